@@ -1,0 +1,3 @@
+"""factcheck: check the figures in French news."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,373 @@
+"""Turn a processed doc into claims: each figure with its subject, actor, time scope and topic.
+
+The subject and actor come from the dependency parse; a figure in a pipe table takes its
+actor from the row header and its subject and time scope from the column header. The topic
+is the rules topic whose aliases are found in the figure's sentence (else its paragraph);
+with several, the one with most hits, then the nearest hit.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .models import Article, Claim, Mention
+from .pipes.actors import SPAN_KEY as ACTORS_KEY
+from .pipes.dates import dates_of
+from .pipes.numbers import fold
+from .pipes.patterns_quantities import CURRENCIES
+from .pipes.quantities import compound_bounds, mentions_of
+from .ruleset import Measure, RuleSet, Topic
+
+CLAIM_KINDS = {"money", "count", "percent"}
+SUBJECT_DEPS = {"nmod", "amod", "compound", "flat", "flat:name", "fixed", "case", "det"}
+MAX_SUBJECT_TOKENS = 6
+_TABLE_SEPARATOR = re.compile(r"^[\s|:\-]+$")
+# A sentence ends at . ! ? … (and closing quotes) followed by space and a capital, digit or quote.
+_SENTENCE_END = re.compile(r"[.!?…]+[»”\")]*\s+(?=[A-ZÀ-ÖØ-Þ«\"(\d])")
+# "M. Dupont", "Dr. X": a period after a short capitalised abbreviation ends no sentence.
+_ABBREVIATION = re.compile(r"(?<![\w])(?:M|Mme|Mlle|Dr|Pr|St|Ste|Me|MM|av|art|n°|p|cf|etc)\.$")
+
+
+def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
+    """Every money, count and percent mention of `doc` as a claim, in text order."""
+    layout = _Layout(doc.text)
+    cues = _find_cues(fold(doc.text), rules.topics)
+    dates = dates_of(doc)
+    actors = _actor_spans(doc)
+    claims = []
+    for mention in mentions_of(doc):
+        if mention.kind not in CLAIM_KINDS:
+            continue
+        cell = layout.cell_at(mention.start)
+        sentence = _sentence_range(layout, mention, cell)
+        if cell is not None:
+            subject, actor = cell.column_header, cell.row_header
+        else:
+            subject = _subject(doc, mention)
+            actor = _actor(doc, mention, actors, sentence)
+        date, basis = _date_scope(mention, sentence, cell, dates, article)
+        context = [sentence, layout.paragraph(mention.start, cell)]
+        topic, cue = _topic(cues, context, mention.start)
+        cue_text = " ".join(doc.text[cue[0] : cue[1]].split()) if cue else None
+        sentence_text = " ".join(doc.text[sentence[0] : sentence[1]].split())
+        measure_text = fold(sentence_text + (f" {cell.column_header}" if cell and cell.column_header else ""))
+        measure = _measure(topic, mention, measure_text) if topic else None
+        claims.append(
+            Claim(
+                claim_id=claim_id(article.id, mention),
+                article=article.id,
+                start=mention.start,
+                end=mention.end,
+                sentence=sentence_text,
+                text=mention.text,
+                kind=mention.kind,
+                value=mention.value,
+                low=mention.low,
+                high=mention.high,
+                unit=mention.unit,
+                precision=mention.precision,
+                subject=subject,
+                actor=rules.canonical_actor(actor),
+                date=date,
+                date_basis=basis,
+                topic=topic.id if topic else None,
+                topic_cue=cue_text,
+                measure=measure.id if measure else None,
+            )
+        )
+    return claims
+
+
+def claim_id(article_id: str, mention: Mention) -> str:
+    """A stable id: the same figure at the same place of the same article keeps its id."""
+    key = f"{article_id}|{mention.start}|{mention.end}|{mention.text}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+# -- tables and paragraphs -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    row: tuple[int, int]  # char range of the row line
+    block: tuple[int, int]  # the table and its caption line
+    row_header: str | None
+    column_header: str | None
+    header_range: tuple[int, int] | None  # char range of the column header cell
+
+
+class _Layout:
+    """Lines, paragraphs and pipe tables of a text, by character offset."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.tables: list[tuple[int, int, list[tuple[int, int]]]] = []  # start, end, row ranges
+        rows: list[tuple[int, int]] = []
+        for start, end in self._lines():
+            if text.count("|", start, end) >= 2 or (rows and _TABLE_SEPARATOR.match(text[start:end]) and "|" in text[start:end]):
+                rows.append((start, end))
+                continue
+            self._close_table(rows)
+            rows = []
+        self._close_table(rows)
+
+    def _lines(self):
+        for i, start in enumerate(self.line_starts):
+            end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
+            yield start, end
+
+    def _close_table(self, rows: list[tuple[int, int]]) -> None:
+        if len(rows) >= 2:
+            self.tables.append((rows[0][0], rows[-1][1], rows))
+
+    def line_at(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        start = self.line_starts[i]
+        end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
+        return start, end
+
+    def cell_at(self, offset: int) -> _Cell | None:
+        for start, end, rows in self.tables:
+            if not start <= offset <= end:
+                continue
+            header = rows[0]
+            row = next(r for r in rows if r[0] <= offset <= r[1])
+            if row == header:
+                return None
+            column = self.text.count("|", row[0], offset)
+            header_cells = _cells(self.text, header)
+            row_cells = _cells(self.text, row)
+            caption = self.line_at(start - 1)[0] if start > 0 else start
+            header_range = header_cells[column] if column < len(header_cells) else None
+            return _Cell(
+                row=row,
+                block=(caption, end),
+                row_header=self.text[row_cells[0][0] : row_cells[0][1]].strip() or None,
+                column_header=self.text[header_range[0] : header_range[1]].strip() if header_range else None,
+                header_range=header_range,
+            )
+        return None
+
+    def paragraph(self, offset: int, cell: _Cell | None) -> tuple[int, int]:
+        return cell.block if cell is not None else self.line_at(offset)
+
+
+def _cells(text: str, row: tuple[int, int]) -> list[tuple[int, int]]:
+    """Character ranges of the cells of a table row."""
+    cells = []
+    start = row[0]
+    for m in re.finditer(r"\|", text[row[0] : row[1]]):
+        cells.append((start, row[0] + m.start()))
+        start = row[0] + m.end()
+    cells.append((start, row[1]))
+    return cells
+
+
+def _sentence_range(layout: _Layout, mention: Mention, cell: _Cell | None) -> tuple[int, int]:
+    """The sentence around a mention: its table row, else punctuation within its line.
+
+    Punctuation is more predictable here than the parser's sentence boundaries, which
+    split "Le plan européen | pour créer des Gigafactories..." on the seed articles.
+    """
+    if cell is not None:
+        return cell.row
+    line_start, line_end = layout.line_at(mention.start)
+    start, end = line_start, line_end
+    for m in _SENTENCE_END.finditer(layout.text, line_start, line_end):
+        if _ABBREVIATION.search(layout.text, max(line_start, m.start() - 4), m.start() + 1):
+            continue
+        if m.end() <= mention.start:
+            start = m.end()
+        elif m.start() >= mention.end:
+            end = m.start() + len(m.group(0).rstrip())
+            break
+    return start, end
+
+
+# -- subject -------------------------------------------------------------------------------
+
+
+def _subject(doc: Doc, mention: Mention) -> str | None:
+    """What the figure is about: the counted noun, or the noun an amount belongs to."""
+    if mention.noun_index is not None:
+        return _noun_phrase(doc[mention.noun_index])
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    # "20 Md€ d'investissements": a noun complement of the amount itself
+    for child in root.children:
+        if (
+            child.dep_ == "nmod"
+            and child.i >= span.end
+            and child.pos_ == "NOUN"
+            and fold(child.text) not in CURRENCIES
+            and any(c.dep_ == "case" and c.lemma_ in ("de", "d'", "d’") for c in child.children)
+        ):
+            return _noun_phrase(child)
+    head = root.head
+    if head.i == root.i:
+        return None
+    if head.pos_ == "VERB" and head.dep_ == "acl" and head.head.pos_ == "NOUN":
+        head = head.head  # "plan d'investissement estimé à 5 milliards"
+    if head.pos_ in ("NOUN", "PROPN"):
+        return _noun_phrase(head, exclude=span)
+    if head.pos_ == "VERB":
+        return head.lemma_  # "consacrer 20 milliards"
+    return None
+
+
+def _noun_phrase(noun: Token, exclude: Span | None = None) -> str:
+    """The noun and its close complements ("puces d'IA de pointe"), at most a few words."""
+    keep = {noun.i}
+    frontier = [noun]
+    while frontier:
+        token = frontier.pop()
+        for child in token.children:
+            if child.i < noun.i or child.dep_ not in SUBJECT_DEPS:
+                continue
+            if exclude is not None and exclude.start <= child.i < exclude.end:
+                continue
+            keep.add(child.i)
+            frontier.append(child)
+    doc = noun.doc
+    start, end = compound_bounds(noun)
+    keep.update(range(start, end + 1))
+    while end + 1 in keep and end + 1 - start < MAX_SUBJECT_TOKENS:
+        end += 1
+    while end > noun.i and doc[end].dep_ in ("case", "det"):
+        end -= 1
+    return " ".join(doc[start : end + 1].text.split())
+
+
+
+# -- actor ---------------------------------------------------------------------------------
+
+
+def _actor_spans(doc: Doc) -> list[Span]:
+    """PER/ORG/LOC actors, plus other named entities where they are the subject of a verb."""
+    spans = list(doc.spans.get(ACTORS_KEY, []))
+    taken = {(s.start, s.end) for s in spans}
+    for ent in doc.ents:
+        if ent.label_ == "MISC" and (ent.start, ent.end) not in taken and _is_subject(ent):
+            spans.append(ent)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _is_subject(span: Span) -> bool:
+    for token in span:
+        t = token
+        while t.dep_ in ("flat:name", "flat", "appos", "amod") and t.head.i != t.i:
+            t = t.head
+        if t.dep_.startswith("nsubj") or t.dep_ == "obl:agent":
+            return True
+    return False
+
+
+def _actor(doc: Doc, mention: Mention, actors: list[Span], sentence: tuple[int, int]) -> str | None:
+    """Whose figure it is: the subject of the verb that governs it, else the last subject of the paragraph."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(8):
+        subject = _subject_actor(token, actors)
+        if subject is not None:
+            return subject
+        if token.head.i == token.i:
+            break
+        token = token.head
+    lo, hi = sentence
+    in_sentence = [a for a in actors if lo <= a.start_char < hi and _is_subject(a)]
+    if in_sentence:
+        return in_sentence[0].text
+    paragraph_start = doc.text.rfind("\n", 0, lo) + 1
+    before = [a for a in actors if paragraph_start <= a.start_char < lo and _is_subject(a)]
+    return before[-1].text if before else None
+
+
+def _subject_actor(verb: Token, actors: list[Span]) -> str | None:
+    for child in verb.children:
+        if not (child.dep_.startswith("nsubj") or child.dep_ == "obl:agent"):
+            continue
+        target = child
+        if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
+            target = verb.head  # "l'initiative InvestAI, qui mobilisera ..."
+        lo, hi = target.left_edge.i, target.right_edge.i + 1
+        if target is not child:
+            hi = verb.i
+        for actor in actors:
+            if lo <= actor.start and actor.end <= hi:
+                return actor.text
+    return None
+
+
+# -- time scope ----------------------------------------------------------------------------
+
+
+def _date_scope(
+    mention: Mention, sentence: tuple[int, int], cell: _Cell | None, dates: list[Mention], article: Article
+) -> tuple[str | None, str | None]:
+    """The nearest date of the sentence, else the column header's, else the publication date."""
+    if cell is not None and cell.header_range is not None:
+        lo, hi = cell.header_range
+        in_header = [d for d in dates if lo <= d.start and d.end <= hi]
+        if in_header:
+            return str(in_header[0].value), "column"
+    if cell is None:
+        lo, hi = sentence
+        in_sentence = [d for d in dates if lo <= d.start and d.end <= hi]
+        if in_sentence:
+            nearest = min(in_sentence, key=lambda d: abs(d.start - mention.start))
+            return str(nearest.value), "sentence"
+    if article.date is not None:
+        return article.date.isoformat(), "published"
+    return None, None
+
+
+# -- topic and measure ---------------------------------------------------------------------
+
+
+def _find_cues(folded: str, topics: tuple[Topic, ...]) -> list[tuple[int, int, Topic]]:
+    hits = []
+    for topic in topics:
+        for pattern in topic.patterns:
+            hits.extend((m.start(), m.end(), topic) for m in pattern.finditer(folded))
+    return sorted(hits, key=lambda h: (h[0], h[1], h[2].id))
+
+
+def _topic(
+    cues: list[tuple[int, int, Topic]], contexts: list[tuple[int, int]], offset: int
+) -> tuple[Topic | None, tuple[int, int] | None]:
+    """The topic with most alias hits in the first context that has any; ties go to the nearest."""
+    for lo, hi in contexts:
+        hits = [h for h in cues if lo <= h[0] and h[1] <= hi]
+        if not hits:
+            continue
+        counts: dict[str, int] = {}
+        for _, _, topic in hits:
+            counts[topic.id] = counts.get(topic.id, 0) + 1
+        best = max(counts.values())
+        candidates = [h for h in hits if counts[h[2].id] == best]
+        nearest = min(candidates, key=lambda h: (min(abs(h[0] - offset), abs(h[1] - offset)), h[2].id))
+        return nearest[2], (nearest[0], nearest[1])
+    return None, None
+
+
+def _measure(topic: Topic, mention: Mention, folded_sentence: str) -> Measure | None:
+    for measure in topic.measures:
+        spec = measure.spec
+        if spec.kind != mention.kind:
+            continue
+        if spec.units and fold(mention.unit or "") not in {fold(u) for u in spec.units}:
+            continue
+        if measure.cue_patterns and not any(p.search(folded_sentence) for p in measure.cue_patterns):
+            continue
+        return measure
+    return None

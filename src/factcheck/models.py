@@ -1,0 +1,101 @@
+"""Frozen records passed from one stage to the next."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: its id (path relative to the corpus), text and front-matter metadata."""
+
+    id: str
+    text: str
+    path: str
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that was not read, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A quantity or date found in a text, with its normalised value.
+
+    `value` is the number as stated (5 milliards -> 5e9); `low`/`high` bound what the
+    text allows (None = open): "plus de 160" is low=160, high=None.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str  # money, percent, count, number, multiplier, date
+    value: float | str | None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    precision: float = 0.0  # half a unit of the last stated digit, already scaled
+    grain: str | None = None  # dates only: day, month, year
+    modifier: str | None = None  # dates only: start, middle, end, since, deadline
+    noun_index: int | None = None  # counts: token index of the counted noun
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A figure stated by an article, with what it is about and its provenance."""
+
+    claim_id: str
+    article: str
+    start: int
+    end: int
+    sentence: str
+    text: str
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    precision: float
+    subject: str | None
+    actor: str | None
+    date: str | None
+    date_basis: str | None  # sentence, column, published
+    topic: str | None
+    topic_cue: str | None
+    measure: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """Two figures that a reader would take for the same thing, and do not agree."""
+
+    discrepancy_id: str
+    severity: str  # conflict, review, info
+    rule: str
+    topic: str
+    measure: str
+    a: Claim
+    b: Claim
+    explanation: str
+    mentions_a: int = 1
+    mentions_b: int = 1
+
+
+@dataclass(slots=True)
+class RunResult:
+    """What a run produced, for the summary and the tests."""
+
+    articles: int = 0
+    claims: list[Claim] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    reports: list[str] = field(default_factory=list)

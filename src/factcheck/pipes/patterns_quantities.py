@@ -1,0 +1,186 @@
+"""French words and signs for quantities, as data. Keys are folded forms (see `numbers.fold`)."""
+
+# Scale words. "milliard" is 10^9, never 10^12 (the long scale's "billion" is 10^12).
+SCALES: dict[str, float] = {
+    "mille": 1e3,
+    "millier": 1e3,  # "3 milliers" (rare with digits)
+    "million": 1e6,
+    "millions": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "billion": 1e12,
+    "billions": 1e12,
+    # Press abbreviations: "20 Md", "58,6 Mds", "3 Mrd", "12 Mns"
+    "md": 1e9,
+    "mds": 1e9,
+    "mrd": 1e9,
+    "mrds": 1e9,
+    "mn": 1e6,
+    "mns": 1e6,
+    "mio": 1e6,
+}
+
+# Abbreviated scales glued to a currency sign: "20 Md€", "300 M€", "500 k€", "2 Md$".
+SCALE_PREFIXES: dict[str, float] = {"k": 1e3, "m": 1e6, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9}
+
+# Currency words and signs -> ISO 4217. Folded (lowercase, no accents).
+CURRENCIES: dict[str, str] = {
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "livre": "GBP",  # "12 millions de livres": pound sterling in news usage
+    "livres": "GBP",
+    "chf": "CHF",
+    "franc suisse": "CHF",
+    "francs suisses": "CHF",
+    "¥": "JPY",
+    "yen": "JPY",
+    "yens": "JPY",
+    "jpy": "JPY",
+    "yuan": "CNY",
+    "yuans": "CNY",
+    "cny": "CNY",
+    "renminbi": "CNY",
+    "cad": "CAD",
+    "dollar canadien": "CAD",
+    "dollars canadiens": "CAD",
+    "dollar americain": "USD",
+    "dollars americains": "USD",
+    "dollar australien": "AUD",
+    "dollars australiens": "AUD",
+    "aud": "AUD",
+    "roupie": "INR",
+    "roupies": "INR",
+    "inr": "INR",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "rub": "RUB",
+    "couronne suedoise": "SEK",
+    "couronnes suedoises": "SEK",
+    "sek": "SEK",
+    "nok": "NOK",
+    "dkk": "DKK",
+    "franc cfa": "XOF",
+    "francs cfa": "XOF",
+    "fcfa": "XOF",
+}
+
+# Signs that may stand before the number: "$50", "€ 20".
+PREFIX_CURRENCY_SIGNS = {"€", "$", "£", "¥"}
+
+PERCENT_WORDS = {"%", "pourcent", "pourcents", "pour cent"}
+POINT_WORDS = {"point", "points", "pt", "pts"}
+
+# Hedges before a number, as folded token sequences, with the side they bound.
+#   low  -> the figure is a lower bound ("plus de 160": low=160, high open)
+#   high -> an upper bound ("jusqu'à 40 000": high=40 000)
+#   about -> an approximation, read as a band of APPROX_BAND around the value
+HEDGES: list[tuple[tuple[str, ...], str]] = [
+    (("pas", "moins", "de"), "low"),
+    (("pas", "moins", "d'"), "low"),
+    (("plus", "de"), "low"),
+    (("plus", "d'"), "low"),
+    (("au", "moins"), "low"),
+    (("au", "minimum"), "low"),
+    (("un", "minimum", "de"), "low"),
+    (("un", "minimum", "d'"), "low"),
+    (("au-dela", "de"), "low"),
+    (("au-dela", "d'"), "low"),
+    (("superieur", "a"), "low"),
+    (("superieure", "a"), "low"),
+    (("jusqu'", "a"), "high"),
+    (("jusqu'a",), "high"),
+    (("moins", "de"), "high"),
+    (("moins", "d'"), "high"),
+    (("au", "maximum"), "high"),
+    (("au", "plus"), "high"),
+    (("un", "maximum", "de"), "high"),
+    (("un", "maximum", "d'"), "high"),
+    (("inferieur", "a"), "high"),
+    (("inferieure", "a"), "high"),
+    (("pres", "de"), "about"),
+    (("pres", "d'"), "about"),
+    (("environ",), "about"),
+    (("quelque",), "about"),
+    (("approximativement",), "about"),
+    (("autour", "de"), "about"),
+    (("autour", "d'"), "about"),
+    (("aux", "alentours", "de"), "about"),
+    (("grosso", "modo"), "about"),
+    (("presque",), "about"),
+    (("quasiment",), "about"),
+    (("pratiquement",), "about"),
+]
+
+# How far an approximation reaches around its value: "environ 100 000" covers 90 000-110 000.
+APPROX_BAND = 0.10
+
+# Approximate-number nouns: "une cinquantaine" is about 50; "des centaines" is at least 200.
+APPROX_NOUNS: dict[str, float] = {
+    "dizaine": 10,
+    "dizaines": 10,
+    "douzaine": 12,
+    "douzaines": 12,
+    "quinzaine": 15,
+    "quinzaines": 15,
+    "vingtaine": 20,
+    "vingtaines": 20,
+    "trentaine": 30,
+    "trentaines": 30,
+    "quarantaine": 40,
+    "cinquantaine": 50,
+    "soixantaine": 60,
+    "centaine": 100,
+    "centaines": 100,
+    "millier": 1000,
+    "milliers": 1000,
+}
+
+# Determiners that make a vague plural: "des centaines", "plusieurs milliards" (at least 2 x).
+VAGUE_DETERMINERS = {"des", "plusieurs", "quelques", "de", "d'"}
+
+# Number words read with text2num. Hyphenated forms are split on "-" and each part checked.
+NUMBER_WORDS = {
+    "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+    "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts",
+    "trente", "quarante", "cinquante", "soixante", "septante", "huitante", "octante",
+    "nonante", "cent", "cents", "mille", "et",
+}
+
+# Nouns after a number that make it a multiplier, not a count: "quatre fois plus".
+MULTIPLIER_NOUNS = {"fois"}
+
+# Nouns after a number that make it a time span, not a count ("il y a deux ans").
+DURATION_NOUNS = {
+    "an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours",
+    "heure", "heures", "h", "minute", "minutes", "min", "seconde", "secondes", "siecle", "siecles",
+    "decennie", "decennies", "trimestre", "trimestres", "semestre", "semestres",
+}
+
+# Words right before a number that make it a reference, not a quantity: "article 12".
+REFERENCE_WORDS = {
+    "article", "articles", "art", "alinea", "n°", "no", "numero", "page", "pages", "p",
+    "chapitre", "paragraphe", "section", "annexe", "decret", "loi", "tome", "volume", "vol",
+    "ligne", "route", "rn", "autoroute", "saison", "episode", "code", "version", "v",
+}
+
+# Words right before a bare year that make it a date, not a quantity: "en 2028", "fin 2025".
+YEAR_CONTEXT = {
+    "en", "depuis", "des", "avant", "apres", "fin", "debut", "mi", "mi-", "vers", "jusqu'en",
+    "d'ici", "ici", "pour", "objectif", "horizon", "l'horizon", "annee", "an", "l'an", "exercice",
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+    "octobre", "novembre", "decembre", "de", "a", "et", "le", "au", "du", "entre", "of", "in",
+}
+
+MONTHS = {
+    "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
+    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9,
+    "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
+}
