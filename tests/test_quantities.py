@@ -1,0 +1,122 @@
+"""Quantities read from real French sentences: the seeds, and the forms French news writes."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.pipes.numbers import fold, parse_digits
+from factcheck.pipes.quantities import mentions_of
+
+NONE = None
+
+# (sentence, surface text of the mention, kind, value, low, high, unit)
+CASES = [
+    # Seed 000
+    ("Le plan européen pour créer des Gigafactories d’IA suscite un enthousiasme considérable, "
+     "avec plus de 160 entreprises qui ont déjà manifesté leur intérêt.",
+     "plus de 160", "count", 160, 160, NONE, "entreprise"),
+    ("Avec un plan d’investissement estimé à 5 milliards d’euros, l’Alliance européenne entend construire des centres.",
+     "5 milliards d’euros", "money", 5e9, 5e9, 5e9, "EUR"),
+    ("Ces installations nécessitent des investissements massifs (plusieurs milliards d’euros).",
+     "plusieurs milliards d’euros", "money", NONE, 2e9, NONE, "EUR"),
+    ("États-Unis | 45% mondial | 50+ milliards $ | 40% mondial |",
+     "50+ milliards $", "money", 50e9, 50e9, NONE, "USD"),
+    ("Europe | 5% mondial | 5 milliards € | 20% mondial |", "5%", "percent", 5, 5, 5, "%"),
+    # Seed 004 (with its no-break spaces)
+    ("Pour renforcer l'infrastructure européenne d'IA, l’Union européenne a annoncé un plan de 20\u00a0milliards d’euros.",
+     "20\u00a0milliards d’euros", "money", 20e9, 20e9, 20e9, "EUR"),
+    ("Treize de ces usines sont déjà déployées dans les supercalculateurs européens de premier plan.",
+     "Treize", "count", 13, 13, 13, "usine"),
+    ("Ces installations à grande échelle seront équipées d'environ 100\u00a0000 puces d'IA de pointe.",
+     "environ 100\u00a0000", "count", 100000, 90000, 110000, "puce"),
+    ("L'initiative InvestAI mobilisera donc 20 Md€\u00a0d'investissements pour un maximum de cinq giga-usines d'IA.",
+     "20 Md€", "money", 20e9, 20e9, 20e9, "EUR"),
+    ("L'initiative InvestAI mobilisera donc 20 Md€\u00a0d'investissements pour un maximum de cinq giga-usines d'IA.",
+     "un maximum de cinq", "count", 5, NONE, 5, "giga-usine"),
+    ("Les deux usines de fabrication de batteries représenteraient un investissement de 4 Md€ et pourraient créer jusqu'à 40\u00a0000 emplois.",
+     "4 Md€", "money", 4e9, 4e9, 4e9, "EUR"),
+    ("Les deux usines de fabrication de batteries représenteraient un investissement de 4 Md€ et pourraient créer jusqu'à 40\u00a0000 emplois.",
+     "jusqu'à 40\u00a0000", "count", 40000, NONE, 40000, "emploi"),
+    # Forms of French news beyond the seeds
+    ("Le chantier coûtera 1,5 million d'euros à la ville.", "1,5 million d'euros", "money", 1.5e6, 1.5e6, 1.5e6, "EUR"),
+    ("La dette atteint 3 000 milliards d'euros.", "3 000 milliards d'euros", "money", 3e12, 3e12, 3e12, "EUR"),
+    ("Le déficit a atteint 58,6 Mds€ l'an dernier.", "58,6 Mds€", "money", 58.6e9, 58.6e9, 58.6e9, "EUR"),
+    ("La start-up a levé 300 M€ auprès de ses investisseurs.", "300 M€", "money", 3e8, 3e8, 3e8, "EUR"),
+    ("Le club a dépensé 12 millions de livres pour le joueur.", "12 millions de livres", "money", 12e6, 12e6, 12e6, "GBP"),
+    ("Le projet est évalué entre 3 et 5 milliards d'euros.", "entre 3 et 5 milliards d'euros", "money", NONE, 3e9, 5e9, "EUR"),
+    ("Les billets coûtent de 150 à 200 euros.", "de 150 à 200 euros", "money", NONE, 150, 200, "EUR"),
+    ("Le chômage a reculé de 0,3 point sur un an.", "0,3 point", "percent", 0.3, 0.3, 0.3, "pp"),
+    ("Le taux atteint 5,8 % au troisième trimestre.", "5,8 %", "percent", 5.8, 5.8, 5.8, "%"),
+    ("Les prix ont augmenté de 12 pour cent.", "12 pour cent", "percent", 12, 12, 12, "%"),
+    ("Près de 3 000 manifestants ont défilé à Paris.", "Près de 3 000", "count", 3000, 2700, 3300, "manifestant"),
+    ("Une cinquantaine de salariés ont été licenciés.", "Une cinquantaine", "count", 50, 45, 55, "salarie"),
+    ("Des centaines de personnes étaient présentes.", "Des centaines", "count", NONE, 200, NONE, "personne"),
+    ("Au moins 12 personnes ont été blessées.", "Au moins 12", "count", 12, 12, NONE, "personne"),
+    ("Le groupe emploie 1 250 000 personnes dans le monde.", "1 250 000", "count", 1250000, 1250000, 1250000, "personne"),
+    ("Le groupe emploie 100\u202f000 personnes en France.", "100\u202f000", "count", 100000, 100000, 100000, "personne"),
+    ("Quatre-vingt-dix-sept communes ont voté contre.", "Quatre-vingt-dix-sept", "count", 97, 97, 97, "commune"),
+    ("Le musée a reçu mille deux cents visiteurs.", "mille deux cents", "count", 1200, 1200, 1200, "visiteur"),
+    ("Le contrat de 1.000.000 d'euros a été signé.", "1.000.000 d'euros", "money", 1e6, 1e6, 1e6, "EUR"),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,kind,value,low,high,unit", CASES, ids=[c[1] for c in CASES])
+def test_reads_quantity(parse, sentence, surface, kind, value, low, high, unit):
+    doc = parse(sentence)
+    found = {m.text: m for m in mentions_of(doc)}
+    assert surface in found, f"{surface!r} not found; got {sorted(found)}"
+    m = found[surface]
+    assert (m.kind, m.unit) == (kind, unit)
+    assert m.value == (pytest.approx(value) if value is not None else None)
+    assert m.low == (pytest.approx(low) if low is not None else None)
+    assert m.high == (pytest.approx(high) if high is not None else None)
+    assert doc.text[m.start : m.end] == surface  # offsets point into the original text
+
+
+NOT_QUANTITIES = [
+    ("Les travaux pourraient débuter en 2028.", "2028"),
+    ("L'action a été lancée le 9 avril par la Commission.", "9"),
+    ("C'est l'une des parties du plan d'action.", "une"),
+    ("Un appel à manifestation d'intérêt a été publié.", "Un"),
+    ("Selon l'article 12 du règlement, la mesure est légale.", "12"),
+    ("La réunion commence à 14 h 30.", "14"),
+    ("Le premier ministre arrive le 1er janvier.", "1er"),
+    ("La pandémie de COVID-19 a frappé le secteur.", "19"),
+]
+
+
+@pytest.mark.parametrize("sentence,token", NOT_QUANTITIES, ids=[c[1] for c in NOT_QUANTITIES])
+def test_not_a_quantity(parse, sentence, token):
+    doc = parse(sentence)
+    texts = [m.text for m in mentions_of(doc)]
+    assert not any(token in t.split() or t == token for t in texts), texts
+
+
+def test_multiplier_is_not_a_count(parse):
+    doc = parse("Ces usines auront 100 000 puces, soit quatre fois plus que les usines actuelles.")
+    kinds = {m.text: m.kind for m in mentions_of(doc)}
+    assert kinds["quatre fois"] == "multiplier"
+    assert kinds["100 000"] == "count"
+
+
+def test_change_is_not_a_range(parse):
+    doc = parse("Le taux est passé de 3 à 5 % en un an.")
+    texts = [m.text for m in mentions_of(doc)]
+    assert "de 3 à 5 %" not in texts
+    assert "5 %" in texts
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("100 000", (100000.0, 0)), ("100\u202f000", (100000.0, 0)), ("1.000.000", (1e6, 0)),
+     ("62,40", (62.4, 2)), ("2.5", (2.5, 1)), ("1 250 000,5", (1250000.5, 1)), ("abc", None)],
+)
+def test_parse_digits(text, expected):
+    assert parse_digits(text) == expected
+
+
+def test_fold_keeps_offsets():
+    text = "d’IA\u202f: 100\u00a0000 Énergie"
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded == "d'ia : 100 000 energie"
