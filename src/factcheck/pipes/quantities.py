@@ -40,6 +40,8 @@ from .patterns_quantities import (
 SPAN_KEY = "factcheck_quantities"
 _GLUED_SCALE_CURRENCY = re.compile(r"^(k|m|md|mds|mrd|mrds)\s?([€$£])$")
 _DIGITS = re.compile(r"^\d")
+# French phone numbers: "01 23 45 67 89", "06.12.34.56.78", "+33 6 12 34 56 78".
+_PHONE = re.compile(r"(?<![\d,.])(?:\+33[\s\u00a0]?|0)\d(?:[\s\u00a0.\-]?\d\d){4}(?![\d,])")
 # Verbs for which "de X à Y" is a change, not a range: "passé de 3 à 5 %".
 CHANGE_VERBS = {
     "passer", "augmenter", "baisser", "grimper", "chuter", "reculer", "progresser", "evoluer",
@@ -79,11 +81,12 @@ class QuantityFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         folded = [fold(t.text) for t in doc]
+        phones = [m.span() for m in _PHONE.finditer(doc.text)]
         spans: list[Span] = []
         i = 0
         while i < len(doc):
             reading = self._read_at(doc, folded, i)
-            if reading is None:
+            if reading is None or any(lo <= doc[i].idx < hi for lo, hi in phones):
                 i += 1
                 continue
             mention = _to_mention(doc, reading)
