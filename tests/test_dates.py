@@ -18,7 +18,28 @@ CASES = [
     ("La réforme entre en vigueur le 12/03/2026.", "2025-04-10", "12/03/2026", "2026-03-12", "day", None),
     ("Le site ouvrira mi-2027.", "2025-04-10", "mi-2027", "2027", "year", "middle"),
     ("La loi sera votée d'ici 2030.", "2025-04-10", "d'ici 2030", "2030", "year", "deadline"),
+    ("La loi sera votée d’ici à 2030.", "2025-04-10", "d’ici à 2030", "2030", "year", "deadline"),
+    ("Le chômage a atteint 7,3 % au troisième trimestre 2024.", "2025-04-10", "troisième trimestre 2024", "2024-Q3", "quarter", None),
+    ("Le PIB a progressé de 0,1 % au T3 2024.", "2025-04-10", "T3 2024", "2024-Q3", "quarter", None),
+    ("Les ventes reculeront au second semestre.", "2025-04-10", "second semestre", "2025-H2", "half", None),
+    ("La production débutera début 2026.", "2025-04-10", "début 2026", "2026", "year", "start"),
+    ("Le parc existe depuis 2016.", "2025-04-10", "depuis 2016", "2016", "year", "since"),
+    ("Les livraisons auront lieu entre 2029 et 2033.", "2025-04-10", "entre 2029 et 2033", "2029/2033", "year", None),
+    ("Les ventes ont chuté l'an dernier.", "2025-04-10", "l'an dernier", "2024", "year", None),
+    ("Il avait été nommé il y a deux ans.", "2025-04-10", "il y a deux ans", "2023", "year", None),
+    ("Les prix ont flambé la semaine dernière.", "2025-04-10", "la semaine dernière", "2025-W14", "week", None),
+    ("Le ministre s'est exprimé jeudi devant les députés.", "2025-04-10", "jeudi", "2025-04-03", "day", None),
+    ("La mesure entrera en vigueur le 1er janvier prochain.", "2025-04-10", "1er janvier prochain", "2026-01-01", "day", None),
+    ("La sélection sera finalisée d’ici la fin de l’année.", "2024-07-01", "d’ici la fin de l’année", "2024", "year", "deadline"),
+    ("Les ventes ont reculé en février 2025.", "2025-04-10", "février 2025", "2025-02", "month", None),
 ]
+
+
+def test_periods_have_bounds(parse):
+    doc = parse("La production débutera fin 2025, puis au premier trimestre 2026.", "2025-04-10")
+    bounds = {d.text: (d.period_start, d.period_end) for d in dates_of(doc)}
+    assert bounds["fin 2025"] == ("2025-10-01", "2025-12-31")  # the last quarter
+    assert bounds["premier trimestre 2026"] == ("2026-01-01", "2026-03-31")
 
 
 @pytest.mark.parametrize("sentence,published,surface,value,grain,modifier", CASES, ids=[c[2] for c in CASES])
@@ -37,7 +58,8 @@ def test_day_without_year_needs_a_publication_date(parse):
 
 @pytest.mark.parametrize("sentence", [
     "Sa décision a été prise sans concertation.",  # "sa" is not Saturday
-    "Le taux est de 1,5 % cette année.",
+    "Le taux est de 1,5 % seulement.",
+    "Il a été élu avec 3 et 5 voix d'écart.",
     "Entre 3 et 5 milliards d'euros seront investis.",
 ])
 def test_not_dates(parse, sentence):

@@ -33,7 +33,7 @@ def mention_dicts(doc) -> list[dict]:
         found.append({k: _plain(getattr(m, k)) for k in OUTPUT_FIELDS})
     for m in dates_of(doc):
         row = {k: _plain(getattr(m, k)) for k in OUTPUT_FIELDS}
-        row.update(grain=m.grain, modifier=m.modifier)
+        row.update(grain=m.grain, modifier=m.modifier, period_start=m.period_start, period_end=m.period_end)
         found.append(row)
     return sorted(found, key=lambda r: (r["start"], r["end"]))
 

@@ -46,6 +46,8 @@ class Mention:
     precision: float = 0.0  # half a unit of the last stated digit, already scaled
     grain: str | None = None  # dates only: day, month, year
     modifier: str | None = None  # dates only: start, middle, end, since, deadline
+    period_start: str | None = None  # dates only: first day covered (ISO)
+    period_end: str | None = None  # dates only: last day covered (ISO)
     noun_index: int | None = None  # counts: token index of the counted noun
 
 

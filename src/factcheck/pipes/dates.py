@@ -1,10 +1,14 @@
-"""`factcheck_dates`: dates and periods, normalised against the article's publication date.
+"""`factcheck_dates`: dates and periods, resolved against the article's publication date.
 
-Candidates are found on folded tokens (day + month [+ year], month + year, a year after a
-date word, `12/03/2026`, `mi-2027`); days are resolved by dateparser with the publication
-date as `RELATIVE_BASE`. Years and months are computed here, because dateparser turns
-"en 2028" into a day (2028-04-10). `search_dates` is never run on whole texts (it reads the
-possessive "sa" as Saturday).
+Each mention has an ISO `value` at its grain (`2025`, `2025-04`, `2025-Q1`, `2025-H2`,
+`2025-W15`, `2025-04-09`, or `2029/2033` for a span of years), the `period_start` and
+`period_end` days it covers, and a `modifier` (start, middle, end, deadline, since).
+
+Candidates are read on folded tokens. Days whose year is not written are resolved by
+dateparser (`languages=["fr"]`, `DATE_ORDER="DMY"`, `RELATIVE_BASE` = publication date,
+past or future from the verb's tense). Years, months, quarters and halves are computed
+here: dateparser turns "en 2028" into a day and returns None for "fin 2025". `search_dates`
+is never run on whole texts (it reads the possessive "sa" as Saturday).
 """
 
 from __future__ import annotations
@@ -12,33 +16,32 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..models import Mention
-from .numbers import fold
-from .patterns_quantities import MONTHS
+from .numbers import fold, parse_number_words
+from .patterns_dates import (
+    FULL_MONTHS,
+    MODIFIERS,
+    MONTHS,
+    PERIOD_ORDINALS,
+    RELATIVE,
+    RELATIVE_UNITS,
+    WEEKDAYS,
+    YEAR_OPENERS,
+)
 
 SPAN_KEY = "factcheck_dates"
-# Words that make a following bare year a date ("en 2028", "fin 2025", "d'ici 2030").
-YEAR_OPENERS = {
-    "en": None, "depuis": "since", "des": "since", "fin": "end", "debut": "start", "mi": "middle",
-    "d'ici": "deadline", "ici": "deadline", "jusqu'en": "deadline", "avant": "deadline",
-    "apres": None, "vers": None, "pour": None, "objectif": None, "horizon": "deadline",
-    "l'horizon": "deadline", "annee": None, "exercice": None, "courant": None,
-}
-# Month names written out ("sept" alone is also the number 7).
-FULL_MONTHS = {
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-    "octobre", "novembre", "decembre",
-}
 _SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _MID_YEAR = re.compile(r"^mi-(\d{4})$")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d|2100)$")
 _DAY = re.compile(r"^(\d{1,2})(er)?$")
+_QUARTER_CODE = re.compile(r"^t([1-4])$")
+_HALF_CODE = re.compile(r"^s([12])$")
 
 if not Span.has_extension("date"):
     Span.set_extension("date", default=None)
@@ -52,105 +55,230 @@ def make_dates(nlp: Language, name: str) -> "DateFinder":
     return DateFinder()
 
 
+@dataclass(slots=True)
+class _Period:
+    """A period being read: token range (indices into the compact token list) and its days."""
+
+    first: int
+    last: int
+    value: str
+    grain: str
+    start: dt.date
+    end: dt.date
+    modifier: str | None = None
+
+
 class DateFinder:
-    """Find dates and give each an ISO value at its grain (2025, 2025-04, 2025-04-09)."""
+    """Find dates and periods; see the module docstring."""
 
     def __call__(self, doc: Doc) -> Doc:
-        published = doc._.published
-        base = dt.datetime.fromisoformat(published) if published else None
-        folded = [fold(t.text) for t in doc]
+        published = dt.date.fromisoformat(doc._.published) if doc._.published else None
+        tokens = [t for t in doc if not t.is_space]
+        words = [fold(t.text) for t in tokens]
         spans = []
-        i = 0
-        while i < len(doc):
-            found = self._read_at(doc, folded, i, base)
-            if found is None:
-                i += 1
+        k = 0
+        while k < len(tokens):
+            period = _read_modified(tokens, words, k, published)
+            if period is None:
+                k += 1
                 continue
-            first, last, value, grain, modifier = found
-            span = Span(doc, first, last + 1, label="date")
-            start, end = span.start_char, span.end_char
-            mention = Mention(start=start, end=end, text=doc.text[start:end], kind="date",
-                              value=value, grain=grain, modifier=modifier)
+            span = doc[tokens[period.first].i : tokens[period.last].i + 1]
+            mention = Mention(
+                start=span.start_char, end=span.end_char, text=span.text, kind="date", value=period.value,
+                grain=period.grain, modifier=period.modifier,
+                period_start=period.start.isoformat(), period_end=period.end.isoformat(),
+            )
+            span = Span(doc, span.start, span.end, label="date")
             span._.date = asdict(mention)
             spans.append(span)
-            i = last + 1
+            k = period.last + 1
         doc.spans[SPAN_KEY] = spans
         return doc
 
-    def _read_at(self, doc: Doc, folded: list[str], i: int, base: dt.datetime | None):
-        text = folded[i]
-        if m := _SLASH_DATE.match(text):
-            day, month, year = (int(x) for x in m.groups())
-            if _valid(year, month, day):
-                return i, i, f"{year:04d}-{month:02d}-{day:02d}", "day", None
-            return None
-        if m := _MID_YEAR.match(text):
-            return i, i, m.group(1), "year", "middle"
-        day = _DAY.match(text)
-        nxt = i + 1 if i + 1 < len(doc) else None
-        while nxt is not None and doc[nxt].is_space:
-            nxt = nxt + 1 if nxt + 1 < len(doc) else None
-        if day and nxt is not None and folded[nxt] in MONTHS:
-            year_at = _after(doc, nxt)
-            last = nxt
-            year = None
-            if year_at is not None and _YEAR.match(folded[year_at]):
-                year, last = int(folded[year_at]), year_at
-            month = MONTHS[folded[nxt]]
-            day_n = int(day.group(1))
-            if year is None:
-                year = _infer_year(doc, i, last, day_n, month, base)
-            if year is None or not _valid(year, month, day_n):
+
+def _read_modified(tokens, words, k, published) -> _Period | None:
+    """A modifier ("fin", "d'ici", "depuis") then a date, or a date alone."""
+    for phrase, modifier in sorted(MODIFIERS.items(), key=lambda item: -len(item[0])):
+        n = len(phrase)
+        if tuple(words[k : k + n]) != phrase:
+            continue
+        if modifier == "deadline" and words[k + n : k + n + 2] == ["l'", "annee"]:
+            # "d'ici la fin de l'année": the end of the publication year
+            if published is None:
                 return None
-            return i, last, f"{year:04d}-{month:02d}-{day_n:02d}", "day", None
-        if text in MONTHS and not (i > 0 and _DAY.match(folded[i - 1])):
-            year_at = _after(doc, i)
-            if text in FULL_MONTHS and year_at is not None and _YEAR.match(folded[year_at]):
-                return i, year_at, f"{folded[year_at]}-{MONTHS[text]:02d}", "month", None
+            year = published.year
+            return _Period(k, k + n + 1, str(year), "year", published, dt.date(year, 12, 31), "deadline")
+        core = _read_core(tokens, words, k + n, published, opened=True)
+        if core is not None:
+            return _apply_modifier(core, k, modifier, published)
+    if words[k] == "entre" and k + 3 < len(words) and _YEAR.match(words[k + 1]) and words[k + 2] == "et" and _YEAR.match(words[k + 3]):
+        y1, y2 = int(words[k + 1]), int(words[k + 3])
+        if y1 < y2:
+            return _Period(k, k + 3, f"{y1}/{y2}", "year", dt.date(y1, 1, 1), dt.date(y2, 12, 31))
+    opened = k > 0 and words[k - 1] in YEAR_OPENERS
+    return _read_core(tokens, words, k, published, opened=opened)
+
+
+def _apply_modifier(p: _Period, first: int, modifier: str, published: dt.date | None) -> _Period:
+    p.first, p.modifier = first, modifier
+    days = (p.end - p.start).days
+    if modifier == "end":
+        p.start = p.end - dt.timedelta(days=days // 4) if p.grain == "year" else p.end - dt.timedelta(days=days // 3)
+    elif modifier == "start":
+        p.end = p.start + dt.timedelta(days=days // 4) if p.grain == "year" else p.start + dt.timedelta(days=days // 3)
+    elif modifier == "middle":
+        p.start, p.end = p.start + dt.timedelta(days=days // 3), p.end - dt.timedelta(days=days // 3)
+    elif modifier == "deadline" and published is not None and published < p.end:
+        p.start = published
+    elif modifier == "since" and published is not None and published > p.start:
+        p.end = published
+    return p
+
+
+def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
+    if k >= len(words):
+        return None
+    w = words[k]
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    if m := _SLASH_DATE.match(w):
+        day, month, year = (int(x) for x in m.groups())
+        return _day(k, k, year, month, day)
+    if m := _MID_YEAR.match(w):
+        year = int(m.group(1))
+        return _apply_modifier(_year(k, k, year), k, "middle", published)
+    # "9 avril [2025]", "1er janvier prochain"
+    day = _DAY.match(w)
+    if (day or w == "premier") and nxt in MONTHS:
+        day_n = int(day.group(1)) if day else 1
+        month = MONTHS[nxt]
+        if k + 2 < len(words) and _YEAR.match(words[k + 2]):
+            return _day(k, k + 2, int(words[k + 2]), month, day_n)
+        year = _infer_year(tokens, k, day_n, month, published)
+        last = k + 2 if k + 2 < len(words) and words[k + 2] in ("prochain", "dernier") else k + 1
+        return _day(k, last, year, month, day_n) if year else None
+    # "mars 2024", "en mars"
+    if w in FULL_MONTHS and not (k > 0 and _DAY.match(words[k - 1])):
+        if nxt is not None and _YEAR.match(nxt):
+            return _month(k, k + 1, int(nxt), MONTHS[w])
+        if opened or (k > 0 and words[k - 1] in ("en", "fin", "debut", "mi", "-", "mois", "d'ici")):
+            year = _infer_year(tokens, k, 1, MONTHS[w], published)
+            return _month(k, k, year, MONTHS[w]) if year else None
+        return None
+    # "premier trimestre 2025", "T3 2024", "au second semestre"
+    if w in PERIOD_ORDINALS and nxt in ("trimestre", "semestre"):
+        number = PERIOD_ORDINALS[w]
+        grain = "quarter" if nxt == "trimestre" else "half"
+        number = (4 if grain == "quarter" else 2) if number == -1 else number
+        if grain == "half" and number > 2:
             return None
-        if _YEAR.match(text):
-            prev = i - 1
-            while prev >= 0 and doc[prev].is_space:
-                prev -= 1
-            opener = folded[prev] if prev >= 0 else None
-            if opener == "-" and prev >= 1 and folded[prev - 1] == "mi":
-                return prev - 1, i, text, "year", "middle"
-            if opener in YEAR_OPENERS:
-                first = prev if YEAR_OPENERS[opener] else i
-                if opener == "ici" and prev >= 1 and folded[prev - 1] == "d'":
-                    first = prev - 1  # "d'ici 2030" is tokenized "d'" + "ici"
-                return first, i, text, "year", YEAR_OPENERS[opener]
-            if nxt is None or doc[nxt].is_punct or doc[nxt].text == "|":
-                return i, i, text, "year", None
+        year, last = _year_after(words, k + 2, published)
+        return _part(k, last if year else k + 1, year, grain, number) if year else None
+    if (m := _QUARTER_CODE.match(w)) and nxt is not None and _YEAR.match(nxt):
+        return _part(k, k + 1, int(nxt), "quarter", int(m.group(1)))
+    if (m := _HALF_CODE.match(w)) and nxt is not None and _YEAR.match(nxt):
+        return _part(k, k + 1, int(nxt), "half", int(m.group(1)))
+    # relative: "l'an dernier", "la semaine dernière", "hier", "il y a deux ans", "jeudi"
+    if published is not None:
+        relative = _read_relative(tokens, words, k, published)
+        if relative is not None:
+            return relative
+    if _YEAR.match(w) and tokens[k].pos_ in ("NUM", "DET", "PRON", "NOUN", "ADJ", "PROPN"):
+        if opened or nxt is None or tokens[k + 1].is_punct or nxt == "|":
+            return _year(k, k, int(w))
+    return None
+
+
+def _read_relative(tokens, words, k, published: dt.date) -> _Period | None:
+    for phrase, unit, offset in RELATIVE:
+        n = len(phrase)
+        if tuple(words[k : k + n]) == phrase:
+            return _shifted(k, k + n - 1, published, unit, offset)
+    if words[k : k + 3] == ["il", "y", "a"] and k + 4 < len(words) and words[k + 4] in RELATIVE_UNITS:
+        amount = words[k + 3]
+        n = int(amount) if amount.isdigit() else parse_number_words([amount])
+        if n:
+            return _shifted(k, k + 4, published, RELATIVE_UNITS[words[k + 4]], -int(n))
+    if words[k] in WEEKDAYS:
+        future = k + 1 < len(words) and words[k + 1] == "prochain" or _future_tense(tokens[k])
+        delta = (WEEKDAYS[words[k]] - published.weekday()) % 7
+        if future:
+            day = published + dt.timedelta(days=delta or 7)
+        else:
+            day = published - dt.timedelta(days=(7 - delta) % 7 or 7)
+        last = k + 1 if k + 1 < len(words) and words[k + 1] in ("prochain", "dernier") else k
+        return _day(k, last, day.year, day.month, day.day)
+    return None
+
+
+def _shifted(first: int, last: int, published: dt.date, unit: str, offset: int) -> _Period | None:
+    if unit == "year":
+        return _year(first, last, published.year + offset)
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + offset
+        return _month(first, last, index // 12, index % 12 + 1)
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
+        iso = monday.isocalendar()
+        return _Period(first, last, f"{iso.year}-W{iso.week:02d}", "week", monday, monday + dt.timedelta(days=6))
+    day = published + dt.timedelta(days=offset)
+    return _day(first, last, day.year, day.month, day.day)
+
+
+def _year_after(words, k, published) -> tuple[int | None, int]:
+    """A year written at k ("trimestre 2025"), else the publication year."""
+    if k < len(words) and _YEAR.match(words[k]):
+        return int(words[k]), k
+    return (published.year if published else None), k - 1
+
+
+def _day(first, last, year, month, day) -> _Period | None:
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
         return None
+    date = dt.date(year, month, day)
+    return _Period(first, last, date.isoformat(), "day", date, date)
 
 
-def _after(doc: Doc, i: int) -> int | None:
-    j = i + 1
-    while j < len(doc) and doc[j].is_space:
-        j += 1
-    return j if j < len(doc) else None
+def _month(first, last, year, month) -> _Period:
+    end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return _Period(first, last, f"{year:04d}-{month:02d}", "month", dt.date(year, month, 1), end)
 
 
-def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+def _year(first, last, year) -> _Period:
+    return _Period(first, last, f"{year:04d}", "year", dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
-def _infer_year(doc: Doc, first: int, last: int, day: int, month: int, base: dt.datetime | None) -> int | None:
-    """The year of a day written without one, by dateparser, from the tense of its verb."""
-    if base is None:
-        return None
-    head = doc[first].head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+def _part(first, last, year, grain, number) -> _Period:
+    months = 3 if grain == "quarter" else 6
+    start_month = (number - 1) * months + 1
+    end_month = start_month + months - 1
+    code = "Q" if grain == "quarter" else "H"
+    end = dt.date(year, end_month, calendar.monthrange(year, end_month)[1])
+    return _Period(first, last, f"{year}-{code}{number}", grain, dt.date(year, start_month, 1), end)
+
+
+def _future_tense(token) -> bool:
+    head = token.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
         head = head.head
-    future = "Fut" in head.morph.get("Tense") or "prochain" in fold(doc[first : last + 3].text)
+    return "Fut" in head.morph.get("Tense")
+
+
+def _infer_year(tokens, k, day: int, month: int, published: dt.date | None) -> int | None:
+    """The year of a day or month written without one: the verb's tense decides past or future."""
+    if published is None:
+        return None
+    after = [fold(t.text) for t in tokens[k : k + 4]]
+    future = _future_tense(tokens[k]) or "prochain" in after
+    past = "dernier" in after
     parsed = dateparser.parse(
         f"{day}/{month}",
         languages=["fr"],
         settings={
-            "RELATIVE_BASE": base,
+            "RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
             "DATE_ORDER": "DMY",
-            "PREFER_DATES_FROM": "future" if future else "past",
+            "PREFER_DATES_FROM": "future" if future and not past else "past",
         },
     )
     return parsed.year if parsed else None

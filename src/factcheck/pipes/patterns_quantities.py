@@ -179,8 +179,4 @@ YEAR_CONTEXT = {
     "octobre", "novembre", "decembre", "de", "a", "et", "le", "au", "du", "entre", "of", "in",
 }
 
-MONTHS = {
-    "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
-    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9,
-    "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
-}
+from .patterns_dates import MONTHS  # noqa: E402,F401  (a number before a month is a day)
