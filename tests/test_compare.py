@@ -29,13 +29,14 @@ def rules(tmp_path_factory):
 
 
 def claim(article, text, value, low=None, high=None, unit="EUR", kind="money", measure="amount",
-          precision=0.5e9, actor=None, start=0):
+          precision=0.5e9, actor=None, start=0, scope=(None, None, None, None)):
     low = value if low is None and high is None else low
     high = value if high is None and low == value else high
     return Claim(
         claim_id=f"{article}-{start}", article=article, start=start, end=start + len(text),
         sentence=f"... {text} ...", text=text, kind=kind, value=value, low=low, high=high, unit=unit,
-        precision=precision, subject=None, actor=actor, date=None, date_basis=None, topic="plan",
+        precision=precision, subject=None, actor=actor, date=scope[0], date_start=scope[1], date_end=scope[2],
+        date_basis=scope[3], topic="plan",
         topic_cue="plan", measure=measure,
     )
 
@@ -94,3 +95,26 @@ def test_related_counts_are_a_review(rules):
     (d,) = find_discrepancies([a, b], rules)
     assert (d.severity, d.rule) == ("review", "related_counts")
     assert "entreprise vs usine" in d.explanation
+
+
+Q3_2024 = ("2024-Q3", "2024-07-01", "2024-09-30", "sentence")
+Q1_2025 = ("2025-Q1", "2025-01-01", "2025-03-31", "sentence")
+YEAR_2024 = ("2024", "2024-01-01", "2024-12-31", "column")
+PUBLISHED = ("2025-04-10", "2025-04-10", "2025-04-10", "published")
+
+
+@pytest.mark.parametrize(
+    "scope_a,scope_b,compared,note",
+    [
+        (Q3_2024, Q1_2025, False, None),
+        (Q3_2024, YEAR_2024, True, "2024-Q3 (stated in the sentence) / 2024 (stated in the table header)"),
+        (Q3_2024, PUBLISHED, True, "2025-04-10 (publication date; no date stated)"),
+    ],
+)
+def test_time_scopes_must_overlap_when_stated(rules, scope_a, scope_b, compared, note):
+    a = claim("a.txt", "7,3 %", 7.3, unit="%", kind="money", precision=0.05, scope=scope_a)
+    b = claim("b.txt", "9,5 %", 9.5, unit="%", kind="money", precision=0.05, scope=scope_b)
+    rows = find_discrepancies([a, b], rules)
+    assert bool(rows) == compared
+    if note:
+        assert note in rows[0].explanation

@@ -50,7 +50,7 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
         else:
             subject = _subject(doc, mention)
             actor = _actor(doc, mention, actors, sentence)
-        date, basis = _date_scope(mention, sentence, cell, dates, article)
+        scope = _date_scope(doc, mention, sentence, cell, dates, article)
         context = [sentence, layout.paragraph(mention.start, cell)]
         topic, cue = _topic(cues, context, mention.start)
         cue_text = " ".join(doc.text[cue[0] : cue[1]].split()) if cue else None
@@ -73,8 +73,10 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
                 precision=mention.precision,
                 subject=subject,
                 actor=rules.canonical_actor(actor),
-                date=date,
-                date_basis=basis,
+                date=scope[0],
+                date_start=scope[1],
+                date_end=scope[2],
+                date_basis=scope[3],
                 topic=topic.id if topic else None,
                 topic_cue=cue_text,
                 measure=measure.id if measure else None,
@@ -312,23 +314,74 @@ def _subject_actor(verb: Token, actors: list[Span]) -> str | None:
 
 
 def _date_scope(
-    mention: Mention, sentence: tuple[int, int], cell: _Cell | None, dates: list[Mention], article: Article
-) -> tuple[str | None, str | None]:
-    """The nearest date of the sentence, else the column header's, else the publication date."""
+    doc: Doc, mention: Mention, sentence: tuple[int, int], cell: _Cell | None, dates: list[Mention], article: Article
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """(value, start, end, basis) of the period a figure holds for.
+
+    A table cell takes the date of its column header ("Objectif 2027"); a figure in prose the
+    nearest date of its sentence. Without one, a figure under a future or conditional verb
+    holds from publication on (an open horizon), and any other from its publication date.
+    """
     if cell is not None and cell.header_range is not None:
         lo, hi = cell.header_range
         in_header = [d for d in dates if lo <= d.start and d.end <= hi]
         if in_header:
-            return str(in_header[0].value), "column"
+            return _scope_of(in_header[0], "column")
     if cell is None:
         lo, hi = sentence
         in_sentence = [d for d in dates if lo <= d.start and d.end <= hi]
         if in_sentence:
-            nearest = min(in_sentence, key=lambda d: abs(d.start - mention.start))
-            return str(nearest.value), "sentence"
-    if article.date is not None:
-        return article.date.isoformat(), "published"
-    return None, None
+            return _scope_of(min(in_sentence, key=lambda d: abs(d.start - mention.start)), "sentence")
+    published = article.date.isoformat() if article.date is not None else None
+    if cell is None and _is_future(doc, mention):
+        return None, published, None, "future"
+    if published is None:
+        return None, None, None, None
+    return published, published, published, "published"
+
+
+def _scope_of(date: Mention, basis: str) -> tuple[str | None, str | None, str | None, str]:
+    return str(date.value), date.period_start, date.period_end, basis
+
+
+def _is_future(doc: Doc, mention: Mention) -> bool:
+    """True when the verb governing the figure is future or conditional.
+
+    An infinitive defers to the verb it completes: "pourraient créer jusqu'à 40 000 emplois"
+    is conditional, "va y consacrer 20 milliards" is the near future (aller + infinitive).
+    """
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    for _ in range(8):
+        if token is None:
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            verbs = [token] + [c for c in token.children if c.dep_.startswith("aux")]
+            if any(_future_or_conditional(v) for v in verbs):
+                return True
+            if "Inf" not in token.morph.get("VerbForm") or token.head.i == token.i:
+                return False
+            if token.head.lemma_ == "aller" and token.head.pos_ in ("VERB", "AUX"):
+                return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+# Endings that follow the whole infinitive in the future and the conditional: représenter-aient.
+_FUTURE_ENDINGS = ("aient", "ions", "iez", "ais", "ait", "ons", "ont", "ez", "ai", "as", "a")
+
+
+def _future_or_conditional(verb: Token) -> bool:
+    """From the morphology, or from the form when the tagger says present ("représenteraient")."""
+    if "Fut" in verb.morph.get("Tense") or "Cnd" in verb.morph.get("Mood"):
+        return True
+    text, lemma = fold(verb.text), fold(verb.lemma_)
+    if "Fin" not in verb.morph.get("VerbForm") or not lemma.endswith(("er", "ir", "re")):
+        return False
+    stems = (lemma, lemma[:-1]) if lemma.endswith("re") else (lemma,)
+    return any(text == stem + ending for stem in stems for ending in _FUTURE_ENDINGS)
 
 
 # -- topic and measure ---------------------------------------------------------------------

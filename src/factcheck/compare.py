@@ -9,6 +9,10 @@ each has the same canonical actor, or no known actor).
 
 - Same unit, intervals that cannot both hold (after widening each by its stated precision
   and the measure's tolerance): the measure's `severity` (a `conflict` by default).
+- Time scopes: two figures whose sentences (or table headers) state their periods are compared
+  only when the periods overlap (7,3 % in Q3 2024 does not contradict 7,5 % in Q1 2025).
+  A figure whose period is not stated (its publication date, or an open future) is compared,
+  and the explanation says its scope was not stated.
 - A count measure may list several related nouns (firms, factories): different nouns with
   different values are a `related_severity` row (`review` by default): a reader could take
   one figure for the other.
@@ -41,6 +45,8 @@ def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]
             for fig_b in figures[i + 1 :]:
                 a, b = fig_a.claim, fig_b.claim
                 if a.article == b.article or not _actors_compatible(fig_a.actors, fig_b.actors):
+                    continue
+                if not scopes_overlap(a, b):
                     continue
                 row = _compare(a, b, measure, topic)
                 if row is not None:
@@ -85,6 +91,29 @@ def _actors_compatible(a: frozenset[str | None], b: frozenset[str | None]) -> bo
     return None in a or None in b or bool(a & b)
 
 
+STATED_SCOPES = {"sentence", "column"}
+
+
+def scopes_overlap(a: Claim, b: Claim) -> bool:
+    """False only when both figures state their periods and the periods do not meet."""
+    if a.date_basis not in STATED_SCOPES or b.date_basis not in STATED_SCOPES:
+        return True
+    a_start, a_end = a.date_start or "0000", a.date_end or "9999"
+    b_start, b_end = b.date_start or "0000", b.date_end or "9999"
+    return a_start <= b_end and b_start <= a_end
+
+
+def _scope_text(c: Claim) -> str:
+    if c.date_basis in STATED_SCOPES:
+        where = "the sentence" if c.date_basis == "sentence" else "the table header"
+        return f"{c.date} (stated in {where})"
+    if c.date_basis == "future":
+        return f"from {c.date_start} on (future or conditional, no date stated)"
+    if c.date_basis == "published":
+        return f"{c.date} (publication date; no date stated)"
+    return "unknown"
+
+
 def _compare(a: Claim, b: Claim, measure: Measure, topic: str) -> tuple[str, str, str] | None:
     spec = measure.spec
     if a.unit != b.unit:
@@ -114,7 +143,8 @@ def _explain(a: Claim, b: Claim, why: str, measure: Measure, topic: str) -> str:
     actors = ""
     if a.actor or b.actor:
         actors = f" Actors: {a.actor or 'unknown'} / {b.actor or 'unknown'}."
-    return f"{why} Compared by rule {topic}/{measure.id} (topic cues '{a.topic_cue}' / '{b.topic_cue}'{tolerance}).{actors}"
+    scopes = f" Time scopes: {_scope_text(a)} / {_scope_text(b)}."
+    return f"{why} Compared by rule {topic}/{measure.id} (topic cues '{a.topic_cue}' / '{b.topic_cue}'{tolerance}).{actors}{scopes}"
 
 
 def _same_interval(a: Claim, b: Claim) -> bool:

@@ -69,8 +69,10 @@ class Claim:
     precision: float
     subject: str | None
     actor: str | None
-    date: str | None
-    date_basis: str | None  # sentence, column, published
+    date: str | None  # the time scope: an ISO value at its grain (2027, 2025-Q1, 2025-04-09)
+    date_start: str | None  # first day of the time scope
+    date_end: str | None  # last day of the time scope (None: open, e.g. a future horizon)
+    date_basis: str | None  # sentence, column (a table header), future (tense), published
     topic: str | None
     topic_cue: str | None
     measure: str | None

@@ -12,7 +12,7 @@ from .models import Claim, Discrepancy, Skipped
 
 CLAIM_COLUMNS = [
     "claim_id", "article", "start", "end", "sentence", "text", "kind", "value", "low", "high",
-    "unit", "subject", "actor", "date", "date_basis", "topic", "topic_cue", "measure",
+    "unit", "subject", "actor", "date", "date_start", "date_end", "date_basis", "topic", "topic_cue", "measure",
 ]
 SIDE_COLUMNS = ["article", "claim", "value", "low", "high", "unit", "actor", "date", "mentions", "quote", "sentence"]
 DISCREPANCY_COLUMNS = (
@@ -61,6 +61,7 @@ def _claim_row(c: Claim) -> dict:
         "sentence": c.sentence, "text": c.text, "kind": c.kind, "value": number_cell(c.value),
         "low": number_cell(c.low), "high": number_cell(c.high), "unit": c.unit or "",
         "subject": c.subject or "", "actor": c.actor or "", "date": c.date or "",
+        "date_start": c.date_start or "", "date_end": c.date_end or "",
         "date_basis": c.date_basis or "", "topic": c.topic or "", "topic_cue": c.topic_cue or "",
         "measure": c.measure or "",
     }
