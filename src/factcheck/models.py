@@ -103,3 +103,5 @@ class RunResult:
     discrepancies: list[Discrepancy] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
+    cache_hits: int = 0
+    cache_misses: int = 0

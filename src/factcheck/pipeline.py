@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
+from itertools import chain, islice
 from pathlib import Path
 
+from spacy.lang.lex_attrs import LEX_ATTRS
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from .cache import DocCache
 from .claims import build_claims
 from .compare import find_discrepancies
 from .corpus import read_corpus
@@ -17,6 +22,8 @@ from .report import write_reports
 from .ruleset import load_rules
 
 BATCH_SIZE = 32
+# Fewer articles than this to parse: one process (starting workers would cost more).
+MIN_ARTICLES_PER_EXTRA_PROCESS = 40
 
 
 def run(
@@ -24,44 +31,109 @@ def run(
     rules: str | Path = "rules",
     out: str | Path = "outputs",
     model: str = DEFAULT_MODEL,
+    jobs: int | None = None,
+    cache: str | Path | None = None,
     log: Callable[[str], None] = lambda message: None,
 ) -> RunResult:
-    """Read the corpus, extract claims, compare them, write the reports."""
+    """Read the corpus, extract claims, compare them, write the reports.
+
+    `jobs`: parsing processes (default: the machine's cores). `cache`: an SQLite file of
+    processed docs (None: no cache).
+    """
     ruleset = load_rules(rules)  # bad rules stop the run before any work
     entries = read_corpus(corpus)
     first = next(entries, None)  # a missing corpus path fails here, before the model loads
-    nlp = load_nlp(model)
     result = RunResult()
+    doc_cache = DocCache(cache, model) if cache is not None else None
+    nlp = _LazyModel(model)
 
-    def articles_only() -> Iterator[Article]:
-        for entry in _chain(first, entries):
+    def articles() -> Iterator[Article]:
+        for entry in chain([first] if first is not None else [], entries):
             if isinstance(entry, Skipped):
                 log(f"skipped {entry.path}: {entry.reason}")
                 result.skipped.append(entry)
             else:
                 yield entry
 
-    for doc, article in _parse(nlp, articles_only()):
-        result.articles += 1
-        result.claims.extend(build_claims(doc, article, ruleset))
+    try:
+        for doc, article in _process(articles(), nlp, doc_cache, jobs or os.cpu_count() or 1):
+            result.articles += 1
+            result.claims.extend(build_claims(doc, article, ruleset))
+    finally:
+        if doc_cache is not None:
+            doc_cache.close()
     result.discrepancies = find_discrepancies(result.claims, ruleset)
     result.reports = [str(p) for p in write_reports(result.claims, result.discrepancies, result.skipped, out)]
+    if doc_cache is not None:
+        result.cache_hits, result.cache_misses = doc_cache.hits, doc_cache.misses
     return result
 
 
-def _chain(first, rest):
-    if first is not None:
-        yield first
-    yield from rest
+class _LazyModel:
+    """The model, loaded on first use: a fully cached run never loads it."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._nlp: Language | None = None
+        self._vocab = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_nlp(self.name)
+        return self._nlp
+
+    @property
+    def vocab(self):
+        """A vocabulary to read cached docs into: the model's, or a light French one.
+
+        `spacy.blank("fr")` would cost seconds (importing the French tokenizer exceptions); the
+        docs only need the base lexical attributes (lower case, punctuation, spaces).
+        """
+        if self._nlp is not None:
+            return self._nlp.vocab
+        if self._vocab is None:
+            self._vocab = Vocab(lex_attr_getters=LEX_ATTRS)
+        return self._vocab
 
 
-def _parse(nlp: Language, articles: Iterator[Article]) -> Iterator[tuple[Doc, Article]]:
-    """nlp.pipe over the articles; each doc knows its publication date before our pipes run."""
+def _process(
+    articles: Iterator[Article], model: _LazyModel, cache: DocCache | None, jobs: int
+) -> Iterator[tuple[Doc, Article]]:
+    """Docs for the articles: from the cache, else parsed with nlp.pipe (in `jobs` processes).
 
-    def docs():
+    Cached docs are yielded as they are met; the others stream through one nlp.pipe call.
+    Docs come out in no fixed order: the reports sort everything they write.
+    """
+    hits: list[tuple[Doc, Article]] = []
+
+    def misses() -> Iterator[tuple[Doc, tuple[Article, str | None]]]:
         for article in articles:
-            doc = nlp.make_doc(article.text)
-            doc._.published = article.date.isoformat() if article.date else None
-            yield doc, article
+            published = article.date.isoformat() if article.date else None
+            key = cache.key(article.text, published) if cache is not None else None
+            data = cache.get(key) if cache is not None else None
+            if data is not None:
+                hits.append((Doc(model.vocab).from_bytes(data), article))
+                continue
+            doc = model.nlp.make_doc(article.text)
+            doc._.published = published
+            yield doc, (article, key)
 
-    yield from nlp.pipe(docs(), as_tuples=True, batch_size=BATCH_SIZE)
+    pending = misses()
+    head = list(islice(pending, MIN_ARTICLES_PER_EXTRA_PROCESS * (jobs - 1) if jobs > 1 else 1))
+    yield from _drain(hits)
+    if not head:
+        return
+    n_process = jobs if len(head) >= MIN_ARTICLES_PER_EXTRA_PROCESS * (jobs - 1) and jobs > 1 else 1
+    stream = model.nlp.pipe(chain(head, pending), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
+    for doc, (article, key) in stream:
+        if cache is not None:
+            cache.put(key, doc.to_bytes())
+        yield doc, article
+        yield from _drain(hits)
+    yield from _drain(hits)
+
+
+def _drain(items: list) -> Iterator:
+    while items:
+        yield items.pop(0)

@@ -1,0 +1,57 @@
+"""The run as a whole: the cache, several processes, streaming order."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from factcheck.errors import FactcheckError
+from factcheck.pipeline import run
+
+
+def test_cache_reuses_parsed_articles_and_gives_the_same_reports(tmp_path, root):
+    cache = tmp_path / "cache.sqlite"
+    first = run(root / "corpus", root / "rules", tmp_path / "a", jobs=1, cache=cache)
+    second = run(root / "corpus", root / "rules", tmp_path / "b", jobs=1, cache=cache)
+    assert (first.cache_hits, first.cache_misses) == (0, 2)
+    assert (second.cache_hits, second.cache_misses) == (2, 0)
+    for name in ("claims.csv", "discrepancies.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_changed_rules_reuse_the_cache(tmp_path, root):
+    cache = tmp_path / "cache.sqlite"
+    run(root / "corpus", root / "rules", tmp_path / "a", jobs=1, cache=cache)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for f in (root / "rules").glob("*.yaml"):
+        text = f.read_text(encoding="utf-8").replace("tolerance: 0.05", "tolerance: 0.9")
+        (rules / f.name).write_text(text, encoding="utf-8")
+    result = run(root / "corpus", rules, tmp_path / "b", jobs=1, cache=cache)
+    assert result.cache_misses == 0
+    # A 90 % tolerance makes 5 and 20 milliards compatible: the conflict is gone.
+    assert [d.severity for d in result.discrepancies] == ["review", "review"]
+
+
+def test_a_broken_cache_file_is_a_clear_error(tmp_path, root):
+    cache = tmp_path / "cache.sqlite"
+    cache.write_bytes(b"not a database" * 100)
+    with pytest.raises(FactcheckError, match="delete it or pass --no-cache"):
+        run(root / "corpus", root / "rules", tmp_path / "out", jobs=1, cache=cache)
+
+
+def test_two_processes_give_the_same_claims(tmp_path, root):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(45):
+        (corpus / f"{i:03d}.txt").write_text(
+            f"---\ndate: 2025-04-10\n---\nLa Commission européenne va consacrer {i + 1} milliards d'euros "
+            f"aux gigafactories d'IA. Plus de {100 + i} entreprises sont candidates.",
+            encoding="utf-8",
+        )
+    one = run(corpus, root / "rules", tmp_path / "one", jobs=1)
+    two = run(corpus, root / "rules", tmp_path / "two", jobs=2)
+    assert len(one.claims) == 90
+    assert (tmp_path / "one" / "claims.csv").read_bytes() == (tmp_path / "two" / "claims.csv").read_bytes()
+    assert (tmp_path / "one" / "discrepancies.csv").read_bytes() == (tmp_path / "two" / "discrepancies.csv").read_bytes()
