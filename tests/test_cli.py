@@ -67,14 +67,14 @@ def test_summary_and_skipped(tmp_path, request, capsys):
     root = request.config.rootpath
     corpus = tmp_path / "corpus"
     shutil.copytree(root / "corpus", corpus)
-    (corpus / "broken.txt").write_bytes("caf\xe9 \xe0 5 euros".encode("latin-1"))
+    (corpus / "broken.txt").write_bytes(b"\x00\x01binary\x00")
     out = tmp_path / "out"
     assert main([str(corpus), "--rules", str(root / "rules"), "--out", str(out)]) == 0
     printed = capsys.readouterr()
     assert "articles read: 2, skipped: 1" in printed.out
     assert "discrepancies: 3 (conflict 1, review 2)" in printed.out
     skipped = pd.read_csv(out / "skipped.csv")
-    assert skipped.path.tolist() == ["broken.txt"] and "not UTF-8" in skipped.reason[0]
+    assert skipped.path.tolist() == ["broken.txt"] and "binary file" in skipped.reason[0]
 
 
 def test_bad_rules_stop_before_any_work(tmp_path, request, capsys):

@@ -50,7 +50,8 @@ def test_folder_recursive_sorted_and_jsonl(tmp_path):
         (b"---\ntitle: [unclosed\n---\nTexte.", "front matter is not valid YAML"),
         (b"---\ntitle: T\nTexte sans fin de front matter.", "never closed"),
         (b"---\ndate: 10/04/2025\n---\nTexte.", "'date' must be an ISO date"),
-        ("Le co\u00fbt d\u00e9passe 5 millions.".encode("latin-1"), "not UTF-8 text"),
+        (b"Le co\x81t d\x8dpasse 5 millions.", "not UTF-8 text"),
+        (b"\x00\x00\x01\x02", "binary file"),
     ],
 )
 def test_bad_article_is_skipped_with_reason(tmp_path, content, reason):
@@ -59,6 +60,14 @@ def test_bad_article_is_skipped_with_reason(tmp_path, content, reason):
     entries = list(read_corpus(tmp_path))
     assert isinstance(entries[1], Article) and entries[1].id == "good.txt"
     assert isinstance(entries[0], Skipped) and reason in entries[0].reason
+
+
+def test_latin1_and_windows1252_are_read(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Le coût de l’usine: 300 M€.".encode("cp1252"))
+    (tmp_path / "b.txt").write_bytes("Le budget de la région: 1,5 milliard.".encode("latin-1"))
+    a, b = read_corpus(tmp_path)
+    assert a.text == "Le coût de l’usine: 300 M€."
+    assert b.text == "Le budget de la région: 1,5 milliard."
 
 
 def test_utf16_with_bom_is_read(tmp_path):

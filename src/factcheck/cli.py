@@ -53,6 +53,8 @@ def _check(argv: list[str]) -> int:
     parser.add_argument("--cache", default=None, metavar="FILE",
                         help="SQLite cache of parsed articles (default: OUT/.cache.sqlite)")
     parser.add_argument("--no-cache", action="store_true", help="parse every article again, keep no cache")
+    parser.add_argument("--max-chars", type=int, default=1_000_000, metavar="N",
+                        help="skip (and list) articles longer than N characters (default: 1000000)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     args = parser.parse_args(argv)
@@ -66,7 +68,8 @@ def _check(argv: list[str]) -> int:
         if not args.quiet:
             print(message, file=sys.stderr)
 
-    result = run(args.corpus, rules=args.rules, out=args.out, model=args.model, jobs=args.jobs, cache=cache, log=log)
+    result = run(args.corpus, rules=args.rules, out=args.out, model=args.model, jobs=args.jobs, cache=cache,
+                 max_chars=args.max_chars, log=log)
     if not args.quiet:
         kinds = Counter(c.kind for c in result.claims)
         severities = Counter(d.severity for d in result.discrepancies)

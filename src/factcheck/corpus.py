@@ -4,14 +4,22 @@ Formats:
 - `.txt` / `.md`: one article per file, with optional YAML front matter between `---` lines
   (`title`, `date` as ISO `YYYY-MM-DD`, `source`, `url`, `id`).
 - `.jsonl`: one article per line, the same fields plus `text`.
+- `.html` / `.htm` (or a `.txt` that is an HTML page): the visible text is extracted; offsets
+  are then into the extracted text.
 Folders are read recursively in sorted order, so ids and reports are deterministic.
+Text is read as UTF-8 (with or without BOM) or BOM-marked UTF-16; a file that is not valid
+UTF-8 is read as Windows-1252 / Latin-1 when its bytes say so unambiguously (no control
+characters once decoded), and reported otherwise.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -20,66 +28,155 @@ from .errors import ArticleError, CorpusError
 from .models import Article, Skipped
 
 TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
+# spaCy's own default limit (Language.max_length): a longer article is reported, not parsed.
+MAX_CHARS = 1_000_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def read_corpus(path: str | Path) -> Iterator[Article | Skipped]:
+def read_corpus(path: str | Path, max_chars: int = MAX_CHARS) -> Iterator[Article | Skipped]:
     """Yield every article under `path` (a folder or one file), or why an input was skipped."""
     root = Path(path)
     if not root.exists():
         raise CorpusError(f"corpus path '{root}' does not exist: give a folder of articles or one file")
     if root.is_file():
-        yield from _read_file(root, root.name)
+        yield from _read_file(root, root.name, max_chars)
         return
     if not root.is_dir():
         raise CorpusError(f"corpus path '{root}' is neither a folder nor a file")
-    for file in _walk(root):
-        yield from _read_file(file, file.relative_to(root).as_posix())
+    for file, problem in _walk(root, root, set()):
+        rel = file.relative_to(root).as_posix()
+        if problem is not None:
+            yield Skipped(rel, problem)
+        else:
+            yield from _read_file(file, rel, max_chars)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under `root`, depth first, in sorted order; hidden files and folders are left out."""
-    entries = sorted(root.iterdir(), key=lambda p: p.name)
+def _walk(root: Path, folder: Path, seen: set[str]) -> Iterator[tuple[Path, str | None]]:
+    """(file, None) under `folder`, depth first, in sorted order; (path, why) for what cannot be walked.
+
+    Hidden files and folders are left out. A folder reached twice through symlinks (a loop)
+    is reported once and not entered again.
+    """
+    real = os.path.realpath(folder)
+    if real in seen:
+        yield folder, "symlink loop: this folder links back to one already read"
+        return
+    seen.add(real)
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        yield folder, _reason(exc)
+        return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(entry)
+            yield from _walk(root, entry, seen)
         else:
-            yield entry
+            yield entry, None
 
 
-def _read_file(file: Path, rel: str) -> Iterator[Article | Skipped]:
+def _read_file(file: Path, rel: str, max_chars: int) -> Iterator[Article | Skipped]:
     suffix = file.suffix.lower()
-    if suffix not in TEXT_SUFFIXES | JSONL_SUFFIXES:
-        yield Skipped(rel, f"unsupported file type '{suffix or '(none)'}': expected .txt, .md or .jsonl")
+    if suffix not in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES:
+        yield Skipped(rel, f"unsupported file type '{suffix or '(none)'}': expected .txt, .md, .html or .jsonl")
         return
     try:
+        if file.stat().st_size > max_chars * 4 and suffix not in JSONL_SUFFIXES:
+            raise ArticleError(_too_long(file.stat().st_size, max_chars, "bytes"))
         raw = file.read_bytes()
         text = decode_text(raw)
     except (OSError, ArticleError) as exc:
         yield Skipped(rel, _reason(exc))
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(text, rel)
+        yield from _read_jsonl(text, rel, max_chars)
         return
     try:
-        yield parse_text_article(text, rel)
+        if suffix in HTML_SUFFIXES or _looks_like_html(text):
+            text = html_to_text(text)
+        article = parse_text_article(text, rel)
+        if len(article.text) > max_chars:
+            raise ArticleError(_too_long(len(article.text), max_chars, "characters"))
+        yield article
     except ArticleError as exc:
         yield Skipped(rel, str(exc))
 
 
 def decode_text(raw: bytes) -> str:
-    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is an error."""
+    """Decode UTF-8 (with or without BOM), BOM-marked UTF-16, or unambiguous Windows-1252."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ArticleError("starts with a UTF-16 byte order mark but is not valid UTF-16") from None
+    if b"\x00" in raw[:8192]:
+        raise ArticleError("binary file (it contains NUL bytes), not text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ArticleError(
-            f"not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "convert the file to UTF-8"
-        ) from None
+        utf8_error = f"invalid UTF-8 byte 0x{raw[exc.start]:02x} at offset {exc.start}"
+    # Windows-1252 is Latin-1 plus printable signs in 0x80-0x9f (€, ’, œ...): a decoding with no
+    # control characters left is taken; anything else is reported.
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROL.search(text):
+            return text
+    raise ArticleError(f"not UTF-8 text ({utf8_error}) and not readable as Windows-1252; convert it to UTF-8")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith("<!doctype html") or head.startswith("<html")
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of an HTML page: block elements become line breaks, scripts are dropped."""
+
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title"}
+    HIDDEN = {"script", "style", "noscript", "template", "head"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML page, one block per line."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _too_long(size: int, limit: int, unit: str) -> str:
+    return (
+        f"too long to parse as one article ({size:,} {unit}; the limit is {limit:,} characters): "
+        "split it into articles, or raise --max-chars"
+    )
 
 
 def parse_text_article(text: str, article_id: str) -> Article:
@@ -114,7 +211,7 @@ def _front_matter_end(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _read_jsonl(text: str, rel: str) -> Iterator[Article | Skipped]:
+def _read_jsonl(text: str, rel: str, max_chars: int) -> Iterator[Article | Skipped]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -130,6 +227,8 @@ def _read_jsonl(text: str, rel: str) -> Iterator[Article | Skipped]:
         article_id = f"{rel}#{record['id']}" if record.get("id") not in (None, "") else where
         meta = {k: v for k, v in record.items() if k != "text"}
         try:
+            if len(record["text"]) > max_chars:
+                raise ArticleError(_too_long(len(record["text"]), max_chars, "characters"))
             yield _make_article(meta, record["text"], article_id, where)
         except ArticleError as exc:
             yield Skipped(where, str(exc))

@@ -15,7 +15,7 @@ from spacy.vocab import Vocab
 from .cache import DocCache
 from .claims import build_claims
 from .compare import find_discrepancies
-from .corpus import read_corpus
+from .corpus import MAX_CHARS, read_corpus
 from .models import Article, RunResult, Skipped
 from .nlp import DEFAULT_MODEL, load_nlp
 from .report import write_reports
@@ -33,19 +33,20 @@ def run(
     model: str = DEFAULT_MODEL,
     jobs: int | None = None,
     cache: str | Path | None = None,
+    max_chars: int = MAX_CHARS,
     log: Callable[[str], None] = lambda message: None,
 ) -> RunResult:
     """Read the corpus, extract claims, compare them, write the reports.
 
     `jobs`: parsing processes (default: the machine's cores). `cache`: an SQLite file of
-    processed docs (None: no cache).
+    processed docs (None: no cache). `max_chars`: longer articles are skipped, not parsed.
     """
     ruleset = load_rules(rules)  # bad rules stop the run before any work
-    entries = read_corpus(corpus)
+    entries = read_corpus(corpus, max_chars=max_chars)
     first = next(entries, None)  # a missing corpus path fails here, before the model loads
     result = RunResult()
     doc_cache = DocCache(cache, model) if cache is not None else None
-    nlp = _LazyModel(model)
+    nlp = _LazyModel(model, max_chars)
 
     def articles() -> Iterator[Article]:
         for entry in chain([first] if first is not None else [], entries):
@@ -72,8 +73,9 @@ def run(
 class _LazyModel:
     """The model, loaded on first use: a fully cached run never loads it."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, max_chars: int = MAX_CHARS):
         self.name = name
+        self.max_chars = max_chars
         self._nlp: Language | None = None
         self._vocab = None
 
@@ -81,6 +83,7 @@ class _LazyModel:
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = load_nlp(self.name)
+            self._nlp.max_length = max(self._nlp.max_length, self.max_chars + 1)
         return self._nlp
 
     @property
