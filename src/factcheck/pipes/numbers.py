@@ -27,22 +27,32 @@ _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _PLAIN = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 
+class _FoldTable(dict):
+    """str.translate table built as characters are met: each maps to one folded character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in "\u2019\u02bc\u2032`":
+            folded = "'"
+        elif char in GROUP_SPACES:
+            folded = " "
+        else:
+            base = unicodedata.normalize("NFD", char)[0].lower()
+            folded = base if len(base) == 1 else char
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents, typographic apostrophe -> ', odd spaces -> space.
 
     Folding is per character and keeps the length, so offsets in the folded text are
     offsets in the original.
     """
-    out = []
-    for char in text:
-        if char in "\u2019\u02bc\u2032`":
-            out.append("'")
-        elif char in GROUP_SPACES:
-            out.append(" ")
-        else:
-            base = unicodedata.normalize("NFD", char)[0].lower()
-            out.append(base if len(base) == 1 else char)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def parse_digits(text: str) -> tuple[float, int] | None:
