@@ -72,6 +72,7 @@ def test_summary_and_skipped(tmp_path, request, capsys):
     assert main([str(corpus), "--rules", str(root / "rules"), "--out", str(out)]) == 0
     printed = capsys.readouterr()
     assert "articles read: 2, skipped: 1" in printed.out
+    assert "numbers seen: 24, kept as claims: 96%" in printed.out
     assert "discrepancies: 3 (conflict 1, review 2)" in printed.out
     skipped = pd.read_csv(out / "skipped.csv")
     assert skipped.path.tolist() == ["broken.txt"] and "binary file" in skipped.reason[0]
@@ -124,3 +125,23 @@ def test_mentions_command(tmp_path, capsys):
 def test_rules_check_command(request, capsys):
     assert main(["rules", "check", str(request.config.rootpath / "rules")]) == 0
     assert "topic ai_gigafactories" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("severity,code", [("conflict", 3), ("review", 3), ("info", 3)])
+def test_fail_on(tmp_path, request, severity, code):
+    root = request.config.rootpath
+    args = [str(root / "corpus"), "--rules", str(root / "rules"), "--out", str(tmp_path), "--quiet"]
+    assert main(args + ["--fail-on", severity]) == code
+
+
+def test_fail_on_without_conflicts(tmp_path, request):
+    root = request.config.rootpath
+    corpus = root / "corpus" / "004_gigafactories_ue.txt"  # one article: nothing to compare
+    args = [str(corpus), "--rules", str(root / "rules"), "--out", str(tmp_path), "--quiet", "--fail-on", "conflict"]
+    assert main(args) == 0
+
+
+def test_usage_error_is_exit_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--jobs", "0", "corpus"])
+    assert info.value.code == 2

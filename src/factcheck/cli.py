@@ -4,7 +4,8 @@
     factcheck mentions [FILE|-]                  print the quantities and dates of each line
     factcheck rules check [DIR]                  validate the rules and print what they define
 
-Exit codes: 0 done, 1 the run failed (bad rules, unusable corpus path, missing model), 2 usage.
+Exit codes: 0 done, 1 the run failed (bad rules, unusable corpus path, missing model), 2 usage,
+3 conflicts were found and --fail-on conflict was given, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ from collections import Counter
 from . import __version__
 from .errors import FactcheckError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-EPILOG = "exit codes: 0 done, 1 the run failed (bad rules, unusable corpus path, missing model), 2 usage"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FOUND = 0, 1, 2, 3
+EPILOG = (
+    "exit codes: 0 done, 1 the run failed (bad rules, unusable corpus path, missing model), "
+    "2 usage, 3 discrepancies at or above --fail-on were found, 130 interrupted"
+)
+SEVERITIES = ("conflict", "review", "info")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,6 +60,8 @@ def _check(argv: list[str]) -> int:
     parser.add_argument("--no-cache", action="store_true", help="parse every article again, keep no cache")
     parser.add_argument("--max-chars", type=int, default=1_000_000, metavar="N",
                         help="skip (and list) articles longer than N characters (default: 1000000)")
+    parser.add_argument("--fail-on", choices=SEVERITIES, default=None,
+                        help="exit 3 when a discrepancy of this severity or a graver one is found")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     args = parser.parse_args(argv)
@@ -74,11 +81,17 @@ def _check(argv: list[str]) -> int:
         kinds = Counter(c.kind for c in result.claims)
         severities = Counter(d.severity for d in result.discrepancies)
         print(f"articles read: {result.articles}, skipped: {len(result.skipped)}")
-        print("claims: " + str(len(result.claims)) + _breakdown(kinds))
+        share = f"{len(result.claims) / result.numbers_seen:.0%}" if result.numbers_seen else "n/a"
+        print("claims: " + str(len(result.claims)) + _breakdown(kinds)
+              + f"; numbers seen: {result.numbers_seen}, kept as claims: {share}")
         print("discrepancies: " + str(len(result.discrepancies)) + _breakdown(severities))
         print("reports: " + ", ".join(result.reports))
         if cache is not None:
             print(f"cache: {result.cache_hits} article(s) reused, {result.cache_misses} parsed ({cache})")
+    if args.fail_on is not None:
+        graver = SEVERITIES[: SEVERITIES.index(args.fail_on) + 1]
+        if any(d.severity in graver for d in result.discrepancies):
+            return EXIT_FOUND
     return EXIT_OK
 
 

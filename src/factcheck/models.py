@@ -103,5 +103,6 @@ class RunResult:
     discrepancies: list[Discrepancy] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
+    numbers_seen: int = 0  # quantity mentions of any kind, before claims are chosen
     cache_hits: int = 0
     cache_misses: int = 0

@@ -18,6 +18,7 @@ from .compare import find_discrepancies
 from .corpus import MAX_CHARS, read_corpus
 from .models import Article, RunResult, Skipped
 from .nlp import DEFAULT_MODEL, load_nlp
+from .pipes.quantities import SPAN_KEY as QUANTITIES_KEY
 from .report import write_reports
 from .ruleset import load_rules
 
@@ -59,6 +60,7 @@ def run(
     try:
         for doc, article in _process(articles(), nlp, doc_cache, jobs or os.cpu_count() or 1):
             result.articles += 1
+            result.numbers_seen += len(doc.spans.get(QUANTITIES_KEY, []))
             result.claims.extend(build_claims(doc, article, ruleset))
     finally:
         if doc_cache is not None:
