@@ -29,13 +29,13 @@ def rules(tmp_path_factory):
 
 
 def claim(article, text, value, low=None, high=None, unit="EUR", kind="money", measure="amount",
-          precision=0.5e9, actor=None, start=0, scope=(None, None, None, None)):
+          precision=0.5e9, actor=None, start=0, scope=(None, None, None, None), modality="fact"):
     low = value if low is None and high is None else low
     high = value if high is None and low == value else high
     return Claim(
         claim_id=f"{article}-{start}", article=article, start=start, end=start + len(text),
         sentence=f"... {text} ...", text=text, kind=kind, value=value, low=low, high=high, unit=unit,
-        precision=precision, subject=None, actor=actor, date=scope[0], date_start=scope[1], date_end=scope[2],
+        precision=precision, subject=None, actor=actor, attributed_to=None, modality=modality, date=scope[0], date_start=scope[1], date_end=scope[2],
         date_basis=scope[3], topic="plan",
         topic_cue="plan", measure=measure,
     )
@@ -118,3 +118,14 @@ def test_time_scopes_must_overlap_when_stated(rules, scope_a, scope_b, compared,
     assert bool(rows) == compared
     if note:
         assert note in rows[0].explanation
+
+
+@pytest.mark.parametrize(
+    "modality_a,modality_b,compared",
+    [("fact", "estimate", True), ("fact", "forecast", True), ("target", "fact", False),
+     ("target", "target", True), ("negated", "fact", False)],
+)
+def test_modality_policy(rules, modality_a, modality_b, compared):
+    a = claim("a.txt", "5 milliards", 5e9, modality=modality_a)
+    b = claim("b.txt", "20 milliards", 20e9, modality=modality_b)
+    assert bool(find_discrepancies([a, b], rules)) == compared

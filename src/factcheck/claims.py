@@ -73,6 +73,8 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
                 precision=mention.precision,
                 subject=subject,
                 actor=rules.canonical_actor(actor),
+                attributed_to=_attribution(doc, sentence, actors) if cell is None else None,
+                modality=_modality(doc, mention, cell, scope[3]),
                 date=scope[0],
                 date_start=scope[1],
                 date_end=scope[2],
@@ -310,6 +312,85 @@ def _subject_actor(verb: Token, actors: list[Span]) -> str | None:
     return None
 
 
+# -- attribution and modality -------------------------------------------------------------
+
+SPEECH_VERBS = {
+    "declarer", "affirmer", "indiquer", "assurer", "expliquer", "preciser", "souligner",
+    "avancer", "rapporter", "confirmer", "reveler", "annoncer", "estimer", "selon", "ajouter",
+    "marteler", "rappeler", "avertir", "denoncer", "chiffrer",
+}
+TARGET_LEMMAS = {"objectif", "viser", "cible", "cibler", "ambition", "ambitionner", "prevoir", "horizon"}
+ESTIMATE_LEMMAS = {"estimer", "evaluer", "chiffrer", "estimation", "approximativement"}
+ESTIMATE_HEDGES = ("environ", "pres", "quelque", "autour", "approximativement", "presque", "une ", "des ")
+NEGATIONS = {"pas", "jamais", "aucun", "aucune", "nullement"}
+
+
+def _attribution(doc: Doc, sentence: tuple[int, int], actors: list[Span]) -> str | None:
+    """Who the sentence attributes its figures to: "selon la CGT", "d'après X", "..., a déclaré X"."""
+    span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        if fold(token.lemma_) == "selon" or (fold(token.text) == "apres" and token.i > 0 and fold(doc[token.i - 1].text) == "d'"):
+            source = token
+            while source.dep_ in ("case", "fixed") and source.head.i != source.i:
+                source = source.head  # "D'" <- "après" (fixed) ; "D'" -> "préfecture" (case)
+            return _name_of(source, actors)
+    # An incise ("..., a déclaré X") first, then a speech verb governing a clause ("X affirme que ...").
+    for wanted in (("parataxis",), ("ROOT", "ccomp")):
+        for token in span:
+            if token.pos_ != "VERB" or fold(token.lemma_) not in SPEECH_VERBS or token.dep_ not in wanted:
+                continue
+            speaker = next((c for c in token.children if c.dep_.startswith("nsubj") and c.pos_ in ("PROPN", "NOUN")), None)
+            if speaker is not None and (token.dep_ == "parataxis" or _has_clause(token)):
+                return _name_of(speaker, actors)
+    return None
+
+
+def _has_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
+def _name_of(token: Token, actors: list[Span]) -> str:
+    """The actor whose span covers the token, else its noun phrase ("la préfecture")."""
+    for actor in actors:
+        if actor.start <= token.i < actor.end:
+            return actor.text
+    return _noun_phrase(token)
+
+
+def _modality(doc: Doc, mention: Mention, cell: _Cell | None, basis: str | None) -> str:
+    """fact, estimate, forecast, conditional, target or negated, from the figure's governing words."""
+    if cell is not None:
+        header = fold(cell.column_header or "")
+        return "target" if any(w in header for w in ("objectif", "cible")) else "fact"
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return "fact"
+    chain = [span.root]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 8:
+        chain.append(chain[-1].head)
+    lemmas = {fold(t.lemma_) for t in chain}
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:
+        negators = {fold(c.lemma_) for c in verb.children if c.dep_ == "advmod"}
+        if negators & NEGATIONS:
+            return "negated"
+    if lemmas & TARGET_LEMMAS or fold(doc.text[max(0, span.sent.start_char) : span.start_char]).startswith("objectif"):
+        return "target"
+    if verb is not None:
+        verbs = [verb, *[c for c in verb.children if c.dep_.startswith("aux")]]
+        if "Inf" in verb.morph.get("VerbForm") and verb.head.pos_ in ("VERB", "AUX"):
+            verbs.append(verb.head)  # "pourraient créer"
+        if any(_tense(v) == "conditional" for v in verbs):
+            return "conditional"
+    if basis == "future":
+        return "forecast"
+    if lemmas & ESTIMATE_LEMMAS or fold(mention.text).startswith(ESTIMATE_HEDGES):
+        return "estimate"
+    return "fact"
+
+
 # -- time scope ----------------------------------------------------------------------------
 
 
@@ -357,7 +438,7 @@ def _is_future(doc: Doc, mention: Mention) -> bool:
             return False
         if token.pos_ in ("VERB", "AUX"):
             verbs = [token] + [c for c in token.children if c.dep_.startswith("aux")]
-            if any(_future_or_conditional(v) for v in verbs):
+            if any(_tense(v) is not None for v in verbs):
                 return True
             if "Inf" not in token.morph.get("VerbForm") or token.head.i == token.i:
                 return False
@@ -370,18 +451,29 @@ def _is_future(doc: Doc, mention: Mention) -> bool:
 
 
 # Endings that follow the whole infinitive in the future and the conditional: représenter-aient.
-_FUTURE_ENDINGS = ("aient", "ions", "iez", "ais", "ait", "ons", "ont", "ez", "ai", "as", "a")
+_CONDITIONAL_ENDINGS = ("aient", "ions", "iez", "ais", "ait")
+_FUTURE_ENDINGS = ("ons", "ont", "ez", "ai", "as", "a")
 
 
-def _future_or_conditional(verb: Token) -> bool:
-    """From the morphology, or from the form when the tagger says present ("représenteraient")."""
-    if "Fut" in verb.morph.get("Tense") or "Cnd" in verb.morph.get("Mood"):
-        return True
+def _tense(verb: Token) -> str | None:
+    """"future", "conditional" or None, from the morphology, or from the form when the tagger
+    says present ("représenteraient")."""
+    if "Cnd" in verb.morph.get("Mood"):
+        return "conditional"
+    if "Fut" in verb.morph.get("Tense"):
+        return "future"
     text, lemma = fold(verb.text), fold(verb.lemma_)
     if "Fin" not in verb.morph.get("VerbForm") or not lemma.endswith(("er", "ir", "re")):
-        return False
+        return None
     stems = (lemma, lemma[:-1]) if lemma.endswith("re") else (lemma,)
-    return any(text == stem + ending for stem in stems for ending in _FUTURE_ENDINGS)
+    for stem in stems:
+        if text.startswith(stem):
+            ending = text[len(stem) :]
+            if ending in _CONDITIONAL_ENDINGS:
+                return "conditional"
+            if ending in _FUTURE_ENDINGS:
+                return "future"
+    return None
 
 
 # -- topic and measure ---------------------------------------------------------------------

@@ -13,6 +13,8 @@ each has the same canonical actor, or no known actor).
   only when the periods overlap (7,3 % in Q3 2024 does not contradict 7,5 % in Q1 2025).
   A figure whose period is not stated (its publication date, or an open future) is compared,
   and the explanation says its scope was not stated.
+- Modality: a negated figure ("il n'y a pas 500 manifestants") is never compared, and a
+  target ("vise 400 000 logements", a table column "Objectif 2027") only with targets.
 - A count measure may list several related nouns (firms, factories): different nouns with
   different values are a `related_severity` row (`review` by default): a reader could take
   one figure for the other.
@@ -46,7 +48,7 @@ def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]
                 a, b = fig_a.claim, fig_b.claim
                 if a.article == b.article or not _actors_compatible(fig_a.actors, fig_b.actors):
                     continue
-                if not scopes_overlap(a, b):
+                if not scopes_overlap(a, b) or not modalities_comparable(a, b):
                     continue
                 row = _compare(a, b, measure, topic)
                 if row is not None:
@@ -92,6 +94,13 @@ def _actors_compatible(a: frozenset[str | None], b: frozenset[str | None]) -> bo
 
 
 STATED_SCOPES = {"sentence", "column"}
+
+
+def modalities_comparable(a: Claim, b: Claim) -> bool:
+    """A negated figure asserts nothing; a target is not contradicted by a current value."""
+    if "negated" in (a.modality, b.modality):
+        return False
+    return (a.modality == "target") == (b.modality == "target")
 
 
 def scopes_overlap(a: Claim, b: Claim) -> bool:
@@ -168,7 +177,9 @@ def _gap(a: Claim, b: Claim) -> tuple[float, str]:
 
 
 def _figure(c: Claim) -> str:
-    return f"{c.article} says «{c.text}» ({_interval(c.low, c.high, c.unit)})"
+    modality = "" if c.modality == "fact" else f", {c.modality}"
+    source = f", according to {c.attributed_to}" if c.attributed_to else ""
+    return f"{c.article} says «{c.text}» ({_interval(c.low, c.high, c.unit)}{modality}{source})"
 
 
 def _interval(low: float | None, high: float | None, unit: str | None) -> str:

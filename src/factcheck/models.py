@@ -69,6 +69,8 @@ class Claim:
     precision: float
     subject: str | None
     actor: str | None
+    attributed_to: str | None  # who says it: "selon la CGT", "a déclaré X"
+    modality: str  # fact, estimate, forecast, conditional, target, negated
     date: str | None  # the time scope: an ISO value at its grain (2027, 2025-Q1, 2025-04-09)
     date_start: str | None  # first day of the time scope
     date_end: str | None  # last day of the time scope (None: open, e.g. a future horizon)

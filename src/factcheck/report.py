@@ -12,9 +12,9 @@ from .models import Claim, Discrepancy, Skipped
 
 CLAIM_COLUMNS = [
     "claim_id", "article", "start", "end", "sentence", "text", "kind", "value", "low", "high",
-    "unit", "subject", "actor", "date", "date_start", "date_end", "date_basis", "topic", "topic_cue", "measure",
+    "unit", "subject", "actor", "attributed_to", "modality", "date", "date_start", "date_end", "date_basis", "topic", "topic_cue", "measure",
 ]
-SIDE_COLUMNS = ["article", "claim", "value", "low", "high", "unit", "actor", "date", "mentions", "quote", "sentence"]
+SIDE_COLUMNS = ["article", "claim", "value", "low", "high", "unit", "actor", "modality", "date", "mentions", "quote", "sentence"]
 DISCREPANCY_COLUMNS = (
     ["discrepancy_id", "severity", "rule", "topic", "measure"]
     + [f"{c}_a" for c in SIDE_COLUMNS]
@@ -60,7 +60,8 @@ def _claim_row(c: Claim) -> dict:
         "claim_id": c.claim_id, "article": c.article, "start": c.start, "end": c.end,
         "sentence": c.sentence, "text": c.text, "kind": c.kind, "value": number_cell(c.value),
         "low": number_cell(c.low), "high": number_cell(c.high), "unit": c.unit or "",
-        "subject": c.subject or "", "actor": c.actor or "", "date": c.date or "",
+        "subject": c.subject or "", "actor": c.actor or "", "attributed_to": c.attributed_to or "",
+        "modality": c.modality, "date": c.date or "",
         "date_start": c.date_start or "", "date_end": c.date_end or "",
         "date_basis": c.date_basis or "", "topic": c.topic or "", "topic_cue": c.topic_cue or "",
         "measure": c.measure or "",
@@ -74,7 +75,7 @@ def _discrepancy_row(d: Discrepancy) -> dict:
             f"article_{suffix}": claim.article, f"claim_{suffix}": claim.claim_id,
             f"value_{suffix}": number_cell(claim.value), f"low_{suffix}": number_cell(claim.low),
             f"high_{suffix}": number_cell(claim.high), f"unit_{suffix}": claim.unit or "",
-            f"actor_{suffix}": claim.actor or "", f"date_{suffix}": claim.date or "",
+            f"actor_{suffix}": claim.actor or "", f"modality_{suffix}": claim.modality, f"date_{suffix}": claim.date or "",
             f"mentions_{suffix}": mentions, f"quote_{suffix}": claim.text, f"sentence_{suffix}": claim.sentence,
         })
     row["explanation"] = d.explanation

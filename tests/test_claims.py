@@ -1,0 +1,66 @@
+"""Claims built from real French sentences: subject, actor, attribution, modality, scope, topic."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.claims import build_claims
+from factcheck.models import Article
+from factcheck.ruleset import load_rules
+
+
+@pytest.fixture(scope="module")
+def claims_of(nlp, request):
+    rules = load_rules(request.config.rootpath / "rules")
+
+    def _claims(text: str, published: str = "2025-04-10"):
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        doc = nlp(doc)
+        article = Article(id="t.txt", text=text, path="t.txt", date=dt.date.fromisoformat(published))
+        return {c.text: c for c in build_claims(doc, article, rules)}
+
+    return _claims
+
+
+@pytest.mark.parametrize(
+    "sentence,figure,modality",
+    [
+        ("Selon la CGT, plus de 3 000 personnes ont manifesté à Paris.", "plus de 3 000", "fact"),
+        ("Le gouvernement vise 400 000 logements d'ici 2030.", "400 000", "target"),
+        ("Il n'y a pas 500 manifestants dans la rue.", "500", "negated"),
+        ("Les deux usines pourraient créer jusqu'à 40 000 emplois.", "jusqu'à 40 000", "conditional"),
+        ("Les deux usines représenteraient un investissement de 4 Md€.", "4 Md€", "conditional"),
+        ("Ces installations seront équipées de 100 000 puces.", "100 000", "forecast"),
+        ("Le coût est estimé à 5 milliards d'euros.", "5 milliards d'euros", "estimate"),
+        ("Environ 200 salariés travaillent sur le site.", "Environ 200", "estimate"),
+    ],
+)
+def test_modality(claims_of, sentence, figure, modality):
+    assert claims_of(sentence)[figure].modality == modality
+
+
+@pytest.mark.parametrize(
+    "sentence,figure,source",
+    [
+        ("Selon la CGT, plus de 3 000 personnes ont manifesté à Paris.", "plus de 3 000", "CGT"),
+        ("D'après la préfecture, 1 200 personnes ont défilé.", "1 200", "préfecture"),
+        ("Les syndicats comptaient 12 000 manifestants, a déclaré Philippe Martinez.", "12 000", "Philippe Martinez"),
+        ("Plus de 160 entreprises ont manifesté leur intérêt.", "Plus de 160", None),
+    ],
+)
+def test_attribution(claims_of, sentence, figure, source):
+    assert claims_of(sentence)[figure].attributed_to == source
+
+
+def test_subject_actor_scope_topic(claims_of):
+    claims = claims_of(
+        "Verkor a confirmé son ambition de construire deux nouvelles gigafactories de batteries près de Dunkerque. "
+        "La Commission européenne va consacrer 20 milliards d'euros aux giga-usines d'IA en 2026."
+    )
+    plants, money = claims["deux"], claims["20 milliards d'euros"]
+    assert (plants.unit, plants.actor, plants.topic) == ("gigafactorie", "Verkor", "battery_gigafactories")
+    assert (money.actor, money.topic, money.measure) == ("Union européenne", "ai_gigafactories", "plan_amount")
+    assert (money.date, money.date_start, money.date_end, money.date_basis) == ("2026", "2026-01-01", "2026-12-31", "sentence")
