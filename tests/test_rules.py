@@ -93,3 +93,23 @@ def test_bad_rules_folder(tmp_path, files, expected):
 def test_missing_rules_folder(tmp_path):
     with pytest.raises(RulesError, match="does not exist"):
         load_rules(tmp_path / "nope")
+
+
+def test_documented_example_loads_and_works(tmp_path, root):
+    """The worked example of docs/rules.md: it loads, and it flags two distant turnouts."""
+    import datetime as dt
+
+    from factcheck.pipeline import run
+
+    example = root / "docs" / "examples" / "demonstrations.yaml"
+    doc_text = (root / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert example.read_text(encoding="utf-8").split("schema_version: 1", 1)[1].strip() in doc_text
+    rules = load_rules(root / "docs" / "examples")
+    assert [m.id for m in rules.topics[0].measures] == ["turnout"]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(f"---\ndate: {dt.date(2025, 3, 6)}\n---\nSelon la CGT, 12 000 manifestants ont défilé à Lyon.", encoding="utf-8")
+    (corpus / "b.txt").write_text(f"---\ndate: {dt.date(2025, 3, 6)}\n---\nLa manifestation a réuni 3 500 personnes à Lyon.", encoding="utf-8")
+    result = run(corpus, root / "docs" / "examples", tmp_path / "out", jobs=1)
+    (row,) = result.discrepancies
+    assert (row.severity, row.measure) == ("review", "turnout")
