@@ -129,3 +129,16 @@ def test_modality_policy(rules, modality_a, modality_b, compared):
     a = claim("a.txt", "5 milliards", 5e9, modality=modality_a)
     b = claim("b.txt", "20 milliards", 20e9, modality=modality_b)
     assert bool(find_discrepancies([a, b], rules)) == compared
+
+
+def test_same_figure_in_several_articles_is_one_row(rules):
+    claims = [
+        claim("a.txt", "5 milliards", 5e9),
+        claim("b.txt", "20 milliards", 20e9),
+        claim("c.txt", "20 milliards d'euros", 20e9),
+        claim("d.txt", "20 Md€", 20e9),
+    ]
+    (row,) = find_discrepancies(claims, rules)
+    assert (row.a.article, row.b.article) == ("a.txt", "b.txt")
+    assert row.sources_b == ("b.txt", "c.txt", "d.txt") and row.mentions_b == 3
+    assert "Also given as «20 milliards» by: c.txt, d.txt." in row.explanation

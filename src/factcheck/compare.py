@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .models import Claim, Discrepancy
 from .ruleset import Measure, RuleSet
@@ -67,7 +67,51 @@ def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]
                             mentions_b=fig_b.mentions,
                         )
                     )
-    return sorted(found, key=lambda d: (SEVERITY_ORDER[d.severity], d.topic, d.measure, d.a.article, d.a.start, d.b.article, d.b.start))
+    return _merge_sources(sorted(found, key=_order))
+
+
+def _order(d: Discrepancy) -> tuple:
+    return (SEVERITY_ORDER[d.severity], d.topic, d.measure, d.a.article, d.a.start, d.b.article, d.b.start)
+
+
+def _stated(c: Claim) -> tuple:
+    return (c.unit, c.value, c.low, c.high)
+
+
+def _merge_sources(rows: list[Discrepancy]) -> list[Discrepancy]:
+    """One row per disagreement: when several articles give the same figure, their rows merge.
+
+    The row keeps its first pair as a and b; `sources_a` / `sources_b` list every article
+    that gives each figure, and the mentions add up.
+    """
+    merged: dict[tuple, list[Discrepancy]] = {}
+    for row in rows:
+        a, b = sorted((_stated(row.a), _stated(row.b)), key=repr)
+        merged.setdefault((row.severity, row.rule, row.topic, row.measure, a, b), []).append(row)
+    out = []
+    for group in merged.values():
+        first = group[0]
+        side_a, side_b = {first.a.article: first.mentions_a}, {first.b.article: first.mentions_b}
+        for row in group[1:]:
+            for claim, mentions in ((row.a, row.mentions_a), (row.b, row.mentions_b)):
+                side = side_a if _stated(claim) == _stated(first.a) else side_b
+                side.setdefault(claim.article, mentions)
+        out.append(
+            replace(
+                first,
+                mentions_a=sum(side_a.values()),
+                mentions_b=sum(side_b.values()),
+                sources_a=tuple([first.a.article] + sorted(set(side_a) - {first.a.article})),
+                sources_b=tuple([first.b.article] + sorted(set(side_b) - {first.b.article})),
+                explanation=first.explanation + _also(side_a, first.a) + _also(side_b, first.b),
+            )
+        )
+    return sorted(out, key=_order)
+
+
+def _also(side: dict[str, int], claim: Claim) -> str:
+    others = sorted(set(side) - {claim.article})
+    return f" Also given as «{claim.text}» by: {', '.join(others)}." if others else ""
 
 
 @dataclass(frozen=True, slots=True)

