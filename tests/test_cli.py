@@ -145,3 +145,38 @@ def test_usage_error_is_exit_2(capsys):
     with pytest.raises(SystemExit) as info:
         main(["--jobs", "0", "corpus"])
     assert info.value.code == 2
+
+
+def test_suppressions_round_trip(tmp_path, request, capsys):
+    """A reviewer marks the conflict as a false alarm: the next run keeps it, marked, and counts it apart."""
+    root = request.config.rootpath
+    out = tmp_path / "out"
+    args = [str(root / "corpus"), "--rules", str(root / "rules"), "--out", str(out)]
+    assert main(args + ["--fail-on", "conflict"]) == 3
+    first = pd.read_csv(out / "discrepancies.csv", dtype=str, keep_default_na=False)
+    conflict_id = first[first.severity == "conflict"].discrepancy_id.item()
+    suppressions = tmp_path / "suppressions.yaml"
+    suppressions.write_text(
+        f"schema_version: 1\nsuppressions:\n  - id: {conflict_id}\n    reason: two different plans, checked by hand\n"
+        "  - id: '000000000000'\n    reason: an old row\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(args + ["--suppress", str(suppressions), "--fail-on", "conflict"]) == 0
+    printed = capsys.readouterr().out
+    assert "discrepancies: 2 (review 2); suppressed as false alarms: 1" in printed
+    assert "suppression 000000000000 matches no discrepancy" in printed
+    second = pd.read_csv(out / "discrepancies.csv", dtype=str, keep_default_na=False)
+    assert second.discrepancy_id.tolist() == first.discrepancy_id.tolist()  # stable ids
+    row = second[second.discrepancy_id == conflict_id]
+    assert row.suppressed.item() == "two different plans, checked by hand"
+
+
+def test_bad_suppressions_file(tmp_path, request, capsys):
+    root = request.config.rootpath
+    bad = tmp_path / "s.yaml"
+    bad.write_text("schema_version: 1\nsuppressions:\n  - id: XYZ\n    reason: ok\n  - id: 123456789012\n    reason: a number\n", encoding="utf-8")
+    assert main([str(root / "corpus"), "--rules", str(root / "rules"), "--out", str(tmp_path), "--suppress", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "s.yaml:3: suppressions[0].id" in err and "s.yaml:4: suppressions[0].reason" in err
+    assert "s.yaml:5: suppressions[1].id" in err and "YAML read it as a number: quote it" in err

@@ -60,6 +60,8 @@ def _check(argv: list[str]) -> int:
     parser.add_argument("--no-cache", action="store_true", help="parse every article again, keep no cache")
     parser.add_argument("--max-chars", type=int, default=1_000_000, metavar="N",
                         help="skip (and list) articles longer than N characters (default: 1000000)")
+    parser.add_argument("--suppress", action="append", default=[], metavar="FILE",
+                        help="a suppressions file (besides RULES/*.yaml): discrepancy ids marked as false alarms")
     parser.add_argument("--fail-on", choices=SEVERITIES, default=None,
                         help="exit 3 when a discrepancy of this severity or a graver one is found")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
@@ -76,21 +78,26 @@ def _check(argv: list[str]) -> int:
             print(message, file=sys.stderr)
 
     result = run(args.corpus, rules=args.rules, out=args.out, model=args.model, jobs=args.jobs, cache=cache,
-                 max_chars=args.max_chars, log=log)
+                 max_chars=args.max_chars, suppress=args.suppress, log=log)
     if not args.quiet:
         kinds = Counter(c.kind for c in result.claims)
-        severities = Counter(d.severity for d in result.discrepancies)
+        active = [d for d in result.discrepancies if not d.suppressed]
+        severities = Counter(d.severity for d in active)
+        suppressed = len(result.discrepancies) - len(active)
         print(f"articles read: {result.articles}, skipped: {len(result.skipped)}")
         share = f"{len(result.claims) / result.numbers_seen:.0%}" if result.numbers_seen else "n/a"
         print("claims: " + str(len(result.claims)) + _breakdown(kinds)
               + f"; numbers seen: {result.numbers_seen}, kept as claims: {share}")
-        print("discrepancies: " + str(len(result.discrepancies)) + _breakdown(severities))
+        print("discrepancies: " + str(len(active)) + _breakdown(severities)
+              + (f"; suppressed as false alarms: {suppressed}" if suppressed else ""))
+        for stale in result.unmatched_suppressions:
+            print(f"note: suppression {stale} matches no discrepancy of this run")
         print("reports: " + ", ".join(result.reports))
         if cache is not None:
             print(f"cache: {result.cache_hits} article(s) reused, {result.cache_misses} parsed ({cache})")
     if args.fail_on is not None:
         graver = SEVERITIES[: SEVERITIES.index(args.fail_on) + 1]
-        if any(d.severity in graver for d in result.discrepancies):
+        if any(d.severity in graver and not d.suppressed for d in result.discrepancies):
             return EXIT_FOUND
     return EXIT_OK
 

@@ -67,7 +67,8 @@ def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]
                             mentions_b=fig_b.mentions,
                         )
                     )
-    return _merge_sources(sorted(found, key=_order))
+    rows = _merge_sources(sorted(found, key=_order))
+    return [replace(d, suppressed=rules.suppressions.get(d.discrepancy_id)) for d in rows]
 
 
 def _order(d: Discrepancy) -> tuple:

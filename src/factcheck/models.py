@@ -96,6 +96,7 @@ class Discrepancy:
     mentions_b: int = 1
     sources_a: tuple[str, ...] = ()  # every article giving figure a's value (a.article first)
     sources_b: tuple[str, ...] = ()
+    suppressed: str | None = None  # the reviewer's reason, when marked as a false alarm
 
 
 @dataclass(slots=True)
@@ -107,6 +108,7 @@ class RunResult:
     discrepancies: list[Discrepancy] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
+    unmatched_suppressions: list[str] = field(default_factory=list)
     numbers_seen: int = 0  # quantity mentions of any kind, before claims are chosen
     cache_hits: int = 0
     cache_misses: int = 0

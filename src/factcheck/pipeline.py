@@ -35,14 +35,16 @@ def run(
     jobs: int | None = None,
     cache: str | Path | None = None,
     max_chars: int = MAX_CHARS,
+    suppress: list[str | Path] = (),
     log: Callable[[str], None] = lambda message: None,
 ) -> RunResult:
     """Read the corpus, extract claims, compare them, write the reports.
 
     `jobs`: parsing processes (default: the machine's cores). `cache`: an SQLite file of
     processed docs (None: no cache). `max_chars`: longer articles are skipped, not parsed.
+    `suppress`: suppressions files beside those of the rules folder.
     """
-    ruleset = load_rules(rules)  # bad rules stop the run before any work
+    ruleset = load_rules(rules, suppress)  # bad rules stop the run before any work
     entries = read_corpus(corpus, max_chars=max_chars)
     first = next(entries, None)  # a missing corpus path fails here, before the model loads
     result = RunResult()
@@ -66,6 +68,8 @@ def run(
         if doc_cache is not None:
             doc_cache.close()
     result.discrepancies = find_discrepancies(result.claims, ruleset)
+    found = {d.discrepancy_id for d in result.discrepancies}
+    result.unmatched_suppressions = sorted(set(ruleset.suppressions) - found)
     result.reports = [str(p) for p in write_reports(result.claims, result.discrepancies, result.skipped, out)]
     if doc_cache is not None:
         result.cache_hits, result.cache_misses = doc_cache.hits, doc_cache.misses

@@ -21,7 +21,7 @@ DISCREPANCY_COLUMNS = (
     ["discrepancy_id", "severity", "rule", "topic", "measure"]
     + [f"{c}_a" for c in SIDE_COLUMNS]
     + [f"{c}_b" for c in SIDE_COLUMNS]
-    + ["explanation"]
+    + ["explanation", "suppressed"]
 )
 SKIPPED_COLUMNS = ["path", "reason"]
 
@@ -82,6 +82,7 @@ def _discrepancy_row(d: Discrepancy) -> dict:
             f"quote_{suffix}": claim.text, f"sentence_{suffix}": claim.sentence,
         })
     row["explanation"] = d.explanation
+    row["suppressed"] = d.suppressed or ""
     return row
 
 

@@ -8,7 +8,7 @@ at once, with file and line, before any article is read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -53,10 +53,18 @@ class ActorSpec(_Strict):
     aliases: list[StrictStr] = []
 
 
+class SuppressionSpec(_Strict):
+    """A discrepancy a reviewer marked as a false alarm."""
+
+    id: StrictStr = Field(pattern=r"^[0-9a-f]{12}$")
+    reason: StrictStr = Field(min_length=3)
+
+
 class RulesFile(_Strict):
     schema_version: Literal[1]
     topic: TopicSpec | None = None
     actors: list[ActorSpec] | None = None
+    suppressions: list[SuppressionSpec] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +100,7 @@ class RuleSet:
     topics: tuple[Topic, ...]
     actor_aliases: dict[str, str]
     files: tuple[str, ...]
+    suppressions: dict[str, str] = field(default_factory=dict)  # discrepancy id -> reason
 
     def canonical_actor(self, name: str | None) -> str | None:
         if name is None:
@@ -110,8 +119,9 @@ def compile_alias(alias: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])")
 
 
-def load_rules(path: str | Path) -> RuleSet:
-    """Load every `*.yaml` file of a folder (or one file); raise RulesError listing all problems."""
+def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
+    """Load every `*.yaml` file of a folder (or one file), plus suppressions files given apart;
+    raise RulesError listing all problems."""
     root = Path(path)
     if not root.exists():
         raise RulesError([f"{root}: the rules folder does not exist; pass --rules DIR or create it"])
@@ -119,6 +129,12 @@ def load_rules(path: str | Path) -> RuleSet:
     if not files:
         raise RulesError([f"{root}: no rules files (*.yaml) in this folder"])
     problems: list[str] = []
+    for extra in suppress:
+        if not Path(extra).is_file():
+            problems.append(f"{extra}: the suppressions file does not exist")
+        else:
+            files.append(Path(extra))
+    suppressions: dict[str, str] = {}
     topics: list[Topic] = []
     actor_aliases: dict[str, str] = {}
     alias_origin: dict[str, str] = {}
@@ -134,6 +150,10 @@ def load_rules(path: str | Path) -> RuleSet:
             else:
                 topic_origin[topic.id] = str(file)
                 topics.append(topic)
+        for item in parsed.suppressions or []:
+            if item.id in suppressions:
+                problems.append(f"{file}: discrepancy '{item.id}' is suppressed twice")
+            suppressions[item.id] = item.reason
         for actor in parsed.actors or []:
             for alias in [actor.name, *actor.aliases]:
                 key = _fold_name(alias)
@@ -148,7 +168,7 @@ def load_rules(path: str | Path) -> RuleSet:
                 alias_origin[key] = str(file)
     if problems:
         raise RulesError(problems)
-    return RuleSet(tuple(topics), actor_aliases, tuple(str(f) for f in files))
+    return RuleSet(tuple(topics), actor_aliases, tuple(str(f) for f in files), suppressions)
 
 
 def _load_file(file: Path, problems: list[str]) -> RulesFile | None:
@@ -174,11 +194,15 @@ def _load_file(file: Path, problems: list[str]) -> RulesFile | None:
             line = _line_of(node, loc)
             got = error.get("input")
             got_text = f", got {got!r}" if not isinstance(got, (dict, list)) else ""
-            hint = " (YAML reads yes/no/on/off as booleans: quote the word)" if isinstance(got, bool) else ""
+            hint = ""
+            if isinstance(got, bool):
+                hint = " (YAML reads yes/no/on/off as booleans: quote the word)"
+            elif isinstance(got, (int, float)) and error["type"] == "string_type":
+                hint = " (YAML read it as a number: quote it)"
             problems.append(f"{file}{f':{line}' if line else ''}: {where}: {error['msg']}{got_text}{hint}")
         return None
-    if parsed.topic is None and parsed.actors is None:
-        problems.append(f"{file}: defines nothing: expected a 'topic' or an 'actors' section")
+    if parsed.topic is None and parsed.actors is None and parsed.suppressions is None:
+        problems.append(f"{file}: defines nothing: expected a 'topic', 'actors' or 'suppressions' section")
         return None
     return parsed
 
