@@ -302,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{'':>10}  {agg['negative_cases_without_prediction']}/{agg['negative_cases']}")
         print("-" * len(header))
     note = "date files scored with --date-level; " if any(r[0] == "date" for r in rows) else ""
-    if not args.all_kinds:
+    if not args.all_kinds and any(r[0] == "number" for r in rows):
         note += "ordinals not scored (--all-kinds to include them); "
     print(f"{note}model load {load_s:.1f} s, extraction {total_s:.1f} s")
     return 0

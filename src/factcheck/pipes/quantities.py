@@ -292,6 +292,8 @@ def _read_range(doc: Doc, folded: list[str], first: _Reading) -> _Reading | None
         return None  # "entre 2029 et 2033": years
     low = first.value * scale if first.value is not None else None
     high = second.value * second.scale if second.value is not None else None
+    if low is None or high is None or low > high:
+        return None  # "de 5 à 3": not a range we can read
     return _Reading(
         first=prev,
         last=second.last,
