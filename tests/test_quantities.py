@@ -57,6 +57,25 @@ CASES = [
     ("Quatre-vingt-dix-sept communes ont voté contre.", "Quatre-vingt-dix-sept", "count", 97, 97, 97, "commune"),
     ("Le musée a reçu mille deux cents visiteurs.", "mille deux cents", "count", 1200, 1200, 1200, "visiteur"),
     ("Le contrat de 1.000.000 d'euros a été signé.", "1.000.000 d'euros", "money", 1e6, 1e6, 1e6, "EUR"),
+    # Signs, glued forms, codes before the amount
+    ("Les ventes affichent une baisse de -3,5 % sur un an.", "-3,5 %", "percent", -3.5, -3.5, -3.5, "%"),
+    ("Le taux directeur gagne +0,5 point.", "+0,5 point", "percent", 0.5, 0.5, 0.5, "pp"),
+    ("Le solde ressort à -1 200 euros par foyer.", "-1 200 euros", "money", -1200, -1200, -1200, "EUR"),
+    ("La prime atteint EUR 20 par mois.", "EUR 20", "money", 20, 20, 20, "EUR"),
+    ("Le titre a clôturé à USD1,23.", "USD1,23", "money", 1.23, 1.23, 1.23, "USD"),
+    ("La levée de fonds atteint 3M€.", "3M€", "money", 3e6, 3e6, 3e6, "EUR"),
+    ("Le contrat vaut 16,4 millions de $CAD.", "16,4 millions de $CAD", "money", 16.4e6, 16.4e6, 16.4e6, "CAD"),
+    ("L'action a pris 50 cents en séance.", "50 cents", "money", 50, 50, 50, "cent"),
+    ("L'offre valorisait la société à 528 millions de francs.", "528 millions de francs", "money", 528e6, 528e6, 528e6, "franc"),
+    ("Le billet ne coûtera pas plus de 10 dollars.", "pas plus de 10 dollars", "money", 10, NONE, 10, "USD"),
+    ("Il a payé une quinzaine de dollars.", "une quinzaine de dollars", "money", 15, 13.5, 16.5, "USD"),
+    # Number words the tokenizer splits or links
+    ("Quarante-deux salariés ont été reclassés.", "Quarante-deux", "count", 42, 42, 42, "salarie"),
+    ("L'accident a fait vingt et un morts.", "vingt et un", "count", 21, 21, 21, "mort"),
+    ("Le plan coûtera trois millions deux cent mille euros.", "trois millions deux cent mille euros", "money", 3.2e6, 3.2e6, 3.2e6, "EUR"),
+    ("La région compte 3 millions et demi d'habitants.", "3 millions et demi", "count", 3.5e6, 3.5e6, 3.5e6, "habitant"),
+    ("Le groupe supprime 1200 postes en France.", "1200", "count", 1200, 1200, 1200, "poste"),
+    ("Il a acheté 12 livres à la librairie.", "12", "count", 12, 12, 12, "livre"),  # books, not pounds
 ]
 
 
@@ -84,6 +103,7 @@ NOT_QUANTITIES = [
     ("La pandémie de COVID-19 a frappé le secteur.", "19"),
     ("Pour tout renseignement, appelez le 01 23 45 67 89.", "23"),
     ("Pour tout renseignement, appelez le 06 12 34 56 78.", "06"),
+    ("La mairie a inauguré un logement neuf.", "neuf"),
 ]
 
 

@@ -15,11 +15,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from text_to_num import text2num
 
-from .patterns_quantities import NUMBER_WORDS
+from .patterns_quantities import NUMBER_WORDS, REGIONAL_TENS
 
 # Spaces that may separate thousands groups: space, NBSP, narrow NBSP, thin and figure spaces.
 GROUP_SPACES = " \u00a0\u202f\u2009\u2007"
-_FIRST_GROUP = re.compile(r"^\d{1,3}$")
+_FIRST_GROUP = re.compile(r"^[-+\u2212]?\d{1,3}$")
 _NEXT_GROUP = re.compile(r"^\d{3}(?:,\d+)?$")
 # "1 250 000", "1.000.000", "62,40", "2.5", "100 000,5"
 _SPACED = re.compile(rf"^\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?:,\d+)?$")
@@ -63,6 +63,10 @@ def parse_digits(text: str) -> tuple[float, int] | None:
     point ("2.5"), as wire copy sometimes writes it.
     """
     text = text.strip()
+    sign = 1.0
+    if text[:1] in "-+\u2212":
+        sign = -1.0 if text[0] != "+" else 1.0
+        text = text[1:]
     if _SPACED.match(text):
         digits = re.sub(f"[{GROUP_SPACES}]", "", text)
     elif _DOTTED.match(text):
@@ -73,7 +77,7 @@ def parse_digits(text: str) -> tuple[float, int] | None:
         return None
     integer, _, decimals = digits.replace(".", ",").partition(",")
     value = float(f"{integer}.{decimals}") if decimals else float(integer)
-    return value, len(decimals)
+    return sign * value, len(decimals)
 
 
 def is_number_word(folded: str) -> bool:
@@ -83,11 +87,18 @@ def is_number_word(folded: str) -> bool:
 
 
 def parse_number_words(words: list[str]) -> float | None:
-    """Value of a run of French number words ("mille deux cents" -> 1200), or None."""
+    """Value of a run of French number words ("mille deux cents" -> 1200), or None.
+
+    Words are lowercase with their accents ("zéro"); Swiss and Belgian tens are rewritten
+    for text2num ("septante-huit" -> "soixante-dix-huit").
+    """
     if not words:
         return None
+    text = " ".join(words)
+    for regional, standard in REGIONAL_TENS.items():
+        text = text.replace(regional, standard)
     try:
-        return float(text2num(" ".join(words), "fr"))
+        return float(text2num(text, "fr"))
     except ValueError:
         return None
 

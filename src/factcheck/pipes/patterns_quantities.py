@@ -70,10 +70,36 @@ CURRENCIES: dict[str, str] = {
     "franc cfa": "XOF",
     "francs cfa": "XOF",
     "fcfa": "XOF",
+    # Dollars of other countries, as the press writes them
+    "$ca": "CAD", "$cad": "CAD", "$ cad": "CAD", "$ can": "CAD", "$ c": "CAD", "c$": "CAD", "ca$": "CAD",
+    "$ us": "USD", "$us": "USD", "us$": "USD",
+    "$ hk": "HKD", "$hk": "HKD", "hk$": "HKD", "dollars de hong kong": "HKD", "dollar de hong kong": "HKD",
+    "hkd": "HKD",
+    # Other currencies; generic markers where the country is not said (as the eval suites do)
+    "franc": "franc", "francs": "franc",
+    "couronne": "KR", "couronnes": "KR",
+    "couronne norvegienne": "NOK", "couronnes norvegiennes": "NOK",
+    "couronne danoise": "DKK", "couronnes danoises": "DKK",
+    "shekel": "ILS", "shekels": "ILS", "ils": "ILS",
+    "rial": "rial", "rials": "rial", "riyal": "riyal", "riyals": "riyal",
+    "won": "KRW", "wons": "KRW", "₩": "KRW", "krw": "KRW",
+    "pound": "GBP", "pounds": "GBP", "livre sterling": "GBP", "livres sterling": "GBP",
+    "real": "BRL", "reais": "BRL", "brl": "BRL",
+    "peso": "peso", "pesos": "peso",
+    # Sub-units are kept as they are, not converted: "50 cents" is 50 cent.
+    "cent": "cent", "cents": "cent", "centime": "centime", "centimes": "centime",
+    "penny": "penny", "pence": "penny",
 }
 
-# Signs that may stand before the number: "$50", "€ 20".
-PREFIX_CURRENCY_SIGNS = {"€", "$", "£", "¥"}
+# Currency words that are also ordinary words: a currency only after a scale or with a
+# qualifier ("12 millions de livres", "3 livres sterling"; "3 livres" are books).
+AMBIGUOUS_CURRENCIES = {"livre", "livres", "real"}
+
+# ISO codes and signs that may stand before the amount: "EUR 20", "$50", "€1000", "GBP 3,01".
+PREFIX_CURRENCIES = {"€", "$", "£", "¥", "₩", "eur", "usd", "gbp", "chf", "cad", "jpy", "cny", "hkd", "hk$", "us$", "c$"}
+# every prefix form must have its code in CURRENCIES
+CURRENCIES.update({"hk$": "HKD", "us$": "USD", "c$": "CAD"})
+
 
 PERCENT_WORDS = {"%", "pourcent", "pourcents", "pour cent"}
 POINT_WORDS = {"point", "points", "pt", "pts"}
@@ -83,6 +109,12 @@ POINT_WORDS = {"point", "points", "pt", "pts"}
 #   high -> an upper bound ("jusqu'à 40 000": high=40 000)
 #   about -> an approximation, read as a band of APPROX_BAND around the value
 HEDGES: list[tuple[tuple[str, ...], str]] = [
+    (("pas", "plus", "de"), "high"),
+    (("pas", "plus", "d'"), "high"),
+    (("en", "dessous", "de"), "high"),
+    (("en-dessous", "de"), "high"),
+    (("au-dessous", "de"), "high"),
+    (("au-dessus", "de"), "low"),
     (("pas", "moins", "de"), "low"),
     (("pas", "moins", "d'"), "low"),
     (("plus", "de"), "low"),
@@ -119,6 +151,8 @@ HEDGES: list[tuple[tuple[str, ...], str]] = [
     (("pratiquement",), "about"),
 ]
 
+HEDGES.sort(key=lambda hedge: -len(hedge[0]))  # longest first: "pas plus de" before "plus de"
+
 # How far an approximation reaches around its value: "environ 100 000" covers 90 000-110 000.
 APPROX_BAND = 0.10
 
@@ -153,6 +187,10 @@ NUMBER_WORDS = {
     "trente", "quarante", "cinquante", "soixante", "septante", "huitante", "octante",
     "nonante", "cent", "cents", "mille", "et",
 }
+# Scale words that continue a run of number words: "trois millions deux cent mille".
+WORD_SCALES = {"million", "millions", "milliard", "milliards"}
+# Swiss and Belgian tens, rewritten for text2num: "septante-huit" -> "soixante-dix-huit".
+REGIONAL_TENS = {"septante": "soixante-dix", "huitante": "quatre-vingt", "octante": "quatre-vingt", "nonante": "quatre-vingt-dix"}
 
 # Nouns after a number that make it a multiplier, not a count: "quatre fois plus".
 MULTIPLIER_NOUNS = {"fois"}

@@ -27,19 +27,28 @@ from .patterns_quantities import (
     HEDGES,
     MONTHS,
     MULTIPLIER_NOUNS,
+    AMBIGUOUS_CURRENCIES,
     PERCENT_WORDS,
     POINT_WORDS,
-    PREFIX_CURRENCY_SIGNS,
+    PREFIX_CURRENCIES,
     REFERENCE_WORDS,
     SCALE_PREFIXES,
     SCALES,
     VAGUE_DETERMINERS,
-    YEAR_CONTEXT,
+    WORD_SCALES,
 )
 
 SPAN_KEY = "factcheck_quantities"
 _GLUED_SCALE_CURRENCY = re.compile(r"^(k|m|md|mds|mrd|mrds)\s?([€$£])$")
-_DIGITS = re.compile(r"^\d")
+_DIGITS = re.compile(r"^[-+\u2212]?\d")
+# A number glued to a currency code or sign and/or a press scale, in one token:
+# "USD1,23", "EUR29,99", "100k", "10K$", "3M€" (capital M only: "100m" is a distance).
+_GLUED_NUMBER = re.compile(
+    r"^(?P<code>[A-Z]{3}|[€$£¥])?(?P<num>[-+\u2212]?\d(?:[\d.,]|[ \u00a0\u202f\u2009]\d)*)"
+    r"(?P<scale>[kK]|M|Md|Mds)?(?P<sign>[€$£¥])?$"
+)
+_GLUED_SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "Md": 1e9, "Mds": 1e9}
+_SIGNS = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
 # French phone numbers: "01 23 45 67 89", "06.12.34.56.78", "+33 6 12 34 56 78".
 _PHONE = re.compile(r"(?<![\d,.])(?:\+33[\s\u00a0]?|0)\d(?:[\s\u00a0.\-]?\d\d){4}(?![\d,])")
 # Verbs for which "de X à Y" is a change, not a range: "passé de 3 à 5 %".
@@ -107,8 +116,6 @@ class QuantityFinder:
         if _is_not_a_quantity(doc, folded, number):
             return None
         _read_unit(doc, folded, number)
-        if number.is_year_like and number.unit is None and number.scale == 1.0:
-            return None
         range_reading = _read_range(doc, folded, number)
         if range_reading is not None:
             number = range_reading
@@ -116,6 +123,8 @@ class QuantityFinder:
         _read_prefix_currency(doc, folded, number)
         if number.kind == "number":
             _read_counted_noun(doc, folded, number)
+        if number.is_year_like and number.kind == "number" and number.scale == 1.0:
+            return None  # "en 2028", "Objectif 2027": a year, read by the dates component
         return number
 
 
@@ -138,13 +147,8 @@ def _read_number(doc: Doc, folded: list[str], i: int) -> _Reading | None:
     """A number starting at token i: digits, number words, or an approximate noun."""
     token = doc[i]
     text = folded[i]
-    if _DIGITS.match(text):
-        parsed = parse_digits(token.text)
-        if parsed is None:
-            return None
-        value, decimals = parsed
-        year_like = decimals == 0 and re.fullmatch(r"\d{4}", token.text) is not None and 1000 <= value <= 2100
-        return _Reading(first=i, last=i, value=value, decimals=decimals, is_year_like=year_like)
+    if _DIGITS.match(text) or (text[:1] in "€$£¥" or text[:3].isalpha()) and _GLUED_NUMBER.match(token.text):
+        return _read_digits(doc, i)
     # "une cinquantaine", "des centaines", "plusieurs milliards", "quelques millions"
     nxt = _next(doc, i)
     if nxt is not None and text in ("un", "une") and folded[nxt] in APPROX_NOUNS:
@@ -154,17 +158,11 @@ def _read_number(doc: Doc, folded: list[str], i: int) -> _Reading | None:
             return _Reading(first=i, last=nxt, value=APPROX_NOUNS[folded[nxt]], bound="vague")
         if folded[nxt] in SCALES and folded[nxt] != "mille":
             return _Reading(first=i, last=nxt, value=1.0, scale=SCALES[folded[nxt]], bound="vague")
-    if not is_number_word(text) or i > 0 and folded[i - 1] == "-":
+    if not is_number_word(text) or i > 0 and folded[i - 1] == "-" and not doc[i - 1].whitespace_:
         return None
-    j = i
-    words = [text]
-    while (k := _next(doc, j)) is not None and is_number_word(folded[k]):
-        if folded[k] == "et" and ((m := _next(doc, k)) is None or not is_number_word(folded[m]) or folded[m] == "et"):
-            break
-        words.append(folded[k])
-        j = k
-    if words[-1] == "et":
-        words.pop()
+    if text in ("neuf", "neuve") and token.pos_ == "ADJ" and i > 0 and doc[i - 1].pos_ == "NOUN":
+        return None  # "un logement neuf"
+    last, words = _number_words(doc, folded, i)
     if words in (["un"], ["une"]):
         # "un plan", "l'une": an article, unless a scale follows ("un million").
         if nxt is None or folded[nxt] not in SCALES or folded[nxt] == "mille":
@@ -172,7 +170,66 @@ def _read_number(doc: Doc, folded: list[str], i: int) -> _Reading | None:
     value = parse_number_words(words)
     if value is None:
         return None
-    return _Reading(first=i, last=j, value=value)
+    return _Reading(first=i, last=last, value=value)
+
+
+def _read_digits(doc: Doc, i: int) -> _Reading | None:
+    """Digits, with a sign ("-3,5", "- 3" not), a glued currency or press scale ("USD1,23", "100k")."""
+    token = doc[i]
+    glued = _GLUED_NUMBER.match(token.text)
+    if glued is None:
+        return None
+    parsed = parse_digits(glued.group("num"))
+    if parsed is None:
+        return None
+    value, decimals = parsed
+    reading = _Reading(first=i, last=i, value=value, decimals=decimals)
+    reading.is_year_like = decimals == 0 and re.fullmatch(r"\d{4}", glued.group("num")) is not None and 1000 <= value <= 2100
+    if glued.group("scale"):
+        reading.scale = _GLUED_SCALES[glued.group("scale")]
+    currency = glued.group("code") or glued.group("sign")
+    if currency:
+        code = CURRENCIES.get(fold(currency))
+        if code is None:
+            return None  # "ABC123": a reference, not an amount
+        reading.unit, reading.kind = code, "money"
+    # A sign token glued before the number, itself after a space: "baisse de - 3" is not, "-3" is.
+    p = i - 1
+    if p >= 0 and doc[p].text in _SIGNS and not doc[p].whitespace_ and (p == 0 or doc[p - 1].whitespace_):
+        reading.first = p
+        reading.value = _SIGNS[doc[p].text] * value
+    return reading
+
+
+def _number_words(doc: Doc, folded: list[str], i: int) -> tuple[int, list[str]]:
+    """(last token, words) of a run of number words from token i.
+
+    Hyphenated numbers the tokenizer split ("quarante - deux") are joined again, "et" only
+    links two number words ("vingt et un"), and "million"/"milliard" continue a run
+    ("trois millions deux cent mille"). Words keep their accents for text2num ("zéro").
+    """
+    words = [_word(doc[i])]
+    j = i
+    while (k := _next(doc, j)) is not None:
+        if folded[k] == "-" and not doc[j].whitespace_ and not doc[k].whitespace_ and k + 1 < len(doc) and is_number_word(folded[k + 1]):
+            words[-1] += "-" + _word(doc[k + 1])
+            j = k + 1
+            continue
+        if folded[k] == "et":
+            m = _next(doc, k)
+            if m is None or not is_number_word(folded[m]) or folded[m] == "et":
+                break
+        elif not (is_number_word(folded[k]) or folded[k] in WORD_SCALES):
+            break
+        words.append(_word(doc[k]))
+        j = k
+    while words and words[-1] in ("et", "-"):
+        words.pop()
+    return j, words
+
+
+def _word(token: Token) -> str:
+    return token.text.lower().replace("\u2019", "'")
 
 
 def _is_not_a_quantity(doc: Doc, folded: list[str], r: _Reading) -> bool:
@@ -207,6 +264,11 @@ def _read_unit(doc: Doc, folded: list[str], r: _Reading) -> None:
         r.bound = "low"
         j = k
         k = _next(doc, j)
+    # "3M", "100 k" glued: press scales written right after the digits
+    if k is not None and doc[k].text in _GLUED_SCALES and not doc[j].whitespace_ and r.scale == 1.0:
+        r.scale = _GLUED_SCALES[doc[k].text]
+        j = k
+        k = _next(doc, j)
     if k is not None and folded[k] in SCALES and r.bound != "vague":
         if not (folded[k] == "mille" and r.decimals == 0 and r.value is not None and r.value >= 1000):
             r.scale *= SCALES[folded[k]]
@@ -217,6 +279,13 @@ def _read_unit(doc: Doc, folded: list[str], r: _Reading) -> None:
                 r.scale *= SCALES[folded[k]]
                 j = k
                 k = _next(doc, j)
+    # "3 millions et demi", "un million et demi"
+    m = _next(doc, k) if k is not None else None
+    if r.scale > 1 and k is not None and folded[k] == "et" and m is not None and folded[m] in ("demi", "demie") and r.value is not None:
+        r.value += 0.5
+        r.decimals = max(r.decimals, 1)
+        j = m
+        k = _next(doc, j)
     if k is None:
         r.last = j
         return
@@ -225,12 +294,16 @@ def _read_unit(doc: Doc, folded: list[str], r: _Reading) -> None:
         r.scale *= SCALE_PREFIXES[glued.group(1)]
         r.unit, r.kind, r.last = CURRENCIES[glued.group(2)], "money", k
         return
-    currency_at = _currency_at(doc, folded, k)
-    # "5 milliards d'euros", "1 000 000 d'euros": "de" before the currency after a million or more
-    if currency_at is None and folded[k] in ("de", "d'") and (r.scale > 1 or (r.value or 0) >= 1e6):
+    if r.kind == "money":
+        r.last = j  # a currency glued to the digits ("10K$", "USD1,23")
+        return
+    currency_at = _currency_at(doc, folded, k, after_scale=r.scale > 1)
+    # "5 milliards d'euros", "1 000 000 d'euros", "une quinzaine de dollars": "de" before the
+    # currency after a scale, a million or more, or an approximate number
+    if currency_at is None and folded[k] in ("de", "d'") and (r.scale > 1 or (r.value or 0) >= 1e6 or r.bound in ("about", "vague")):
         m = _next(doc, k)
         if m is not None:
-            currency_at = _currency_at(doc, folded, m)
+            currency_at = _currency_at(doc, folded, m, after_scale=True)
     if currency_at is not None:
         r.unit, r.last = currency_at
         r.kind = "money"
@@ -254,14 +327,24 @@ def _read_unit(doc: Doc, folded: list[str], r: _Reading) -> None:
     r.last = j
 
 
-def _currency_at(doc: Doc, folded: list[str], k: int) -> tuple[str, int] | None:
-    """(ISO code, last token index) when a currency starts at token k."""
+def _currency_at(doc: Doc, folded: list[str], k: int, after_scale: bool = False) -> tuple[str, int] | None:
+    """(ISO code, last token index) when a currency starts at token k.
+
+    Words that are also common nouns ("livres") are a currency only after a scale
+    ("12 millions de livres") or with their qualifier ("livres sterling").
+    """
     m = _next(doc, k)
+    n = _next(doc, m) if m is not None else None
+    if m is not None and n is not None:
+        three = f"{folded[k]} {folded[m]} {folded[n]}"
+        if three in CURRENCIES:
+            return CURRENCIES[three], n
     if m is not None:
-        two = f"{folded[k]} {folded[m]}"
+        glue = "" if not doc[k].whitespace_ else " "
+        two = f"{folded[k]}{glue}{folded[m]}"
         if two in CURRENCIES:
             return CURRENCIES[two], m
-    if folded[k] in CURRENCIES:
+    if folded[k] in CURRENCIES and (after_scale or folded[k] not in AMBIGUOUS_CURRENCIES):
         return CURRENCIES[folded[k]], k
     return None
 
@@ -337,10 +420,13 @@ def _read_hedge(doc: Doc, folded: list[str], r: _Reading) -> None:
 
 
 def _read_prefix_currency(doc: Doc, folded: list[str], r: _Reading) -> None:
-    """"$50", "€ 20": a currency sign before the number."""
+    """"$50", "€ 20", "EUR 20", "GBP 3,01": a currency sign or ISO code before the number."""
     p = _prev(doc, r.first)
-    if r.kind == "number" and p is not None and doc[p].text in PREFIX_CURRENCY_SIGNS:
-        r.unit, r.kind, r.first = CURRENCIES[doc[p].text], "money", p
+    if r.kind != "number" or p is None or folded[p] not in PREFIX_CURRENCIES:
+        return
+    if folded[p].isalpha() and not doc[p].text.isupper():
+        return  # ISO codes are written in capitals: "eur" in running text is not one
+    r.unit, r.kind, r.first = CURRENCIES[folded[p]], "money", p
 
 
 def _read_counted_noun(doc: Doc, folded: list[str], r: _Reading) -> None:
