@@ -35,7 +35,7 @@ def claim(article, text, value, low=None, high=None, unit="EUR", kind="money", m
     return Claim(
         claim_id=f"{article}-{start}", article=article, start=start, end=start + len(text),
         sentence=f"... {text} ...", text=text, kind=kind, value=value, low=low, high=high, unit=unit,
-        precision=precision, subject=None, actor=actor, attributed_to=None, modality=modality, date=scope[0], date_start=scope[1], date_end=scope[2],
+        precision=precision, subject=None, actor=actor, attributed_to=None, place=None, modality=modality, date=scope[0], date_start=scope[1], date_end=scope[2],
         date_basis=scope[3], topic="plan",
         topic_cue="plan", measure=measure,
     )

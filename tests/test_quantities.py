@@ -73,6 +73,7 @@ CASES = [
     ("Quarante-deux salariés ont été reclassés.", "Quarante-deux", "count", 42, 42, 42, "salarie"),
     ("L'accident a fait vingt et un morts.", "vingt et un", "count", 21, 21, 21, "mort"),
     ("Le plan coûtera trois millions deux cent mille euros.", "trois millions deux cent mille euros", "money", 3.2e6, 3.2e6, 3.2e6, "EUR"),
+    ("Le projet a coûté un million et demi d'euros.", "un million et demi d'euros", "money", 1.5e6, 1.5e6, 1.5e6, "EUR"),
     ("La région compte 3 millions et demi d'habitants.", "3 millions et demi", "count", 3.5e6, 3.5e6, 3.5e6, "habitant"),
     ("Le groupe supprime 1200 postes en France.", "1200", "count", 1200, 1200, 1200, "poste"),
     ("Il a acheté 12 livres à la librairie.", "12", "count", 12, 12, 12, "livre"),  # books, not pounds

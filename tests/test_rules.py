@@ -13,6 +13,7 @@ def test_shipped_rules_load(root):
     rules = load_rules(root / "rules")
     ids = [t.id for t in rules.topics]
     assert ids == ["ai_gigafactories", "battery_gigafactories"]
+    assert [m.id for m in rules.generic][:2] == ["money_plan", "jobs"]
     assert rules.canonical_actor("la Commission européenne") == "Union européenne"
     assert rules.canonical_actor("Etats-Unis") == "États-Unis"
     assert rules.canonical_actor("Verkor") == "Verkor"

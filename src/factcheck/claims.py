@@ -56,7 +56,9 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
         cue_text = " ".join(doc.text[cue[0] : cue[1]].split()) if cue else None
         sentence_text = " ".join(doc.text[sentence[0] : sentence[1]].split())
         measure_text = fold(sentence_text + (f" {cell.column_header}" if cell and cell.column_header else ""))
-        measure = _measure(topic, mention, measure_text) if topic else None
+        measure = _measure(topic.measures if topic else (), mention, measure_text)
+        if measure is None and topic is None:
+            measure = _measure(rules.generic, mention, measure_text)
         claims.append(
             Claim(
                 claim_id=claim_id(article.id, mention),
@@ -74,6 +76,7 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
                 subject=subject,
                 actor=rules.canonical_actor(actor),
                 attributed_to=_attribution(doc, sentence, actors) if cell is None else None,
+                place=_place(doc, sentence, mention, actors) if cell is None else None,
                 modality=_modality(doc, mention, cell, scope[3]),
                 date=scope[0],
                 date_start=scope[1],
@@ -312,6 +315,38 @@ def _subject_actor(verb: Token, actors: list[Span]) -> str | None:
     return None
 
 
+# -- place ---------------------------------------------------------------------------------
+
+# Phrases that make a figure national ("dans toute la France", "l'ensemble du pays").
+_NATIONAL = re.compile(
+    r"\b(?:dans toute la france|partout en france|en france|france entiere|dans l'ensemble du pays|"
+    r"l'ensemble du pays|dans tout le pays|au niveau national|a l'echelle nationale|sur tout le territoire|"
+    r"sur l'ensemble du territoire|au plan national)\b"
+)
+PLACE_CASES = {"a", "en", "dans", "au", "aux", "pres", "sur"}
+
+
+def _place(doc: Doc, sentence: tuple[int, int], mention: Mention, actors: list[Span]) -> str | None:
+    """Where the figure holds: a place of its sentence introduced by à/en/dans, or France for
+    national phrasing. The nearest one to the figure wins."""
+    folded = fold(doc.text[sentence[0] : sentence[1]])
+    candidates: list[tuple[int, str]] = []
+    if m := _NATIONAL.search(folded):
+        candidates.append((sentence[0] + m.start(), "France"))
+    for span in actors:
+        if span.label_ != "LOC" or not (sentence[0] <= span.start_char < sentence[1]):
+            continue
+        root = span.root
+        before = [fold(t.text) for t in doc[max(0, span.start - 2) : span.start]]
+        if any(c.dep_ == "case" and fold(c.text) in PLACE_CASES for c in root.children) or (
+            before[-1:] and before[-1] in PLACE_CASES or before == ["pres", "de"]
+        ):
+            candidates.append((span.start_char, span.text))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: abs(c[0] - mention.start))[1]
+
+
 # -- attribution and modality -------------------------------------------------------------
 
 SPEECH_VERBS = {
@@ -505,8 +540,8 @@ def _topic(
     return None, None
 
 
-def _measure(topic: Topic, mention: Mention, folded_sentence: str) -> Measure | None:
-    for measure in topic.measures:
+def _measure(measures: tuple[Measure, ...], mention: Mention, folded_sentence: str) -> Measure | None:
+    for measure in measures:
         spec = measure.spec
         if spec.kind != mention.kind:
             continue

@@ -135,6 +135,8 @@ def _rules(argv: list[str]) -> int:
 
     rules = load_rules(args.dir)
     print(f"{args.dir}: {len(rules.files)} file(s), {len(rules.topics)} topic(s), {len(set(rules.actor_aliases.values()))} actor(s)")
+    if rules.generic:
+        print("- generic measures (within a story): " + ", ".join(f"{m.id} ({m.spec.kind})" for m in rules.generic))
     for topic in rules.topics:
         print(f"- topic {topic.id}: {len(topic.patterns)} alias pattern(s), measures: "
               + (", ".join(f"{m.id} ({m.spec.kind})" for m in topic.measures) or "none"))

@@ -13,6 +13,9 @@ each has the same canonical actor, or no known actor).
   only when the periods overlap (7,3 % in Q3 2024 does not contradict 7,5 % in Q1 2025).
   A figure whose period is not stated (its publication date, or an open future) is compared,
   and the explanation says its scope was not stated.
+- Place: a figure for one place (Lyon) is never compared with one for another (France).
+- Figures of no rules topic that fit a generic measure (jobs, deaths, money of plans...) are
+  compared within their story only.
 - Modality: a negated figure ("il n'y a pas 500 manifestants") is never compared, and a
   target ("vise 400 000 logements", a table column "Objectif 2027") only with targets.
 - A count measure may list several related nouns (firms, factories): different nouns with
@@ -35,10 +38,15 @@ SEVERITY_ORDER = {"conflict": 0, "review": 1, "info": 2}
 def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]:
     """All discrepancies between articles, in a stable order."""
     measures = {(t.id, m.id): m for t in rules.topics for m in t.measures}
+    generic = {m.id: m for m in rules.generic}
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.topic and claim.measure:
             groups[(claim.topic, claim.measure)].append(claim)
+        elif claim.measure and claim.story:
+            # a generic measure: compared within the story only
+            groups[(f"story:{claim.story}", claim.measure)].append(claim)
+            measures.setdefault((f"story:{claim.story}", claim.measure), generic[claim.measure])
     found = []
     for (topic, measure_id), members in sorted(groups.items()):
         measure = measures[(topic, measure_id)]
@@ -48,7 +56,7 @@ def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]
                 a, b = fig_a.claim, fig_b.claim
                 if a.article == b.article or not _actors_compatible(fig_a.actors, fig_b.actors):
                     continue
-                if not scopes_overlap(a, b) or not modalities_comparable(a, b):
+                if not scopes_overlap(a, b) or not modalities_comparable(a, b) or not places_compatible(a, b):
                     continue
                 row = _compare(a, b, measure, topic)
                 if row is not None:
@@ -139,6 +147,11 @@ def _actors_compatible(a: frozenset[str | None], b: frozenset[str | None]) -> bo
 
 
 STATED_SCOPES = {"sentence", "column"}
+
+
+def places_compatible(a: Claim, b: Claim) -> bool:
+    """A Lyon figure is never compared with a national one; an unknown place is compared."""
+    return a.place is None or b.place is None or a.place == b.place
 
 
 def modalities_comparable(a: Claim, b: Claim) -> bool:

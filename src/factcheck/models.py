@@ -70,6 +70,7 @@ class Claim:
     subject: str | None
     actor: str | None
     attributed_to: str | None  # who says it: "selon la CGT", "a déclaré X"
+    place: str | None  # where it holds: "Lyon"; "France" for the whole country
     modality: str  # fact, estimate, forecast, conditional, target, negated
     date: str | None  # the time scope: an ISO value at its grain (2027, 2025-Q1, 2025-04-09)
     date_start: str | None  # first day of the time scope
@@ -78,6 +79,7 @@ class Claim:
     topic: str | None
     topic_cue: str | None
     measure: str | None
+    story: str | None = None  # the story of the article: id of its first article
 
 
 @dataclass(frozen=True, slots=True)

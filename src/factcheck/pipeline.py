@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from itertools import chain, islice
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .models import Article, RunResult, Skipped
 from .nlp import DEFAULT_MODEL, load_nlp
 from .pipes.quantities import SPAN_KEY as QUANTITIES_KEY
 from .report import write_reports
+from .stories import article_signature, assign_stories
 from .ruleset import load_rules
 
 BATCH_SIZE = 32
@@ -59,14 +61,18 @@ def run(
             else:
                 yield entry
 
+    signatures = {}
     try:
         for doc, article in _process(articles(), nlp, doc_cache, jobs or os.cpu_count() or 1):
             result.articles += 1
+            signatures[article.id] = article_signature(doc, ruleset)
             result.numbers_seen += len(doc.spans.get(QUANTITIES_KEY, []))
             result.claims.extend(build_claims(doc, article, ruleset))
     finally:
         if doc_cache is not None:
             doc_cache.close()
+    stories = assign_stories(signatures)
+    result.claims = [replace(c, story=stories[c.article]) for c in result.claims]
     result.discrepancies = find_discrepancies(result.claims, ruleset)
     found = {d.discrepancy_id for d in result.discrepancies}
     result.unmatched_suppressions = sorted(set(ruleset.suppressions) - found)

@@ -12,10 +12,10 @@ from .models import Claim, Discrepancy, Skipped
 
 CLAIM_COLUMNS = [
     "claim_id", "article", "start", "end", "sentence", "text", "kind", "value", "low", "high",
-    "unit", "subject", "actor", "attributed_to", "modality", "date", "date_start", "date_end", "date_basis", "topic", "topic_cue", "measure",
+    "unit", "subject", "actor", "attributed_to", "place", "modality", "date", "date_start", "date_end", "date_basis", "topic", "topic_cue", "measure", "story",
 ]
 SIDE_COLUMNS = [
-    "article", "claim", "value", "low", "high", "unit", "actor", "modality", "date", "mentions", "sources", "quote", "sentence",
+    "article", "claim", "value", "low", "high", "unit", "actor", "attributed_to", "place", "modality", "date", "mentions", "sources", "quote", "sentence",
 ]
 DISCREPANCY_COLUMNS = (
     ["discrepancy_id", "severity", "rule", "topic", "measure"]
@@ -63,10 +63,11 @@ def _claim_row(c: Claim) -> dict:
         "sentence": c.sentence, "text": c.text, "kind": c.kind, "value": number_cell(c.value),
         "low": number_cell(c.low), "high": number_cell(c.high), "unit": c.unit or "",
         "subject": c.subject or "", "actor": c.actor or "", "attributed_to": c.attributed_to or "",
+        "place": c.place or "",
         "modality": c.modality, "date": c.date or "",
         "date_start": c.date_start or "", "date_end": c.date_end or "",
         "date_basis": c.date_basis or "", "topic": c.topic or "", "topic_cue": c.topic_cue or "",
-        "measure": c.measure or "",
+        "measure": c.measure or "", "story": c.story or "",
     }
 
 
@@ -77,7 +78,8 @@ def _discrepancy_row(d: Discrepancy) -> dict:
             f"article_{suffix}": claim.article, f"claim_{suffix}": claim.claim_id,
             f"value_{suffix}": number_cell(claim.value), f"low_{suffix}": number_cell(claim.low),
             f"high_{suffix}": number_cell(claim.high), f"unit_{suffix}": claim.unit or "",
-            f"actor_{suffix}": claim.actor or "", f"modality_{suffix}": claim.modality, f"date_{suffix}": claim.date or "",
+            f"actor_{suffix}": claim.actor or "", f"attributed_to_{suffix}": claim.attributed_to or "",
+            f"place_{suffix}": claim.place or "", f"modality_{suffix}": claim.modality, f"date_{suffix}": claim.date or "",
             f"mentions_{suffix}": mentions, f"sources_{suffix}": "; ".join(sources or (claim.article,)),
             f"quote_{suffix}": claim.text, f"sentence_{suffix}": claim.sentence,
         })

@@ -63,6 +63,7 @@ class SuppressionSpec(_Strict):
 class RulesFile(_Strict):
     schema_version: Literal[1]
     topic: TopicSpec | None = None
+    generic_measures: list[MeasureSpec] | None = None
     actors: list[ActorSpec] | None = None
     suppressions: list[SuppressionSpec] | None = None
 
@@ -101,6 +102,7 @@ class RuleSet:
     actor_aliases: dict[str, str]
     files: tuple[str, ...]
     suppressions: dict[str, str] = field(default_factory=dict)  # discrepancy id -> reason
+    generic: tuple[Measure, ...] = ()  # measures for figures of no topic, compared within a story
 
     def canonical_actor(self, name: str | None) -> str | None:
         if name is None:
@@ -135,6 +137,7 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
         else:
             files.append(Path(extra))
     suppressions: dict[str, str] = {}
+    generic: list[Measure] = []
     topics: list[Topic] = []
     actor_aliases: dict[str, str] = {}
     alias_origin: dict[str, str] = {}
@@ -150,6 +153,12 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
             else:
                 topic_origin[topic.id] = str(file)
                 topics.append(topic)
+        for spec in parsed.generic_measures or []:
+            if any(m.id == spec.id for m in generic):
+                problems.append(f"{file}: generic measure id '{spec.id}' is already used")
+            if spec.kind == "count" and not spec.units:
+                problems.append(f"{file}: generic measure '{spec.id}': a count measure needs 'units'")
+            generic.append(Measure(spec, tuple(_compile_all(spec.cues, f"{file}: measure '{spec.id}' cue", problems))))
         for item in parsed.suppressions or []:
             if item.id in suppressions:
                 problems.append(f"{file}: discrepancy '{item.id}' is suppressed twice")
@@ -168,7 +177,7 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
                 alias_origin[key] = str(file)
     if problems:
         raise RulesError(problems)
-    return RuleSet(tuple(topics), actor_aliases, tuple(str(f) for f in files), suppressions)
+    return RuleSet(tuple(topics), actor_aliases, tuple(str(f) for f in files), suppressions, tuple(generic))
 
 
 def _load_file(file: Path, problems: list[str]) -> RulesFile | None:
@@ -201,8 +210,8 @@ def _load_file(file: Path, problems: list[str]) -> RulesFile | None:
                 hint = " (YAML read it as a number: quote it)"
             problems.append(f"{file}{f':{line}' if line else ''}: {where}: {error['msg']}{got_text}{hint}")
         return None
-    if parsed.topic is None and parsed.actors is None and parsed.suppressions is None:
-        problems.append(f"{file}: defines nothing: expected a 'topic', 'actors' or 'suppressions' section")
+    if all(x is None for x in (parsed.topic, parsed.actors, parsed.suppressions, parsed.generic_measures)):
+        problems.append(f"{file}: defines nothing: expected a 'topic', 'generic_measures', 'actors' or 'suppressions' section")
         return None
     return parsed
 

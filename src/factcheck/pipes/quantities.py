@@ -279,13 +279,18 @@ def _read_unit(doc: Doc, folded: list[str], r: _Reading) -> None:
                 r.scale *= SCALES[folded[k]]
                 j = k
                 k = _next(doc, j)
-    # "3 millions et demi", "un million et demi"
+    # "3 millions et demi", "un million et demi" (the scale word ended a run of number words)
     m = _next(doc, k) if k is not None else None
-    if r.scale > 1 and k is not None and folded[k] == "et" and m is not None and folded[m] in ("demi", "demie") and r.value is not None:
-        r.value += 0.5
-        r.decimals = max(r.decimals, 1)
-        j = m
-        k = _next(doc, j)
+    if k is not None and folded[k] == "et" and m is not None and folded[m] in ("demi", "demie") and r.value is not None:
+        if r.scale > 1:
+            r.value += 0.5
+            r.decimals = max(r.decimals, 1)
+            j = m
+            k = _next(doc, j)
+        elif folded[j] in WORD_SCALES:
+            r.value += 0.5 * SCALES[folded[j]]
+            j = m
+            k = _next(doc, j)
     if k is None:
         r.last = j
         return
