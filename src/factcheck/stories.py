@@ -29,9 +29,11 @@ def article_signature(doc: Doc, rules: RuleSet) -> frozenset[str]:
     names = set()
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and any(t.is_alpha for t in ent) and "\n" not in ent.text and "|" not in ent.text:
-            name = rules.canonical_actor(ent.text.strip())
-            if name and len(name) > 2:
-                names.add(" ".join(fold(name).split()))
+            name = " ".join(fold(rules.canonical_actor(ent.text.strip()) or "").split())
+            for article in ("la ", "le ", "les ", "l'"):
+                name = name.removeprefix(article)
+            if len(name) >= 2:
+                names.add(name)
     counts: dict[str, int] = defaultdict(int)
     for token in doc:
         if token.pos_ == "NOUN" and token.is_alpha and len(token.text) > 3:

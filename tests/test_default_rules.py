@@ -1,0 +1,82 @@
+"""Without topic rules: the generic measures find the real disagreements of a story, and stay
+quiet on figures of other places, actors or periods (issue: a new corpus still works)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.pipeline import run
+
+
+def _run(tmp_path, root, articles: dict[str, str]):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, body in articles.items():
+        (corpus / name).write_text(f"---\ndate: 2025-03-07\n---\n{body}", encoding="utf-8")
+    return run(corpus, root / "rules", tmp_path / "out", jobs=1)
+
+
+def test_union_and_police_counts_are_two_attributed_sources(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": "Retraites : à Lyon, la manifestation a réuni 12 000 personnes selon la CGT. "
+                 "Le cortège de la CGT et de FO est parti de la place Bellecour.",
+        "b.txt": "Manifestation contre la réforme des retraites : 3 500 personnes ont défilé à Lyon, "
+                 "d'après la préfecture. La CGT et FO dénoncent une sous-estimation place Bellecour.",
+    })
+    (row,) = result.discrepancies
+    assert (row.measure, row.severity) == ("demonstrators", "review")
+    assert {row.a.attributed_to, row.b.attributed_to} == {"CGT", "préfecture"}
+    assert "according to CGT" in row.explanation and "according to préfecture" in row.explanation
+
+
+def test_a_lyon_figure_is_never_compared_with_a_national_one(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": "Retraites : à Lyon, 12 000 personnes ont manifesté selon la CGT. La CGT et FO appellent à une nouvelle journée.",
+        "b.txt": "Retraites : 1,2 million de personnes ont manifesté dans toute la France selon la CGT. "
+                 "La CGT et FO appellent à une nouvelle journée.",
+    })
+    claims = {c.text: c for c in result.claims}
+    assert claims["12 000"].place == "Lyon" and claims["1,2 million"].place == "France"
+    assert claims["12 000"].measure == claims["1,2 million"].measure == "demonstrators"
+    assert claims["12 000"].story == claims["1,2 million"].story
+    assert result.discrepancies == []
+
+
+def test_airbus_and_boeing_deliveries_are_never_compared(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": "Aéronautique : Airbus a livré 766 avions en 2024, loin devant Boeing. Airbus et Boeing publient leurs chiffres.",
+        "b.txt": "Aéronautique : Boeing a livré 348 avions en 2024, derrière Airbus. Airbus et Boeing publient leurs chiffres.",
+    })
+    assert {c.actor for c in result.claims if c.measure == "deliveries"} == {"Airbus", "Boeing"}
+    assert result.discrepancies == []
+
+
+def test_a_real_disagreement_on_deliveries_is_found(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": "Aéronautique : Airbus a livré 766 avions en 2024. Airbus et Boeing publient leurs chiffres à Toulouse.",
+        "b.txt": "Aéronautique : Airbus a livré plus de 800 avions en 2024. Airbus et Boeing publient leurs chiffres à Toulouse.",
+    })
+    (row,) = result.discrepancies
+    assert (row.severity, row.measure, row.a.value, row.b.low) == ("conflict", "deliveries", 766, 800)
+
+
+def test_a_german_strategy_is_never_compared_with_a_french_plan(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": "Hydrogène : l'Allemagne présente une stratégie de 9 milliards d'euros. "
+                 "Berlin et Paris rivalisent avec Washington.",
+        "b.txt": "Hydrogène : la France annonce un plan de 7 milliards d'euros. "
+                 "Paris et Berlin rivalisent avec Washington.",
+    })
+    money = [c for c in result.claims if c.kind == "money"]
+    assert [(c.measure, c.actor) for c in money] == [("money_plan", "Allemagne"), ("money_plan", "France")]
+    assert result.discrepancies == []
+
+
+@pytest.mark.parametrize("period_b,flagged", [("au premier trimestre 2025", False), ("au troisième trimestre 2024", True)])
+def test_rates_of_different_periods_are_not_flagged(tmp_path, root, period_b, flagged):
+    result = _run(tmp_path, root, {
+        "a.txt": "Emploi : selon l'Insee, le taux de chômage en France atteint 7,3 % au troisième trimestre 2024. L'Insee et Pôle emploi publient.",
+        "b.txt": f"Emploi : selon l'Insee, le taux de chômage en France atteint 7,6 % {period_b}. L'Insee et Pôle emploi publient.",
+    })
+    assert {c.measure for c in result.claims} == {"rate"}
+    assert bool(result.discrepancies) == flagged
