@@ -8,6 +8,7 @@ import pytest
 
 from factcheck.compare import find_discrepancies
 from factcheck.models import Claim
+from factcheck.errors import RulesError
 from factcheck.ruleset import load_rules
 
 RULES = """schema_version: 1
@@ -142,3 +143,28 @@ def test_same_figure_in_several_articles_is_one_row(rules):
     assert (row.a.article, row.b.article) == ("a.txt", "b.txt")
     assert row.sources_b == ("b.txt", "c.txt", "d.txt") and row.mentions_b == 3
     assert "Also given as «20 milliards» by: c.txt, d.txt." in row.explanation
+
+
+def test_exchange_rates_enable_converted_comparisons(tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "plan.yaml").write_text(RULES, encoding="utf-8")
+    (folder / "rates.yaml").write_text(
+        "schema_version: 1\nexchange_rates:\n  base: EUR\n  date: 2025-04-10\n  rates: {USD: 0.9}\n", encoding="utf-8"
+    )
+    rules = load_rules(folder)
+    a = claim("a.txt", "5 milliards €", 5e9)
+    far = claim("b.txt", "50 milliards $", 50e9, unit="USD")
+    near = claim("c.txt", "5,5 milliards $", 5.5e9, unit="USD", precision=0.05e9)
+    (row,) = find_discrepancies([a, far], rules)
+    assert row.rule == "converted_conflict"
+    assert "1 USD = 0.9 EUR" in row.explanation and "rates of 2025-04-10" in row.explanation
+    assert find_discrepancies([a, near], rules) == []  # 4,95 milliards EUR: within tolerance
+
+
+def test_bad_exchange_rates(tmp_path):
+    (tmp_path / "r.yaml").write_text("schema_version: 1\nexchange_rates: {base: eur, rates: {USD: -1}}\n", encoding="utf-8")
+    with pytest.raises(RulesError) as info:
+        load_rules(tmp_path)
+    assert "r.yaml:2: exchange_rates.base" in str(info.value)
+    assert "exchange_rates.rates.USD: Input should be greater than 0, got -1" in str(info.value)

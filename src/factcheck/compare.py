@@ -58,7 +58,7 @@ def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]
                     continue
                 if not scopes_overlap(a, b) or not modalities_comparable(a, b) or not places_compatible(a, b):
                     continue
-                row = _compare(a, b, measure, topic)
+                row = _compare(a, b, measure, topic, rules)
                 if row is not None:
                     severity, rule, explanation = row
                     found.append(
@@ -181,8 +181,10 @@ def _scope_text(c: Claim) -> str:
     return "unknown"
 
 
-def _compare(a: Claim, b: Claim, measure: Measure, topic: str) -> tuple[str, str, str] | None:
+def _compare(a: Claim, b: Claim, measure: Measure, topic: str, rules: RuleSet) -> tuple[str, str, str] | None:
     spec = measure.spec
+    if spec.kind == "money" and a.unit != b.unit:
+        return _compare_converted(a, b, measure, topic, rules)
     if a.unit != b.unit:
         if spec.kind != "count" or spec.related_severity is None or _same_interval(a, b):
             return None  # different currencies or percent vs points: never compared
@@ -203,6 +205,33 @@ def _compare(a: Claim, b: Claim, measure: Measure, topic: str) -> tuple[str, str
         )
         return spec.severity, "interval_conflict", _explain(a, b, why, measure, topic)
     return None
+
+
+def _compare_converted(a: Claim, b: Claim, measure: Measure, topic: str, rules: RuleSet) -> tuple[str, str, str] | None:
+    """Amounts in two currencies: compared only with an exchange-rate table in the rules."""
+    rate_a, rate_b = rules.to_base(a.unit), rules.to_base(b.unit)
+    if rate_a is None or rate_b is None:
+        return None  # euros and dollars are never a conflict by default
+    base = rules.exchange_rates.base
+    ca, cb = _converted(a, rate_a, base), _converted(b, rate_b, base)
+    lo_a, hi_a = _widened(ca, measure.spec.tolerance)
+    lo_b, hi_b = _widened(cb, measure.spec.tolerance)
+    if not ((hi_a is not None and lo_b is not None and hi_a < lo_b) or (hi_b is not None and lo_a is not None and hi_b < lo_a)):
+        return None
+    gap, pct = _gap(ca, cb)
+    when = f" of {rules.exchange_rates.date}" if rules.exchange_rates.date else ""
+    why = (
+        f"{_figure(a)} and {_figure(b)} cannot both be true once converted to {base} at the rules' rates{when} "
+        f"(1 {a.unit} = {rate_a:g} {base}, 1 {b.unit} = {rate_b:g} {base}): "
+        f"{_interval(lo_a, hi_a, base)} and {_interval(lo_b, hi_b, base)} do not overlap "
+        f"(gap {format_number(gap)} {base}, {pct} of the smaller)."
+    )
+    return measure.spec.severity, "converted_conflict", _explain(a, b, why, measure, topic)
+
+
+def _converted(c: Claim, rate: float, base: str) -> Claim:
+    scale = lambda x: None if x is None else x * rate  # noqa: E731
+    return replace(c, value=scale(c.value), low=scale(c.low), high=scale(c.high), precision=c.precision * rate, unit=base)
 
 
 def _explain(a: Claim, b: Claim, why: str, measure: Measure, topic: str) -> str:

@@ -7,10 +7,11 @@ at once, with file and line, before any article is read.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, ValidationError
@@ -60,12 +61,22 @@ class SuppressionSpec(_Strict):
     reason: StrictStr = Field(min_length=3)
 
 
+class ExchangeRatesSpec(_Strict):
+    """Optional: compare amounts in different currencies, converted at these rates."""
+
+    base: StrictStr = Field(pattern=r"^[A-Z]{3}$")
+    date: dt.date | StrictStr | None = None  # when the rates were read, for the explanation
+    # 1 unit of the currency = rate x base
+    rates: dict[Annotated[StrictStr, Field(pattern=r"^[A-Z]{3}$")], Annotated[StrictFloat | StrictInt, Field(gt=0)]]
+
+
 class RulesFile(_Strict):
     schema_version: Literal[1]
     topic: TopicSpec | None = None
     generic_measures: list[MeasureSpec] | None = None
     actors: list[ActorSpec] | None = None
     suppressions: list[SuppressionSpec] | None = None
+    exchange_rates: ExchangeRatesSpec | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +114,17 @@ class RuleSet:
     files: tuple[str, ...]
     suppressions: dict[str, str] = field(default_factory=dict)  # discrepancy id -> reason
     generic: tuple[Measure, ...] = ()  # measures for figures of no topic, compared within a story
+    exchange_rates: ExchangeRatesSpec | None = None
+
+    def to_base(self, currency: str | None) -> float | None:
+        """How many base-currency units one unit of `currency` is worth, or None."""
+        table = self.exchange_rates
+        if table is None or currency is None:
+            return None
+        if currency == table.base:
+            return 1.0
+        rate = table.rates.get(currency)
+        return float(rate) if rate is not None else None
 
     def canonical_actor(self, name: str | None) -> str | None:
         if name is None:
@@ -138,6 +160,7 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
             files.append(Path(extra))
     suppressions: dict[str, str] = {}
     generic: list[Measure] = []
+    exchange_rates: ExchangeRatesSpec | None = None
     topics: list[Topic] = []
     actor_aliases: dict[str, str] = {}
     alias_origin: dict[str, str] = {}
@@ -159,6 +182,10 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
             if spec.kind == "count" and not spec.units:
                 problems.append(f"{file}: generic measure '{spec.id}': a count measure needs 'units'")
             generic.append(Measure(spec, tuple(_compile_all(spec.cues, f"{file}: measure '{spec.id}' cue", problems))))
+        if parsed.exchange_rates is not None:
+            if exchange_rates is not None:
+                problems.append(f"{file}: exchange rates are already defined in another file")
+            exchange_rates = parsed.exchange_rates
         for item in parsed.suppressions or []:
             if item.id in suppressions:
                 problems.append(f"{file}: discrepancy '{item.id}' is suppressed twice")
@@ -177,7 +204,7 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
                 alias_origin[key] = str(file)
     if problems:
         raise RulesError(problems)
-    return RuleSet(tuple(topics), actor_aliases, tuple(str(f) for f in files), suppressions, tuple(generic))
+    return RuleSet(tuple(topics), actor_aliases, tuple(str(f) for f in files), suppressions, tuple(generic), exchange_rates)
 
 
 def _load_file(file: Path, problems: list[str]) -> RulesFile | None:
@@ -210,8 +237,12 @@ def _load_file(file: Path, problems: list[str]) -> RulesFile | None:
                 hint = " (YAML read it as a number: quote it)"
             problems.append(f"{file}{f':{line}' if line else ''}: {where}: {error['msg']}{got_text}{hint}")
         return None
-    if all(x is None for x in (parsed.topic, parsed.actors, parsed.suppressions, parsed.generic_measures)):
-        problems.append(f"{file}: defines nothing: expected a 'topic', 'generic_measures', 'actors' or 'suppressions' section")
+    sections = (parsed.topic, parsed.actors, parsed.suppressions, parsed.generic_measures, parsed.exchange_rates)
+    if all(x is None for x in sections):
+        problems.append(
+            f"{file}: defines nothing: expected a 'topic', 'generic_measures', 'actors', 'suppressions' "
+            "or 'exchange_rates' section"
+        )
         return None
     return parsed
 
