@@ -60,13 +60,17 @@ class DocCache:
     def key(self, text: str, published: str | None) -> str:
         return hashlib.sha256(f"{self.prefix}{published}|{text}".encode()).hexdigest()
 
-    def get(self, key: str) -> bytes | None:
-        row = self.db.execute("SELECT doc FROM docs WHERE key = ?", (key,)).fetchone()
-        if row is None:
+    def has(self, key: str) -> bool:
+        """True when the doc is cached; counts the hit or the miss."""
+        found = self.db.execute("SELECT 1 FROM docs WHERE key = ?", (key,)).fetchone() is not None
+        if found:
+            self.hits += 1
+        else:
             self.misses += 1
-            return None
-        self.hits += 1
-        return row[0]
+        return found
+
+    def get(self, key: str) -> bytes:
+        return self.db.execute("SELECT doc FROM docs WHERE key = ?", (key,)).fetchone()[0]
 
     def put(self, key: str, data: bytes) -> None:
         self.db.execute("INSERT OR REPLACE INTO docs (key, doc) VALUES (?, ?)", (key, data))

@@ -117,18 +117,19 @@ def _process(
 ) -> Iterator[tuple[Doc, Article]]:
     """Docs for the articles: from the cache, else parsed with nlp.pipe (in `jobs` processes).
 
-    Cached docs are yielded as they are met; the others stream through one nlp.pipe call.
-    Docs come out in no fixed order: the reports sort everything they write.
+    Articles to parse stream through one nlp.pipe call; articles found in the cache are only
+    noted on the way (their text, not a doc) and read back one at a time afterwards, so
+    memory does not grow with the corpus. Docs come out in no fixed order: the reports sort
+    everything they write.
     """
-    hits: list[tuple[Doc, Article]] = []
+    cached: list[tuple[Article, str]] = []
 
     def misses() -> Iterator[tuple[Doc, tuple[Article, str | None]]]:
         for article in articles:
             published = article.date.isoformat() if article.date else None
             key = cache.key(article.text, published) if cache is not None else None
-            data = cache.get(key) if cache is not None else None
-            if data is not None:
-                hits.append((Doc(model.vocab).from_bytes(data), article))
+            if key is not None and cache.has(key):
+                cached.append((article, key))
                 continue
             doc = model.nlp.make_doc(article.text)
             doc._.published = published
@@ -136,19 +137,12 @@ def _process(
 
     pending = misses()
     head = list(islice(pending, MIN_ARTICLES_PER_EXTRA_PROCESS * (jobs - 1) if jobs > 1 else 1))
-    yield from _drain(hits)
-    if not head:
-        return
-    n_process = jobs if len(head) >= MIN_ARTICLES_PER_EXTRA_PROCESS * (jobs - 1) and jobs > 1 else 1
-    stream = model.nlp.pipe(chain(head, pending), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
-    for doc, (article, key) in stream:
-        if cache is not None:
-            cache.put(key, doc.to_bytes())
-        yield doc, article
-        yield from _drain(hits)
-    yield from _drain(hits)
-
-
-def _drain(items: list) -> Iterator:
-    while items:
-        yield items.pop(0)
+    if head:
+        n_process = jobs if jobs > 1 and len(head) >= MIN_ARTICLES_PER_EXTRA_PROCESS * (jobs - 1) else 1
+        stream = model.nlp.pipe(chain(head, pending), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
+        for doc, (article, key) in stream:
+            if cache is not None:
+                cache.put(key, doc.to_bytes())
+            yield doc, article
+    for article, key in cached:
+        yield Doc(model.vocab).from_bytes(cache.get(key)), article
