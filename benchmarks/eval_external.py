@@ -1,8 +1,10 @@
 #!/usr/bin/env python
-"""Score our extractor on the external French test suites (numbers, money, percent, dates).
+"""Score our extractor on the external French test suites (numbers, money, percent, dates),
+beside a peer (Microsoft Recognizers-Text) and, for news-relevant dates, dateparser alone.
 
     python benchmarks/eval_external.py [--eval-dir DIR] [--files PATTERN] [--show-errors N]
-                                       [--all-kinds] [--no-dates] [--model NAME] [--pred-dir DIR]
+                                       [--show-news-errors N] [--all-kinds] [--no-dates]
+                                       [--no-peer] [--peer-budget S] [--model NAME] [--pred-dir DIR]
 
 The suites live in `../shared/eval` next to the repository (`--eval-dir` overrides); their
 README describes the JSONL format and the scoring rules. They were written by other
@@ -45,16 +47,91 @@ Mapping of our kinds to the gold kinds
     stands (Recognizers' NumberModel gives 1000 for "€1000" and 3 for "sur 3 ans"), and our
     count "160 entreprises" has value 160 which is the number. A range (value None) gives
     two numbers, low and high; an open bound gives its value. Dates are not numbers here.
-  * gold `date` / `datetime` <- our dates of grain day: kind date, value YYYY-MM-DD.
-    gold `daterange` / `datetimerange` <- our other dates (year, month, quarter, half, week,
-    "2029/2033", and modified periods "fin 2025"): {"start": period_start, "end":
-    period_end + 1 day}, i.e. Duckling's exclusive end (Recognizers' month/year periods end
-    the same way; its explicit "X au Y" ranges end on Y, which we never output as one date).
+  * dates: our mention has `value` at its grain (YYYY, YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY-Www,
+    YYYY-MM-DD, "2029/2033") and the days it covers, `period_start`..`period_end` (inclusive).
+    The mapping follows each source's conventions (README, "daterange"):
+      - every source: grain day -> kind `date`, value YYYY-MM-DD (also matches a gold
+        `datetime` of that day under --date-level). A modifier on a day ("depuis le 3 mars")
+        is dropped: we do not output open intervals.
+      - duckling, rustling: other grains -> `daterange` {"start": period_start,
+        "end": period_end + 1 day}: Duckling's exclusive end ("le mois dernier" ->
+        2013-01-01..2013-02-01; weeks Monday..next Monday). Modified periods ("fin 2025")
+        and "2029/2033" map the same way.
+      - recognizers: the same exclusive end: its week/month/year periods end on the first day
+        of the next period. Its explicit "X au Y" ranges end on Y (inclusive), but we never
+        output such a range as one date (we read "du 13 au 15 juillet" as the 15th only).
+      - edsnlp: an unmodified year -> `partial_date` "YYYY-??-??" and an unmodified month ->
+        "YYYY-MM-??" (edsnlp's norm for "en 2019", "octobre 2020"; score.py compares the known
+        fields); other grains -> daterange as for Duckling (edsnlp's file has none).
+      - dateparser, lingua-franca: these tools return ONE day for any expression (dateparser
+        turns "mars 2015" into a day; lingua-franca "la semaine prochaine" into anchor + 7
+        days), which no period mapping reproduces honestly: our other grains -> daterange as
+        for Duckling, i.e. they can only count as extra predictions there.
     Dates are a best effort: times, intervals and most relative forms are out of our scope.
 
-Output: one table row per file (cases, gold entities scored, value recall tp/gold, value
-precision tp/pred, exact-span rate on matched entities, negative cases without prediction),
-then an overall line per dimension (micro-averaged: summed tp, gold, pred).
+The peer: Recognizers-Text (Python port, `pip install recognizers-text-suite 'emoji<1.0'`)
+---------------------------------------------------------------------------------------
+Optional, never a dependency: when it does not import, a line says so and its columns are
+left out (`--no-peer` leaves it out too). Models used (Culture.French): NumberModel
+(`recognize_number`) on number files, CurrencyModel (`recognize_currency`) on money files,
+PercentModel (`recognize_percentage`) on percent files, DateTimeModel (`recognize_datetime`,
+reference = the case's `ref_datetime`, or None = now, as we get None) on date files. The
+`recognize_*` helpers rebuild the recognizer on every call (seconds each); the models are
+built once here (time reported apart) and their `parse()` is what the helpers call.
+Its resolutions are converted to the same prediction format:
+  * number / percent: the resolution string, French decimals ("0,5", "1,2732E+15", "12,5%").
+  * money: value + unit name mapped to the gold's units: generic names stay generic markers
+    like the gold (Dollar -> $, Livre -> £, Franc -> franc, Couronne -> KR, Cent -> cent,
+    Centime -> centime, Penny/Pence -> penny, Pesewa, Rial, Riyal, Roupie), national names ->
+    ISO 4217 (Euro -> EUR, Dollar États-Unis -> USD, Dollar Canadien -> CAD, Livre
+    britannique/sterling -> GBP, Yen -> JPY, Yuan -> CNY, Franc Suisse -> CHF, ...; see
+    PEER_CURRENCY); an unknown name is kept as is (cannot match). value None is skipped.
+  * dates: the FIRST resolution value (the peer lists past then future candidates for an
+    undated "13 juillet": the past one is taken, as news needs); date -> `date`, datetime ->
+    `datetime`, daterange / datetimerange -> {"start", "end"} with its own ends (exclusive
+    for periods, inclusive Y for "X au Y"); on Duckling/rustling files an explicit range
+    (timex "(start,end,PnD)") gets end + 1 day (Duckling's convention), on edsnlp files a
+    year / month period (timex "YYYY" / "YYYY-MM") becomes a partial date, as ours.
+    time / timerange / duration / set and "not resolved" values are dropped.
+Timing: "ms/case" = wall time of our `nlp.pipe` + `mention_dicts` over the file's texts
+(batched, model load excluded), or of the peer's `parse()` calls (model build excluded), divided
+by the number of cases. Both are warmed up once on one sentence first (lazy regex/dateparser
+set-up). "peer/ours" = peer time / our time ("ours is N x faster"). A peer run longer than
+`--peer-budget` seconds (default 60) on one file is stopped: its time is measured on the cases
+done so far (said in a note) and its recall/precision are not given for that file.
+
+News-relevant dates (date files)
+--------------------------------
+Each gold entity is classified by its KIND and GRAIN only (never by the sentence):
+  * news-relevant: `date` (a day), `partial_date` (edsnlp), `daterange` of grain day / week /
+    month / quarter / year (Duckling/rustling carry `grain`; Recognizers' dateranges are weeks,
+    months, years and "X au Y" day ranges; day-grain dateranges include "du 13 au 15 juillet",
+    seasons, "début de semaine" and open ones "à partir du 8 mars"), and lingua-franca
+    `datetime` values at 00:00:00 (lingua-franca encodes a day as midnight; its "à minuit"
+    cannot be told apart).
+  * out of scope: `datetime` / `datetimerange` / `time` / `timerange` / `duration` / `set` /
+    `partial_datetime`, and anything of grain hour / minute / second (clock times, durations,
+    recurring sets).
+  * unscorable: edsnlp `relative_date` ("hier", "il y a 3 mois": the test has no reference
+    date; value "-1 day") and Recognizers season dateranges ("cet été": empty value, timex only).
+The subset is scored by score.py (`--date-level`) on a copy of the gold file in which the other
+entities are renamed (`out:<kind>`, `unscorable:<kind>`: not scored, and their case is not
+counted as a negative). A prediction left unmatched by the news gold is dropped (neither right
+nor wrong) when it matches an out-of-scope entity of its case at date level (our "12 février"
+for "le 12 février en début de matinée") or its text lies inside that entity's span.
+Beside ours: dateparser ALONE, `dateparser.parse(span, languages=["fr"], settings={
+"RELATIVE_BASE": ref_datetime, "DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"})` on each gold
+span of the case (this is generous to dateparser: it is handed the gold spans, so it never has to
+find them and rarely produces extras), or `dateparser.search.search_dates(text, ...)` on the
+whole text when the case has no gold span (lingua-franca, negatives, one edsnlp case). Each
+result is a day -> kind `date` (dateparser has no grain: it can never match a daterange). And the
+peer, when installed, with the same conversion as above. Then the counts of out-of-scope and
+unscorable entities per file, by kind.
+
+Output: per file and per dimension (micro-averaged: summed tp, gold, pred): cases, gold entities
+scored, value recall tp/gold and precision tp/pred for ours and the peer, time per case, the
+exact-span rate of our matched entities and our negative cases without prediction; then the
+news-relevant date table and the out-of-scope counts; then timings.
 """
 
 from __future__ import annotations
@@ -67,6 +144,7 @@ import fnmatch
 import importlib.util
 import io
 import json
+import re
 import sys
 import tempfile
 import time
@@ -74,6 +152,7 @@ from pathlib import Path
 
 DEFAULT_EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
+DATE_KINDS = "date,datetime,partial_date,partial_datetime,daterange,datetimerange"
 # (dimension, files in report order, score.py --kinds, extra score.py flags)
 DIMENSIONS = [
     ("money", ["recognizers_fr_money", "duckling_fr_money", "rustling_fr_money"], "money,money_range", []),
@@ -81,10 +160,24 @@ DIMENSIONS = [
                 "text2num-rs_fr_number", "lingua-franca_fr_number"], "number", []),
     ("percent", ["recognizers_fr_percent", "rustling_fr_percent"], "percent", []),
     ("date", ["recognizers_fr_date", "duckling_fr_date", "rustling_fr_date", "dateparser_fr_date",
-              "edsnlp_fr_date", "lingua-franca_fr_date"],
-     "date,datetime,partial_date,partial_datetime,daterange,datetimerange", ["--date-level"]),
+              "edsnlp_fr_date", "lingua-franca_fr_date"], DATE_KINDS, ["--date-level"]),
 ]
 QUANTITY_KINDS = ("number", "count", "money", "percent", "multiplier", "duration")
+WARMUP = ("Le 3 mars 2024, les ventes ont progressé de 12,5 % à 1,2 million d'euros, soit trois fois plus.",
+          "2024-03-04T00:00:00")
+PEER_MISSING = "peer: recognizers-text-suite not installed (pip install recognizers-text-suite 'emoji<1.0')"
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_OR_MONTH = re.compile(r"^\d{4}(-\d{2})?$")
+
+
+def source_of(path: Path) -> str:
+    """'duckling_fr_date.jsonl' -> 'duckling'."""
+    return path.stem.split("_fr_")[0]
+
+
+def _next_day(iso: str) -> str:
+    return (dt.date.fromisoformat(iso[:10]) + dt.timedelta(days=1)).isoformat()
 
 
 # ----------------------------------------------------------------------------- reference scorer
@@ -118,9 +211,22 @@ def run_scorer(scorer, gold: Path, pred: Path, kinds: str, flags: list[str]) -> 
     return summary, errors
 
 
-# ----------------------------------------------------------------------------- kind mapping
+def score_predictions(scorer, gold: Path, records, predictions, kinds, flags, folder: Path, tag: str,
+                      keep: Path | None) -> tuple[dict, list]:
+    """Write one predictions file (one line per case) and score it against `gold`."""
+    pred_path = folder / f"{gold.stem.removesuffix('.news')}.{tag}.pred.jsonl"
+    with pred_path.open("w", encoding="utf-8") as out:
+        for r, preds in zip(records, predictions):
+            out.write(json.dumps({"id": r["id"], "predicted": preds}, ensure_ascii=False) + "\n")
+    if keep:
+        keep.mkdir(parents=True, exist_ok=True)
+        (keep / pred_path.name).write_text(pred_path.read_text(encoding="utf-8"), encoding="utf-8")
+    return run_scorer(scorer, gold, pred_path, kinds, flags)
 
-def to_predictions(mentions: list[dict], dimension: str) -> list[dict]:
+
+# ----------------------------------------------------------------------------- our kinds -> gold kinds
+
+def to_predictions(mentions: list[dict], dimension: str, source: str = "duckling") -> list[dict]:
     """Our mention dicts -> score.py predictions for one dimension (see the module docstring)."""
     preds = []
     for m in mentions:
@@ -139,13 +245,23 @@ def to_predictions(mentions: list[dict], dimension: str) -> list[dict]:
             for v in _values(value, low, high):
                 preds.append({"text": text, "kind": "number", "value": v, "unit": None})
         elif dimension == "date" and kind == "date":
-            if m.get("grain") == "day" and isinstance(value, str) and len(value) == 10:
-                preds.append({"text": text, "kind": "date", "value": value, "unit": None})
-            elif m.get("period_start") and m.get("period_end"):
-                end = dt.date.fromisoformat(m["period_end"]) + dt.timedelta(days=1)
-                preds.append({"text": text, "kind": "daterange", "unit": None,
-                              "value": {"start": m["period_start"], "end": end.isoformat()}})
+            pred = our_date_prediction(m, source)
+            if pred is not None:
+                preds.append(pred)
     return preds
+
+
+def our_date_prediction(m: dict, source: str) -> dict | None:
+    value, text = m["value"], m.get("text")
+    if m.get("grain") == "day" and isinstance(value, str) and _ISO_DAY.match(value):
+        return {"text": text, "kind": "date", "value": value, "unit": None}
+    if source == "edsnlp" and m.get("modifier") is None and isinstance(value, str) and _YEAR_OR_MONTH.match(value):
+        partial = value + ("-??-??" if len(value) == 4 else "-??")
+        return {"text": text, "kind": "partial_date", "value": partial, "unit": None}
+    if m.get("period_start") and m.get("period_end"):
+        return {"text": text, "kind": "daterange", "unit": None,
+                "value": {"start": m["period_start"], "end": _next_day(m["period_end"])}}
+    return None
 
 
 def _values(value, low, high) -> list:
@@ -154,7 +270,7 @@ def _values(value, low, high) -> list:
     return [v for v in (low, high) if v is not None]
 
 
-# ----------------------------------------------------------------------------- extraction
+# ----------------------------------------------------------------------------- extraction (ours)
 
 def extract(nlp, records: list[dict]) -> list[list[dict]]:
     from factcheck.mentions import mention_dicts
@@ -168,10 +284,273 @@ def extract(nlp, records: list[dict]) -> list[list[dict]]:
     return [mention_dicts(doc) for doc in nlp.pipe(docs, batch_size=64)]
 
 
+# ----------------------------------------------------------------------------- the peer
+
+# Recognizers' French currency names -> the gold's units (module docstring). Exact names first,
+# then name fragments (national variants), first match wins.
+PEER_CURRENCY = {
+    "dollar": "$", "dollars": "$", "livre": "£", "livres": "£", "franc": "franc", "francs": "franc",
+    "couronne": "KR", "couronnes": "KR", "cent": "cent", "cents": "cent", "centime": "centime",
+    "centimes": "centime", "penny": "penny", "pence": "penny", "pesewa": "pesewa", "pesewas": "pesewa",
+    "rial": "rial", "riyal": "riyal", "roupie": "roupie", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+    "yuan": "CNY",
+}
+PEER_CURRENCY_FRAGMENTS = [
+    (r"états-unis|etats-unis|américain|americain|\busd\b", "USD"), (r"canadien", "CAD"), (r"australien", "AUD"),
+    (r"hong kong", "HKD"), (r"zélandais|zelandais", "NZD"), (r"singapour", "SGD"), (r"suisse", "CHF"),
+    (r"britannique|sterling", "GBP"), (r"japonais|\byen\b", "JPY"), (r"yuan|renminbi", "CNY"),
+    (r"danoise", "DKK"), (r"suédoise|suedoise", "SEK"), (r"norvégienne|norvegienne", "NOK"),
+    (r"islandaise", "ISK"), (r"mark finlandais", "FIM"), (r"florin", "NLG"), (r"baht", "THB"),
+    (r"rouble", "RUB"), (r"^won\b", "KRW"), (r"roupie indienne", "INR"), (r"shekel|sheqel", "ILS"),
+    (r"bitcoin", "BTC"), (r"\beuro", "EUR"),
+]
+
+
+def peer_unit(name: str | None) -> str | None:
+    if not name:
+        return None
+    key = name.strip().lower()
+    if key in PEER_CURRENCY:
+        return PEER_CURRENCY[key]
+    for pattern, code in PEER_CURRENCY_FRAGMENTS:
+        if re.search(pattern, key):
+            return code
+    return name
+
+
+def peer_number(raw) -> int | float | None:
+    """'0,5' -> 0.5, '1,2732E+15' -> 1.2732e15, '12,5%' -> 12.5, '-20' -> -20."""
+    if raw is None:
+        return None
+    s = str(raw).strip().rstrip("%").replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace(",", ".")
+    try:
+        x = float(s)
+    except ValueError:
+        return None
+    return int(x) if x.is_integer() and abs(x) < 1e18 else x
+
+
+def peer_date_prediction(text: str, v: dict, source: str) -> dict | None:
+    kind, timex = v.get("type"), v.get("timex") or ""
+    if kind == "date" and _ISO_DAY.match(str(v.get("value"))):
+        return {"text": text, "kind": "date", "value": v["value"], "unit": None}
+    if kind == "datetime" and isinstance(v.get("value"), str) and v["value"] != "not resolved":
+        return {"text": text, "kind": "datetime", "value": v["value"].replace(" ", "T"), "unit": None}
+    if kind in ("daterange", "datetimerange"):
+        bounds = {k: v[k].replace(" ", "T") for k in ("start", "end")
+                  if isinstance(v.get(k), str) and v[k] != "not resolved"}
+        if not bounds:
+            return None
+        if kind == "daterange" and source == "edsnlp" and _YEAR_OR_MONTH.match(timex):
+            return {"text": text, "kind": "partial_date", "unit": None,
+                    "value": timex + ("-??-??" if len(timex) == 4 else "-??")}
+        if kind == "daterange" and source in ("duckling", "rustling") and timex.startswith("(") and "end" in bounds:
+            bounds["end"] = _next_day(bounds["end"])
+        return {"text": text, "kind": kind, "value": bounds, "unit": None}
+    return None
+
+
+class Peer:
+    """Recognizers-Text French models, built once (see the module docstring)."""
+
+    def __init__(self):
+        from recognizers_date_time import DateTimeRecognizer
+        from recognizers_number import NumberRecognizer
+        from recognizers_number_with_unit import NumberWithUnitRecognizer
+        from recognizers_text import Culture
+
+        t0 = time.perf_counter()
+        fr = Culture.French
+        self.models = {
+            "number": NumberRecognizer(fr).get_number_model(fr),
+            "percent": NumberRecognizer(fr).get_percentage_model(fr),
+            "money": NumberWithUnitRecognizer(fr).get_currency_model(fr),
+            "date": DateTimeRecognizer(fr).get_datetime_model(fr),
+        }
+        for dimension in self.models:
+            self.parse(dimension, {"text": WARMUP[0], "ref_datetime": WARMUP[1]})
+        self.build_s = time.perf_counter() - t0
+
+    def parse(self, dimension: str, record: dict) -> list:
+        model = self.models[dimension]
+        if dimension == "date":
+            ref = record.get("ref_datetime")
+            return model.parse(record["text"], dt.datetime.fromisoformat(ref) if ref else None)
+        return model.parse(record["text"])
+
+    def run(self, dimension: str, records: list[dict], budget: float):
+        """(results per case, seconds, cases done, cases where the peer raised)."""
+        results, failed = [], 0
+        t0 = time.perf_counter()
+        for r in records:
+            try:
+                results.append(self.parse(dimension, r))
+            except Exception:  # noqa: BLE001 - a peer crash is a case without prediction
+                results.append([])
+                failed += 1
+            if time.perf_counter() - t0 > budget and len(results) < len(records):
+                break
+        return results, time.perf_counter() - t0, len(results), failed
+
+    @staticmethod
+    def predictions(dimension: str, results: list, source: str) -> list[dict]:
+        preds = []
+        for r in results:
+            res = r.resolution or {}
+            if dimension == "date":
+                values = res.get("values") or []
+                pred = peer_date_prediction(r.text, values[0], source) if values else None
+                if pred is not None:
+                    preds.append(pred)
+                continue
+            value = peer_number(res.get("value"))
+            if value is None:
+                continue
+            if dimension == "money":
+                preds.append({"text": r.text, "kind": "money", "value": value, "unit": peer_unit(res.get("unit"))})
+            elif dimension == "percent":
+                preds.append({"text": r.text, "kind": "percent", "value": value, "unit": "%"})
+            else:
+                preds.append({"text": r.text, "kind": "number", "value": value, "unit": None})
+        return preds
+
+
+def load_peer():
+    try:
+        return Peer(), None
+    except ImportError:
+        return None, PEER_MISSING
+    except Exception as exc:  # noqa: BLE001 - e.g. emoji>=1.0 breaks recognizers_text at import
+        return None, f"{PEER_MISSING}; it failed to load: {exc.__class__.__name__}: {exc}"
+
+
+# ----------------------------------------------------------------------------- news-relevant dates
+
+NEWS, OUT, UNSCORABLE = "news", "out", "unscorable"
+NEWS_RANGE_GRAINS = (None, "day", "week", "month", "quarter", "half", "year")
+
+
+def date_scope(e: dict, source: str) -> str:
+    """news / out / unscorable, from the gold entity's kind and grain only (module docstring)."""
+    kind, grain, value = e["kind"], e.get("grain"), e.get("value")
+    if kind == "relative_date" or (kind == "daterange" and not value):
+        return UNSCORABLE
+    if grain in ("hour", "minute", "second"):
+        return OUT
+    if kind in ("date", "partial_date"):
+        return NEWS
+    if kind == "daterange" and grain in NEWS_RANGE_GRAINS:
+        return NEWS
+    if kind == "datetime" and source == "lingua-franca" and isinstance(value, str) and value.endswith("T00:00:00"):
+        return NEWS
+    return OUT
+
+
+def news_subset(records: list[dict], source: str) -> list[dict]:
+    """Copy of the records where non-news entities are renamed `out:<kind>` / `unscorable:<kind>`."""
+    subset = []
+    for r in records:
+        expected = []
+        for e in r["expected"]:
+            scope = date_scope(e, source)
+            if scope == NEWS and e["kind"] == "datetime":  # lingua-franca's midnight = a day
+                expected.append({**e, "kind": "date", "value": e["value"][:10]})
+            elif scope == NEWS:
+                expected.append(e)
+            else:
+                expected.append({**e, "kind": f"{scope}:{e['kind']}"})
+        subset.append({**r, "expected": expected})
+    return subset
+
+
+def neutralize(scorer, record: dict, preds: list[dict]) -> list[dict]:
+    """Drop the predictions that the news gold leaves unmatched but an out-of-scope entity explains."""
+    gold = [e for e in record["expected"] if ":" not in e["kind"] and e.get("value") is not None]
+    other = [{**e, "kind": e["kind"].split(":", 1)[1]} for e in record["expected"] if ":" in e["kind"]]
+    if not other:
+        return preds
+    used = set()
+    for g in gold:  # score.py's greedy matching
+        hit = next((i for i, p in enumerate(preds) if i not in used and scorer.value_match(g, p, True)), None)
+        if hit is not None:
+            used.add(hit)
+
+    def explained(p):
+        for e in other:
+            if e.get("value") is not None and scorer.value_match(e, p, True):
+                return True
+            if e.get("text") and p.get("text") and p["text"].strip().lower() in e["text"].lower():
+                return True
+        return False
+
+    return [p for i, p in enumerate(preds) if i in used or not explained(p)]
+
+
+def dateparser_predictions(records: list[dict]) -> tuple[list[list[dict]], float]:
+    """dateparser alone: parse each gold span, or search the whole text (module docstring)."""
+    import dateparser
+    import dateparser.search
+
+    def settings(ref):
+        s = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"}
+        if ref:
+            s["RELATIVE_BASE"] = dt.datetime.fromisoformat(ref)
+        return s
+
+    dateparser.parse(WARMUP[0], languages=["fr"], settings=settings(WARMUP[1]))
+    dateparser.search.search_dates(WARMUP[0], languages=["fr"], settings=settings(WARMUP[1]))
+    out = []
+    t0 = time.perf_counter()
+    for r in records:
+        spans = [e["text"] for e in r["expected"] if e.get("text")]
+        found = []
+        if spans:
+            for span in spans:
+                d = dateparser.parse(span, languages=["fr"], settings=settings(r.get("ref_datetime")))
+                if d is not None:
+                    found.append((span, d))
+        else:
+            found = dateparser.search.search_dates(r["text"], languages=["fr"],
+                                                   settings=settings(r.get("ref_datetime"))) or []
+        out.append([{"text": t, "kind": "date", "value": d.date().isoformat(), "unit": None} for t, d in found])
+    return out, time.perf_counter() - t0
+
+
 # ----------------------------------------------------------------------------- reporting
 
-def _fmt_ratio(num: int, den: int) -> str:
+def _ratio(num: int, den: int) -> str:
     return f"{num / den:6.1%} ({num}/{den})" if den else "     - (0/0)"
+
+
+def _recall(s: dict | None) -> str:
+    return _ratio(s["tp"], s["gold_entities_scored"]) if s else "-"
+
+
+def _precision(s: dict | None) -> str:
+    return _ratio(s["tp"], s["predicted"]) if s else "-"
+
+
+def _ms(seconds: float | None, cases: int) -> str:
+    return f"{1000 * seconds / cases:.2f}" if seconds is not None and cases else "-"
+
+
+def _speed(peer_s, peer_cases, ours_s, ours_cases) -> str:
+    if peer_s is None or not peer_cases or not ours_s or not ours_cases:
+        return "-"
+    return f"{(peer_s / peer_cases) / (ours_s / ours_cases):.1f}x"
+
+
+def print_table(columns, rows) -> int:
+    """columns: (header, width, align '<' or '>'); rows: lists of cells, or None for a rule."""
+    header = "  ".join(f"{h:{a}{w}}" for h, w, a in columns)
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        if row is None:
+            print("-" * len(header))
+        else:
+            print("  ".join(f"{str(c):{a}{w}}" for c, (_, w, a) in zip(row, columns)))
+    return len(header)
 
 
 def _fmt_gold(e: dict) -> str:
@@ -204,7 +583,7 @@ def print_errors(records, mentions, errors, limit: int, kinds: set[str]) -> None
         r, ms = index[case_id]
         text = r["text"] if len(r["text"]) <= 220 else r["text"][:217] + "..."
         gold = [e for e in r["expected"] if e["kind"] in kinds]
-        print(f"  - {case_id.split(':', 1)[-1]}  {json.dumps(text, ensure_ascii=False)}")
+        print(f"  - {case_id.split(':', 1)[-1]}  ref {r.get('ref_datetime')}  {json.dumps(text, ensure_ascii=False)}")
         print(f"      gold : {'; '.join(_fmt_gold(e) for e in gold) or '(negative case)'}")
         print(f"      ours : {'; '.join(_fmt_ours(m) for m in ms) or '(nothing)'}")
         miss = [_fmt_gold(e) for w, e in errs if w == "MISS"]
@@ -217,14 +596,23 @@ def print_errors(records, mentions, errors, limit: int, kinds: set[str]) -> None
         print(f"  ... {len(by_case) - shown} more cases with errors")
 
 
+# ----------------------------------------------------------------------------- main
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Value recall/precision of our extractor on the external French suites.")
+    wall0 = time.perf_counter()
+    parser = argparse.ArgumentParser(description="Value recall/precision of our extractor on the external French "
+                                     "suites, beside Recognizers-Text and (news-relevant dates) dateparser alone.")
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR, help=f"default: {DEFAULT_EVAL_DIR}")
     parser.add_argument("--files", help="restrict to files whose name matches one of these comma-separated globs "
                         "(or contains the string), e.g. 'money,percent' or '*_fr_number*'")
     parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print up to N cases with errors per file")
+    parser.add_argument("--show-news-errors", type=int, default=0, metavar="N",
+                        help="print up to N cases with errors per date file, on the news-relevant subset")
     parser.add_argument("--all-kinds", action="store_true", help="score every kind score.py knows (ordinals in number files too)")
     parser.add_argument("--no-dates", action="store_true", help="skip the date files")
+    parser.add_argument("--no-peer", action="store_true", help="leave out the peer (Recognizers-Text)")
+    parser.add_argument("--peer-budget", type=float, default=60.0, metavar="S",
+                        help="stop the peer on a file after S seconds and report its time on that sample (default 60)")
     parser.add_argument("--model", default=None, help="spaCy model (default: factcheck's)")
     parser.add_argument("--pred-dir", type=Path, help="also keep the predictions files here (to rerun score.py by hand)")
     args = parser.parse_args(argv)
@@ -257,54 +645,182 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     nlp = load_nlp(args.model) if args.model else load_nlp()
     load_s = time.perf_counter() - t0
+    extract(nlp, [{"text": WARMUP[0], "ref_datetime": WARMUP[1]}])
 
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="factcheck_eval_") as tmp:
+    peer, peer_note = (None, "peer: left out (--no-peer)") if args.no_peer else load_peer()
+    if peer is None:
+        print(peer_note)
+
+    rows, news_rows, notes = [], [], []
+    with tempfile.TemporaryDirectory(prefix="factcheck_eval_") as tmp_name:
+        tmp = Path(tmp_name)
         for dimension, path, kinds, flags in plan:
+            source = source_of(path)
             records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
             t = time.perf_counter()
             mentions = extract(nlp, records)
-            seconds = time.perf_counter() - t
-            pred_path = Path(tmp) / f"{path.stem}.pred.jsonl"
-            with pred_path.open("w", encoding="utf-8") as out:
-                for r, ms in zip(records, mentions):
-                    out.write(json.dumps({"id": r["id"], "predicted": to_predictions(ms, dimension)}, ensure_ascii=False) + "\n")
-            summary, errors = run_scorer(scorer, path, pred_path, kinds, flags)
-            if args.pred_dir:
-                args.pred_dir.mkdir(parents=True, exist_ok=True)
-                (args.pred_dir / pred_path.name).write_text(pred_path.read_text(encoding="utf-8"), encoding="utf-8")
-            rows.append((dimension, path, summary, seconds))
+            ours_s = time.perf_counter() - t
+            ours_preds = [to_predictions(ms, dimension, source) for ms in mentions]
+            summary, errors = score_predictions(scorer, path, records, ours_preds, kinds, flags, tmp, "ours", args.pred_dir)
+
+            peer_summary = peer_s = peer_preds = None
+            peer_done = 0
+            if peer is not None:
+                results, peer_s, peer_done, failed = peer.run(dimension, records, args.peer_budget)
+                if failed:
+                    notes.append(f"{path.stem}: the peer raised on {failed} case(s), counted as no prediction")
+                if peer_done == len(records):
+                    peer_preds = [Peer.predictions(dimension, res, source) for res in results]
+                    peer_summary, _ = score_predictions(scorer, path, records, peer_preds, kinds, flags, tmp, "peer",
+                                                        args.pred_dir)
+                else:
+                    notes.append(f"{path.stem}: the peer took over {args.peer_budget:g} s; stopped after "
+                                 f"{peer_done}/{len(records)} cases: time measured on that sample, no scores")
+            rows.append((dimension, path, summary, ours_s, len(records), peer_summary, peer_s, peer_done))
+
             if args.show_errors:
                 print(f"\n=== {path.name}: {summary['tp']}/{summary['gold_entities_scored']} found, "
                       f"{summary['predicted'] - summary['tp']} extra; cases with errors:")
                 print_errors(records, mentions, errors, args.show_errors, set(kinds.split(",")))
 
-    print()
-    header = f"{'file':<28} {'cases':>5} {'gold':>5}  {'value recall':<19} {'value precision':<19} {'span exact':>10}  {'negatives clean':<15}"
-    print(header)
-    print("-" * len(header))
-    total_s = 0.0
+            if dimension != "date":
+                continue
+            subset = news_subset(records, source)
+            news_gold = tmp / f"{path.stem}.news.jsonl"
+            with news_gold.open("w", encoding="utf-8") as out:
+                for r in subset:
+                    out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            ours_news = [neutralize(scorer, r, p) for r, p in zip(subset, ours_preds)]
+            news_ours, news_errors = score_predictions(scorer, news_gold, subset, ours_news, DATE_KINDS, ["--date-level"],
+                                                       tmp, "ours.news", args.pred_dir)
+            dp_preds, dp_s = dateparser_predictions(records)
+            dp_news = [neutralize(scorer, r, p) for r, p in zip(subset, dp_preds)]
+            news_dp, _ = score_predictions(scorer, news_gold, subset, dp_news, DATE_KINDS, ["--date-level"],
+                                           tmp, "dateparser.news", args.pred_dir)
+            news_peer = None
+            if peer_preds is not None:
+                peer_news = [neutralize(scorer, r, p) for r, p in zip(subset, peer_preds)]
+                news_peer, _ = score_predictions(scorer, news_gold, subset, peer_news, DATE_KINDS, ["--date-level"],
+                                                 tmp, "peer.news", args.pred_dir)
+            scopes = collections.Counter()
+            for r in subset:
+                for e in r["expected"]:
+                    scopes[e["kind"] if ":" in e["kind"] else NEWS] += 1
+            news_rows.append((path, len(records), news_ours, news_dp, dp_s, news_peer, scopes))
+            if args.show_news_errors:
+                print(f"\n=== {path.name}, news-relevant subset: {news_ours['tp']}/{news_ours['gold_entities_scored']} "
+                      f"found, {news_ours['predicted'] - news_ours['tp']} extra; cases with errors:")
+                print_errors(subset, mentions, news_errors, args.show_news_errors, set(DATE_KINDS.split(",")))
+
+    # ---------------------------------------------------------------- main table
+    with_peer = peer is not None
+    columns = [("file", 26, "<"), ("cases", 5, ">"), ("gold", 5, ">"), ("recall ours", 17, "<")]
+    if with_peer:
+        columns += [("recall peer", 17, "<")]
+    columns += [("precision ours", 17, "<")]
+    if with_peer:
+        columns += [("precision peer", 17, "<")]
+    columns += [("ms/case ours", 12, ">")]
+    if with_peer:
+        columns += [("ms/case peer", 12, ">"), ("peer/ours", 9, ">")]
+    columns += [("span exact", 10, ">"), ("neg. clean", 10, ">")]
+
+    def cells(name, s, ps, cases, ours_s, peer_s, peer_done, span, neg):
+        row = [name, cases, s["gold_entities_scored"], _recall(s)]
+        if with_peer:
+            row.append(_recall(ps))
+        row.append(_precision(s))
+        if with_peer:
+            row.append(_precision(ps))
+        row.append(_ms(ours_s, cases))
+        if with_peer:
+            row += [_ms(peer_s, peer_done), _speed(peer_s, peer_done, ours_s, cases)]
+        return row + [span, neg]
+
+    table = []
+    total_ours_s = total_peer_s = 0.0
     for dimension in [d[0] for d in DIMENSIONS]:
         part = [row for row in rows if row[0] == dimension]
         if not part:
             continue
-        agg = collections.Counter()
-        for _, path, s, seconds in part:
-            total_s += seconds
+        agg, pagg = collections.Counter(), collections.Counter()
+        peer_complete = True
+        for _, path, s, ours_s, cases, ps, peer_s, peer_done in part:
+            total_ours_s += ours_s
+            total_peer_s += peer_s or 0.0
             span = f"{s['span_exact_rate_on_matched']:.1%}" if s["span_exact_rate_on_matched"] is not None else "-"
-            print(f"{path.stem:<28} {s['cases']:>5} {s['gold_entities_scored']:>5}  "
-                  f"{_fmt_ratio(s['tp'], s['gold_entities_scored']):<19} {_fmt_ratio(s['tp'], s['predicted']):<19} "
-                  f"{span:>10}  {s['negative_cases_without_prediction']}/{s['negative_cases']}")
-            for key in ("cases", "gold_entities_scored", "tp", "predicted", "negative_cases", "negative_cases_without_prediction"):
+            table.append(cells(path.stem, s, ps, cases, ours_s, peer_s, peer_done, span,
+                               f"{s['negative_cases_without_prediction']}/{s['negative_cases']}"))
+            for key in ("cases", "gold_entities_scored", "tp", "predicted", "negative_cases",
+                        "negative_cases_without_prediction"):
                 agg[key] += s[key]
-        print(f"{'OVERALL ' + dimension:<28} {agg['cases']:>5} {agg['gold_entities_scored']:>5}  "
-              f"{_fmt_ratio(agg['tp'], agg['gold_entities_scored']):<19} {_fmt_ratio(agg['tp'], agg['predicted']):<19} "
-              f"{'':>10}  {agg['negative_cases_without_prediction']}/{agg['negative_cases']}")
-        print("-" * len(header))
+                pagg[key] += ps[key] if ps else 0
+            agg["seconds"] += ours_s
+            pagg["seconds"] += peer_s or 0.0
+            pagg["done"] += peer_done
+            peer_complete = peer_complete and ps is not None
+        table.append(cells(f"OVERALL {dimension}", agg, pagg if with_peer and peer_complete else None, agg["cases"],
+                           agg["seconds"], pagg["seconds"] if with_peer else None, pagg["done"], "",
+                           f"{agg['negative_cases_without_prediction']}/{agg['negative_cases']}"))
+        table.append(None)
+    print()
+    print_table(columns, table[:-1] if table and table[-1] is None else table)
     note = "date files scored with --date-level; " if any(r[0] == "date" for r in rows) else ""
     if not args.all_kinds and any(r[0] == "number" for r in rows):
         note += "ordinals not scored (--all-kinds to include them); "
-    print(f"{note}model load {load_s:.1f} s, extraction {total_s:.1f} s")
+    print(note + "span exact and neg. clean: ours.")
+    if with_peer:
+        print("peer = Recognizers-Text (Python port 1.0.2a2 API); peer/ours = peer time per case / ours "
+              "(N x: ours is N times faster).")
+
+    # ---------------------------------------------------------------- news-relevant dates
+    if news_rows:
+        print("\nNews-relevant dates (gold entities kept by kind and grain: day, partial date, day/week/month/"
+              "quarter/year ranges; scored with --date-level; predictions explained by an out-of-scope entity dropped)")
+        print("dateparser alone is handed the gold spans (search_dates on the whole text only when a case has no "
+              "span): generous to it, especially on precision.")
+        ncols = [("file", 26, "<"), ("cases", 5, ">"), ("news", 5, ">"), ("recall ours", 17, "<"),
+                 ("precision ours", 17, "<"), ("recall dateparser", 17, "<"), ("precision dateparser", 20, "<")]
+        if with_peer:
+            ncols += [("recall peer", 17, "<"), ("precision peer", 17, "<")]
+        ncols += [("ms/case dateparser", 18, ">")]
+        ntable, agg = [], collections.defaultdict(collections.Counter)
+        for path, cases, so, sd, dp_s, sp, _ in news_rows:
+            row = [path.stem, cases, so["gold_entities_scored"], _recall(so), _precision(so), _recall(sd), _precision(sd)]
+            if with_peer:
+                row += [_recall(sp), _precision(sp)]
+            ntable.append(row + [_ms(dp_s, cases)])
+            for who, s in (("ours", so), ("dp", sd), ("peer", sp)):
+                if s:
+                    for key in ("gold_entities_scored", "tp", "predicted"):
+                        agg[who][key] += s[key]
+            agg["dp"]["seconds"] += dp_s
+            agg["ours"]["cases"] += cases
+        peer_all = with_peer and all(r[5] for r in news_rows)
+        row = ["OVERALL news dates", agg["ours"]["cases"], agg["ours"]["gold_entities_scored"],
+               _recall(agg["ours"]), _precision(agg["ours"]), _recall(agg["dp"]), _precision(agg["dp"])]
+        if with_peer:
+            row += [_recall(agg["peer"] if peer_all else None), _precision(agg["peer"] if peer_all else None)]
+        ntable += [None, row + [_ms(agg["dp"]["seconds"], agg["ours"]["cases"])]]
+        print_table(ncols, ntable)
+
+        print("\nDate gold entities by scope (out of scope / unscorable: not scored above)")
+        ocols = [("file", 26, "<"), ("gold", 5, ">"), ("news", 5, ">"), ("out", 5, ">"), ("unscor.", 7, ">"),
+                 ("by kind", 70, "<")]
+        otable = []
+        for path, _, _, _, _, _, scopes in news_rows:
+            out_n = sum(n for k, n in scopes.items() if k.startswith("out:"))
+            uns_n = sum(n for k, n in scopes.items() if k.startswith("unscorable:"))
+            detail = ", ".join(f"{k} {n}" for k, n in sorted(scopes.items(), key=lambda kv: -kv[1]) if k != NEWS)
+            otable.append([path.stem, sum(scopes.values()), scopes[NEWS], out_n, uns_n, detail or "-"])
+        print_table(ocols, otable)
+
+    for line in notes:
+        print(f"note: {line}")
+    timing = f"model load {load_s:.1f} s, our extraction {total_ours_s:.1f} s"
+    if with_peer:
+        timing += f"; peer model build {peer.build_s:.1f} s, peer parsing {total_peer_s:.1f} s"
+    print(f"{timing}; total wall time {time.perf_counter() - wall0:.1f} s")
     return 0
 
 
