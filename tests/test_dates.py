@@ -32,6 +32,13 @@ CASES = [
     ("La mesure entrera en vigueur le 1er janvier prochain.", "2025-04-10", "1er janvier prochain", "2026-01-01", "day", None),
     ("La sélection sera finalisée d’ici la fin de l’année.", "2024-07-01", "d’ici la fin de l’année", "2024", "year", "deadline"),
     ("Les ventes ont reculé en février 2025.", "2025-04-10", "février 2025", "2025-02", "month", None),
+    ("Le conseil se réunira le 17/02.", "2025-02-12", "17/02", "2025-02-17", "day", None),
+    ("Le décret du 21-04-2016 est abrogé.", "2025-04-10", "21-04-2016", "2016-04-21", "day", None),
+    ("Publié le 2016-04-21 au Journal officiel.", "2025-04-10", "2016-04-21", "2016-04-21", "day", None),
+    ("Le vote aura lieu mercredi 13 février.", "2013-02-12", "mercredi 13 février", "2013-02-13", "day", None),
+    ("Les résultats seront connus dans trois mois.", "2025-04-10", "dans trois mois", "2025-07", "month", None),
+    ("Le sommet a lieu le 15 février à Paris.", "2013-02-12", "15 février", "2013-02-15", "day", None),
+    ("Il a été élu le 15 février.", "2013-02-12", "15 février", "2012-02-15", "day", None),
 ]
 
 

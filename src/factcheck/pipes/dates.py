@@ -36,7 +36,9 @@ from .patterns_dates import (
 )
 
 SPAN_KEY = "factcheck_dates"
-_SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+# "12/03/2026", "21/04/16", "13.5.2015", "17/02" (the year then comes from publication)
+_SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?$")
+_DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
 _MID_YEAR = re.compile(r"^mi-(\d{4})$")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d|2100)$")
 _DAY = re.compile(r"^(\d{1,2})(er)?$")
@@ -140,9 +142,23 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
         return None
     w = words[k]
     nxt = words[k + 1] if k + 1 < len(words) else None
-    if m := _SLASH_DATE.match(w):
-        day, month, year = (int(x) for x in m.groups())
-        return _day(k, k, year, month, day)
+    if m := _SLASH_DATE.match(w) or _DOTTED_DATE.match(w):
+        day, month = int(m.group(1)), int(m.group(2))
+        year = _full_year(m.group(3)) if m.group(3) else _infer_year(tokens, k, day, month, published)
+        return _day(k, k, year, month, day) if year else None
+    # "21-04-2016", "2016-04-21": dashed dates the tokenizer split
+    dashed = _dashed_date(tokens, words, k)
+    if dashed is not None:
+        return dashed
+    # "mercredi 13 février": the weekday picks the year
+    if w in WEEKDAYS and nxt is not None and _DAY.match(nxt) and k + 2 < len(words) and words[k + 2] in MONTHS:
+        day = _read_core(tokens, words, k + 1, published, opened)
+        if day is not None and day.grain == "day" and published is not None and not _YEAR.match(words[day.last]):
+            year = _year_for_weekday(int(_DAY.match(nxt).group(1)), MONTHS[words[k + 2]], WEEKDAYS[w], published)
+            day = _day(k, day.last, year, MONTHS[words[k + 2]], int(_DAY.match(nxt).group(1))) if year else day
+        if day is not None:
+            day.first = k
+        return day
     if m := _MID_YEAR.match(w):
         year = int(m.group(1))
         return _apply_modifier(_year(k, k, year), k, "middle", published)
@@ -193,11 +209,14 @@ def _read_relative(tokens, words, k, published: dt.date) -> _Period | None:
         n = len(phrase)
         if tuple(words[k : k + n]) == phrase:
             return _shifted(k, k + n - 1, published, unit, offset)
-    if words[k : k + 3] == ["il", "y", "a"] and k + 4 < len(words) and words[k + 4] in RELATIVE_UNITS:
-        amount = words[k + 3]
-        n = int(amount) if amount.isdigit() else parse_number_words([amount])
-        if n:
-            return _shifted(k, k + 4, published, RELATIVE_UNITS[words[k + 4]], -int(n))
+    # "il y a deux ans" (back), "dans trois mois" (ahead)
+    for opener, sign in ((["il", "y", "a"], -1), (["dans"], 1)):
+        n = len(opener)
+        if words[k : k + n] == opener and k + n + 1 < len(words) and words[k + n + 1] in RELATIVE_UNITS:
+            amount = words[k + n]
+            count = int(amount) if amount.isdigit() else parse_number_words([tokens[k + n].text.lower()])
+            if count:
+                return _shifted(k, k + n + 1, published, RELATIVE_UNITS[words[k + n + 1]], sign * int(count))
     if words[k] in WEEKDAYS:
         future = k + 1 < len(words) and words[k + 1] == "prochain" or _future_tense(tokens[k])
         delta = (WEEKDAYS[words[k]] - published.weekday()) % 7
@@ -222,6 +241,41 @@ def _shifted(first: int, last: int, published: dt.date, unit: str, offset: int) 
         return _Period(first, last, f"{iso.year}-W{iso.week:02d}", "week", monday, monday + dt.timedelta(days=6))
     day = published + dt.timedelta(days=offset)
     return _day(first, last, day.year, day.month, day.day)
+
+
+def _full_year(text: str) -> int:
+    """"16" -> 2016, "74" -> 1974: two-digit years within a century around 2000."""
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _dashed_date(tokens, words, k) -> _Period | None:
+    """d - m - yyyy or yyyy - mm - dd, glued, as the tokenizer splits them."""
+    if k + 4 >= len(words) or words[k + 1] != "-" or words[k + 3] != "-":
+        return None
+    if any(tokens[i].whitespace_ for i in range(k, k + 4)):
+        return None
+    a, b, c = words[k], words[k + 2], words[k + 4]
+    if not (a.isdigit() and b.isdigit() and c.isdigit()):
+        return None
+    if len(a) == 4:
+        return _day(k, k + 4, int(a), int(b), int(c))
+    if len(c) == 4:
+        return _day(k, k + 4, int(c), int(b), int(a))
+    return None
+
+
+def _year_for_weekday(day: int, month: int, weekday: int, published: dt.date) -> int | None:
+    """The year, next to publication, in which that day falls on that weekday."""
+    for year in sorted((published.year, published.year - 1, published.year + 1), key=lambda y: abs(y - published.year)):
+        try:
+            if dt.date(year, month, day).weekday() == weekday:
+                return year
+        except ValueError:
+            continue
+    return None
 
 
 def _year_after(words, k, published) -> tuple[int | None, int]:
@@ -256,6 +310,20 @@ def _part(first, last, year, grain, number) -> _Period:
     return _Period(first, last, f"{year}-{code}{number}", grain, dt.date(year, start_month, 1), end)
 
 
+def _past_tense(token) -> bool:
+    """True when the verb governing the token is in a past tense (passé composé included)."""
+    head = token.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    if set(head.morph.get("Tense")) & {"Past", "Imp"}:
+        return True
+    return any(c.dep_.startswith("aux") for c in head.children) and "Part" in head.morph.get("VerbForm")
+
+
 def _future_tense(token) -> bool:
     head = token.head
     for _ in range(4):
@@ -266,12 +334,24 @@ def _future_tense(token) -> bool:
 
 
 def _infer_year(tokens, k, day: int, month: int, published: dt.date | None) -> int | None:
-    """The year of a day or month written without one: the verb's tense decides past or future."""
+    """The year of a day or month written without one.
+
+    The verb's tense decides: future -> the next such day, past -> the last one; with neither
+    (no verb, or the present: "le sommet a lieu le 15 février"), the nearest one.
+    """
     if published is None:
         return None
     after = [fold(t.text) for t in tokens[k : k + 4]]
     future = _future_tense(tokens[k]) or "prochain" in after
-    past = "dernier" in after
+    past = "dernier" in after or _past_tense(tokens[k])
+    if not future and not past:
+        candidates = []
+        for year in (published.year - 1, published.year, published.year + 1):
+            try:
+                candidates.append((abs((dt.date(year, month, day) - published).days), year))
+            except ValueError:
+                continue
+        return min(candidates)[1] if candidates else None
     parsed = dateparser.parse(
         f"{day}/{month}",
         languages=["fr"],

@@ -30,7 +30,7 @@ MODIFIERS = {
     ("d'", "ici", "la", "fin", "de"): "deadline", ("d'", "ici", "fin"): "deadline",
     ("jusqu'en",): "deadline", ("jusqu'", "en"): "deadline", ("avant",): "deadline",
     ("a", "l'", "horizon"): "deadline", ("horizon",): "deadline",
-    ("depuis",): "since", ("des",): "since", ("a", "partir", "de"): "since", ("a", "partir", "d'"): "since",
+    ("depuis",): "since", ("depuis", "le"): "since", ("des",): "since", ("a", "partir", "de"): "since", ("a", "partir", "d'"): "since",
 }
 
 # Words before a bare year that make it a date ("en 2028", "pour 2025", "Objectif 2027").
@@ -49,6 +49,7 @@ RELATIVE = [
     (("cette", "semaine"), "week", 0),
     (("hier",), "day", -1), (("aujourd'hui",), "day", 0), (("demain",), "day", 1),
     (("avant-hier",), "day", -2), (("apres-demain",), "day", 2),
+    (("avant", "hier"), "day", -2), (("apres", "demain"), "day", 2),
 ]
 RELATIVE_UNITS = {
     "an": "year", "ans": "year", "annee": "year", "annees": "year", "mois": "month",

@@ -50,6 +50,8 @@ _GLUED_NUMBER = re.compile(
 _GLUED_SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "Md": 1e9, "Mds": 1e9}
 _SIGNS = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
 # French phone numbers: "01 23 45 67 89", "06.12.34.56.78", "+33 6 12 34 56 78".
+# Dashed dates, read by the dates component: "2016-04-21", "21-04-2016".
+_DASHED_DATE = re.compile(r"(?<![\d-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4})(?![\d-])")
 _PHONE = re.compile(r"(?<![\d,.])(?:\+33[\s\u00a0]?|0)\d(?:[\s\u00a0.\-]?\d\d){4}(?![\d,])")
 # Verbs for which "de X à Y" is a change, not a range: "passé de 3 à 5 %".
 CHANGE_VERBS = {
@@ -90,7 +92,7 @@ class QuantityFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         folded = [fold(t.text) for t in doc]
-        phones = [m.span() for m in _PHONE.finditer(doc.text)]
+        phones = [m.span() for pattern in (_PHONE, _DASHED_DATE) for m in pattern.finditer(doc.text)]
         spans: list[Span] = []
         i = 0
         while i < len(doc):
