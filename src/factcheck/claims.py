@@ -35,8 +35,9 @@ _ABBREVIATION = re.compile(r"(?<![\w])(?:M|Mme|Mlle|Dr|Pr|St|Ste|Me|MM|av|art|nÂ
 
 def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
     """Every money, count and percent mention of `doc` as a claim, in text order."""
-    layout = _Layout(doc.text)
-    cues = _find_cues(fold(doc.text), rules.topics)
+    text = doc.text  # Doc.text rebuilds the string from the tokens at each call: read it once
+    layout = _Layout(text)
+    cues = _find_cues(fold(text), rules.topics)
     dates = dates_of(doc)
     actors = _actor_spans(doc)
     claims = []
@@ -49,12 +50,12 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
             subject, actor = cell.column_header, cell.row_header
         else:
             subject = _subject(doc, mention)
-            actor = _actor(doc, mention, actors, sentence)
+            actor = _actor(doc, text, mention, actors, sentence)
         scope = _date_scope(doc, mention, sentence, cell, dates, article)
         context = [sentence, layout.paragraph(mention.start, cell)]
         topic, cue = _topic(cues, context, mention.start)
-        cue_text = " ".join(doc.text[cue[0] : cue[1]].split()) if cue else None
-        sentence_text = " ".join(doc.text[sentence[0] : sentence[1]].split())
+        cue_text = " ".join(text[cue[0] : cue[1]].split()) if cue else None
+        sentence_text = " ".join(text[sentence[0] : sentence[1]].split())
         measure_text = fold(sentence_text + (f" {cell.column_header}" if cell and cell.column_header else ""))
         measure = _measure(topic.measures if topic else (), mention, measure_text)
         if measure is None and topic is None:
@@ -76,8 +77,8 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
                 subject=subject,
                 actor=rules.canonical_actor(actor),
                 attributed_to=_attribution(doc, sentence, actors) if cell is None else None,
-                place=_place(doc, sentence, mention, actors) if cell is None else None,
-                modality=_modality(doc, mention, cell, scope[3]),
+                place=_place(doc, text, sentence, mention, actors) if cell is None else None,
+                modality=_modality(doc, text, mention, cell, scope[3]),
                 date=scope[0],
                 date_start=scope[1],
                 date_end=scope[2],
@@ -277,7 +278,7 @@ def _is_subject(span: Span) -> bool:
     return False
 
 
-def _actor(doc: Doc, mention: Mention, actors: list[Span], sentence: tuple[int, int]) -> str | None:
+def _actor(doc: Doc, text: str, mention: Mention, actors: list[Span], sentence: tuple[int, int]) -> str | None:
     """Whose figure it is: the subject of the verb that governs it, else the last subject of the paragraph."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
@@ -294,7 +295,7 @@ def _actor(doc: Doc, mention: Mention, actors: list[Span], sentence: tuple[int, 
     in_sentence = [a for a in actors if lo <= a.start_char < hi and _is_subject(a)]
     if in_sentence:
         return in_sentence[0].text
-    paragraph_start = doc.text.rfind("\n", 0, lo) + 1
+    paragraph_start = text.rfind("\n", 0, lo) + 1
     before = [a for a in actors if paragraph_start <= a.start_char < lo and _is_subject(a)]
     return before[-1].text if before else None
 
@@ -326,10 +327,10 @@ _NATIONAL = re.compile(
 PLACE_CASES = {"a", "en", "dans", "au", "aux", "pres", "sur"}
 
 
-def _place(doc: Doc, sentence: tuple[int, int], mention: Mention, actors: list[Span]) -> str | None:
+def _place(doc: Doc, text: str, sentence: tuple[int, int], mention: Mention, actors: list[Span]) -> str | None:
     """Where the figure holds: a place of its sentence introduced by Ã /en/dans, or France for
     national phrasing. The nearest one to the figure wins."""
-    folded = fold(doc.text[sentence[0] : sentence[1]])
+    folded = fold(text[sentence[0] : sentence[1]])
     candidates: list[tuple[int, str]] = []
     if m := _NATIONAL.search(folded):
         candidates.append((sentence[0] + m.start(), "France"))
@@ -394,7 +395,7 @@ def _name_of(token: Token, actors: list[Span]) -> str:
     return _noun_phrase(token)
 
 
-def _modality(doc: Doc, mention: Mention, cell: _Cell | None, basis: str | None) -> str:
+def _modality(doc: Doc, text: str, mention: Mention, cell: _Cell | None, basis: str | None) -> str:
     """fact, estimate, forecast, conditional, target or negated, from the figure's governing words."""
     if cell is not None:
         header = fold(cell.column_header or "")
@@ -411,7 +412,7 @@ def _modality(doc: Doc, mention: Mention, cell: _Cell | None, basis: str | None)
         negators = {fold(c.lemma_) for c in verb.children if c.dep_ == "advmod"}
         if negators & NEGATIONS:
             return "negated"
-    if lemmas & TARGET_LEMMAS or fold(doc.text[max(0, span.sent.start_char) : span.start_char]).startswith("objectif"):
+    if lemmas & TARGET_LEMMAS or fold(text[max(0, span.sent.start_char) : span.start_char]).startswith("objectif"):
         return "target"
     if verb is not None:
         verbs = [verb, *[c for c in verb.children if c.dep_.startswith("aux")]]

@@ -142,7 +142,7 @@ def _process(
         stream = model.nlp.pipe(chain(head, pending), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
         for doc, (article, key) in stream:
             if cache is not None:
-                cache.put(key, doc.to_bytes())
+                cache.put(key, doc.to_bytes(exclude=["tensor"]))  # claims never read the tensor
             yield doc, article
     for article, key in cached:
         yield Doc(model.vocab).from_bytes(cache.get(key)), article

@@ -523,7 +523,7 @@ def _to_mention(doc: Doc, r: _Reading) -> Mention:
     return Mention(
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=doc[r.first : r.last + 1].text,
         kind=r.kind,
         value=_clean(value),
         low=_clean(low),
