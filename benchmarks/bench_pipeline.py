@@ -720,6 +720,15 @@ def child_bare(spec: dict) -> dict:
             "total_s": t2 - t0, **_memory_report(sampler)}
 
 
+_T0 = time.perf_counter()
+
+
+def _stage(what: str) -> None:
+    """A progress line on stderr, read by the parent when it has to stop a child at its deadline."""
+    sys.stderr.write(f"@@STAGE@@ {time.perf_counter() - _T0:.0f} s: {what}, RSS {_status_kb('self', 'VmRSS') // 1024} MB\n")
+    sys.stderr.flush()
+
+
 class _Timer:
     """Accumulated seconds and calls by name."""
 
@@ -731,13 +740,18 @@ class _Timer:
         self.seconds[name] = self.seconds.get(name, 0.0) + seconds
         self.calls[name] = self.calls.get(name, 0) + calls
 
-    def wrap(self, name: str, fn):
+    def wrap(self, name: str, fn, announce: int = 0):
+        """Time fn. announce=1: tell stderr when each call starts and ends; k > 1: every k calls."""
         def timed(*args, **kwargs):
             t = time.perf_counter()
+            if announce == 1:
+                _stage(f"{name} start")
             try:
                 return fn(*args, **kwargs)
             finally:
                 self.add(name, time.perf_counter() - t)
+                if announce == 1 or (announce > 1 and self.calls[name] % announce == 0):
+                    _stage(f"{name} {'end' if announce == 1 else f'{self.calls[name]} calls'}")
         return timed
 
     def wrap_iter(self, name: str, fn):
@@ -774,27 +788,26 @@ class _TimedComponent:
         return getattr(self._proc, attr)
 
 
-def _install_profile(timer: _Timer, full: bool) -> list[str]:
+def _install_profile(timer: _Timer, components: bool) -> list[str]:
     """Time the stages of factcheck.pipeline.run from outside; returns what was hooked.
 
-    full=False: only the model load (safe with worker processes). full=True (jobs=1 runs):
-    also reading, per-doc components, claims, comparison, reports and the cache.
+    Always the main-process stages: reading, model load, tokenizer, claims, comparison, reports,
+    cache. components=True (jobs=1 only: with workers they run elsewhere): also each per-doc
+    pipeline component. find_discrepancies and write_reports announce themselves on stderr.
     """
     hooked: list[str] = []
     try:
         from factcheck import pipeline
     except ImportError:
         return hooked
-    if full:
-        for name, label in (("read_corpus", "read corpus (iterate)"),):
-            if hasattr(pipeline, name):
-                setattr(pipeline, name, timer.wrap_iter(label, getattr(pipeline, name)))
-                hooked.append(name)
-        for name, label in (("build_claims", "build_claims"), ("find_discrepancies", "find_discrepancies"),
-                            ("write_reports", "write_reports"), ("load_rules", "load_rules")):
-            if hasattr(pipeline, name):
-                setattr(pipeline, name, timer.wrap(label, getattr(pipeline, name)))
-                hooked.append(name)
+    if hasattr(pipeline, "read_corpus"):
+        pipeline.read_corpus = timer.wrap_iter("read corpus (iterate)", pipeline.read_corpus)
+        hooked.append("read_corpus")
+    for name, label, announce in (("build_claims", "build_claims", 100), ("find_discrepancies", "find_discrepancies", 1),
+                                  ("write_reports", "write_reports", 1), ("load_rules", "load_rules", 0)):
+        if hasattr(pipeline, name):
+            setattr(pipeline, name, timer.wrap(label, getattr(pipeline, name), announce))
+            hooked.append(name)
     if hasattr(pipeline, "load_nlp"):
         original = pipeline.load_nlp
 
@@ -802,29 +815,29 @@ def _install_profile(timer: _Timer, full: bool) -> list[str]:
             t = time.perf_counter()
             nlp = original(*args, **kwargs)
             timer.add("load model (load_nlp)", time.perf_counter() - t)
-            if full:
-                try:
+            _stage("model loaded")
+            try:
+                if components:
                     comps = nlp._components  # spaCy 3: list of (name, component)
                     for i, (cname, proc) in enumerate(list(comps)):
                         if not hasattr(proc, "pipe"):
                             comps[i] = (cname, _TimedComponent(cname, proc, timer))
-                    nlp.make_doc = timer.wrap("nlp tokenizer (make_doc)", nlp.make_doc)
-                except Exception:  # noqa: BLE001 - the profile is optional
-                    pass
+                nlp.make_doc = timer.wrap("nlp tokenizer (make_doc)", nlp.make_doc)
+            except Exception:  # noqa: BLE001 - the profile is optional
+                pass
             return nlp
 
         pipeline.load_nlp = load_and_hook
         hooked.append("load_nlp")
-    if full:
-        try:
-            from factcheck import cache as cache_module
+    try:
+        from factcheck import cache as cache_module
 
-            for method in ("get", "put", "key"):
-                if hasattr(cache_module.DocCache, method):
-                    setattr(cache_module.DocCache, method, timer.wrap(f"cache {method}", getattr(cache_module.DocCache, method)))
-            hooked.append("DocCache")
-        except ImportError:
-            pass
+        for method in ("get", "put", "key"):
+            if hasattr(cache_module.DocCache, method):
+                setattr(cache_module.DocCache, method, timer.wrap(f"cache {method}", getattr(cache_module.DocCache, method)))
+        hooked.append("DocCache")
+    except ImportError:
+        pass
     return hooked
 
 
@@ -838,7 +851,7 @@ def child_run(spec: dict) -> dict:
     if "cache" in params:
         kwargs["cache"] = spec.get("cache")
     timer = _Timer()
-    hooked = _install_profile(timer, full=spec.get("profile") == "full")
+    hooked = _install_profile(timer, components=spec.get("jobs") == 1)
     _, words = count_words(Path(spec["corpus"]))
     with _RssSampler() as sampler:
         t0 = time.perf_counter()
@@ -1013,18 +1026,67 @@ COMPARE_SIZES = [1_000, 3_000, 10_000, 30_000, 100_000, 300_000, 1_000_000]
 COMPARE_TARGETS = [100_000, 1_000_000]
 
 
-def _spawn(spec: dict, timeout: float | None = None) -> dict:
-    """Run one measurement in a fresh interpreter; returns its JSON result (or an error)."""
+def _mem_available_kb() -> int:
+    try:
+        with open("/proc/meminfo") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 8 * 1024 * 1024
+
+
+def _spawn(spec: dict, timeout: float | None = None, rss_cap_kb: int | None = None) -> dict:
+    """Run one measurement in a fresh interpreter (its own process group); returns its JSON result.
+
+    The parent samples the RSS of the child and its workers every 0.5 s. Past `timeout` seconds,
+    or when they hold more than `rss_cap_kb` together (the machine is shared), the whole group is
+    killed and the result says how far the child got and what it held.
+    """
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", json.dumps(spec)]
     env = dict(os.environ, PYTHONHASHSEED="0")
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=str(REPO))
-    except subprocess.TimeoutExpired:
-        return {"error": f"timed out after {timeout:.0f} s"}
-    for line in proc.stdout.splitlines():
-        if line.startswith("@@RESULT@@"):
-            return json.loads(line[len("@@RESULT@@"):])
-    tail = (proc.stderr or proc.stdout).strip().splitlines()[-4:]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=str(REPO),
+                            start_new_session=True)
+    peak_total = peak_main = 0
+    stopped = None
+    while True:
+        try:
+            out, err = proc.communicate(timeout=0.5)
+            break
+        except BaseException as exc:  # noqa: BLE001 - Ctrl-C must not leave the child running
+            if not isinstance(exc, subprocess.TimeoutExpired):
+                try:
+                    os.killpg(proc.pid, 9)
+                except OSError:
+                    pass
+                raise
+            main_rss = _status_kb(str(proc.pid), "VmRSS")
+            total = main_rss + sum(_status_kb(str(p), "VmRSS") for p in _descendants(proc.pid))
+            peak_total = max(peak_total, total)
+            peak_main = max(peak_main, _status_kb(str(proc.pid), "VmHWM"))
+            elapsed = time.perf_counter() - start
+            if timeout is not None and elapsed > timeout:
+                stopped = f"stopped at its deadline, {elapsed:.0f} s"
+            elif rss_cap_kb is not None and total > rss_cap_kb:
+                stopped = f"stopped at {total / 1024 / 1024:.1f} GB RSS (cap {rss_cap_kb / 1024 / 1024:.1f} GB), {elapsed:.0f} s"
+            if stopped:
+                try:
+                    os.killpg(proc.pid, 9)
+                except OSError:
+                    proc.kill()
+                out, err = proc.communicate()
+                break
+    if stopped is None:
+        for line in out.splitlines():
+            if line.startswith("@@RESULT@@"):
+                return json.loads(line[len("@@RESULT@@"):])
+    stages = [line[len("@@STAGE@@ "):] for line in err.splitlines() if line.startswith("@@STAGE@@")]
+    if stopped:
+        return {"error": stopped, "stopped": True, "elapsed_s": time.perf_counter() - start, "stages": stages,
+                "peak_rss_kb": peak_main, "peak_total_rss_kb": peak_total}
+    tail = (err or out).strip().splitlines()[-4:]
     return {"error": f"child exited {proc.returncode}: " + " | ".join(tail)}
 
 
@@ -1165,12 +1227,8 @@ def main(argv: list[str] | None = None) -> int:
             step("5 ours jobs=1 second run, same cache", run_spec(speed_dir, "out1b", 1, "cache_a.sqlite", "full"))
         if has_jobs:
             step("4 ours jobs=2", run_spec(speed_dir, "out2", 2, "cache_b.sqlite", "load"))
-        if n_mem_small != n_speed:
-            mem_dir = subset_corpus(source, tmp / f"mem_{n_mem_small}", n_mem_small)
-            step(f"6 memory {n_mem_small} articles", run_spec(mem_dir, "out_mem", 2, "cache_c.sqlite", "load"))
-
         # -- comparison on synthetic claims ----------------------------------------------------
-        compare_budget = max(10.0, min(compare_budget, budget - (time.perf_counter() - wall0) - 5))
+        compare_budget = max(10.0, min(compare_budget, budget - (time.perf_counter() - wall0) - 40))
         spent = 0.0
         for size in COMPARE_SIZES:
             remaining = compare_budget - spent
@@ -1199,6 +1257,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  [{time.perf_counter() - wall0:5.0f} s] 7 compare {_fmt_int(size)} claims: {res['compare_s']:.2f} s "
                   f"(process {time.perf_counter() - t:.1f} s)")
             sys.stdout.flush()
+        if n_mem_small != n_speed:
+            # last, with what is left of the budget: stopped at the deadline, the result says how far it got
+            mem_dir = subset_corpus(source, tmp / f"mem_{n_mem_small}", n_mem_small)
+            left = budget - (time.perf_counter() - wall0) - 10
+            t = time.perf_counter()
+            res = _spawn(run_spec(mem_dir, "out_mem", 2, "cache_c.sqlite", "main"), timeout=max(30.0, left),
+                         rss_cap_kb=min(16 * 1024 * 1024, int(0.6 * _mem_available_kb())))
+            results[f"6 memory {n_mem_small} articles"] = res
+            status = res.get("error") or f"{res.get('total_s', 0):.1f} s measured"
+            print(f"  [{time.perf_counter() - wall0:5.0f} s] 6 memory {n_mem_small} articles: {status} "
+                  f"(process {time.perf_counter() - t:.1f} s)")
     except KeyboardInterrupt:
         print("interrupted")
         shutil.rmtree(tmp, ignore_errors=True)
@@ -1291,12 +1360,22 @@ def _report(results, compare_rows, skipped_compare, n_requested, n_speed, n_mem_
           f"and all processes sampled every 0.25 s):")
     mem_rows = {n_mem_small: mem_small, n_speed: ours2 if has_jobs else ours1}
     for n, res in sorted(mem_rows.items()):
+        if res and res.get("stopped"):
+            print(f"   {n:>6} articles: DID NOT FINISH: {res['error']}. Peak so far: main process {_mb(res['peak_rss_kb'])}, "
+                  f"all processes {_mb(res['peak_total_rss_kb'])} (parent-sampled, a lower bound). Last progress lines:")
+            for line in res["stages"][-4:]:
+                print(f"          {line}")
+            continue
         if not _ok(res):
             print(f"   {n:>6} articles: {(res or {}).get('error', 'not run')}")
             continue
         workers = f", largest worker {_mb(res['peak_children_rss_kb'])}" if res.get("peak_children_rss_kb", 0) > 50_000 else ""
         print(f"   {n:>6} articles: main process {_mb(res['peak_rss_kb'])}{workers}, all together {_mb(res['peak_total_rss_kb'])}; "
               f"{_fmt_int(res['claims'])} claims, {_fmt_int(res['discrepancies'])} discrepancy rows")
+        prof = res.get("profile") or {}
+        shown = [(k, prof[k][0]) for k in ("build_claims", "find_discrepancies", "write_reports") if k in prof]
+        if shown:
+            print(f"          {res['total_s']:.0f} s in all; main-process stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in shown))
     if _ok(ours1):
         print(f"   {n_speed:>6} articles, jobs=1 (one process): {_mb(ours1['peak_rss_kb'])}; "
               f"bare spaCy on the same articles: {_mb(bare.get('peak_rss_kb')) if _ok(bare) else '-'}")

@@ -185,6 +185,8 @@ def _compare(a: Claim, b: Claim, measure: Measure, topic: str, rules: RuleSet) -
     spec = measure.spec
     if spec.kind == "money" and a.unit != b.unit:
         return _compare_converted(a, b, measure, topic, rules)
+    if a.unit != b.unit and spec.units_equivalent:
+        b = replace(b, unit=a.unit)  # "12 000 manifestants" and "3 500 personnes" count the same people
     if a.unit != b.unit:
         if spec.kind != "count" or spec.related_severity is None or _same_interval(a, b):
             return None  # different currencies or percent vs points: never compared

@@ -40,6 +40,8 @@ class MeasureSpec(_Strict):
     tolerance: StrictFloat | StrictInt = Field(default=0.0, ge=0, le=1)
     severity: Severity = "conflict"
     related_severity: Severity | None = "review"
+    # true: the nouns of `units` name one thing ("manifestant", "personne"), compared as one unit
+    units_equivalent: bool = False
 
 
 class TopicSpec(_Strict):
