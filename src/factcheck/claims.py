@@ -40,18 +40,23 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
     cues = _find_cues(fold(text), rules.topics)
     dates = dates_of(doc)
     actors = _actor_spans(doc)
+    attributions: dict[tuple[int, int], str | None] = {}  # per sentence: its figures share it
     claims = []
     for mention in mentions_of(doc):
         if mention.kind not in CLAIM_KINDS:
             continue
         cell = layout.cell_at(mention.start)
         sentence = _sentence_range(layout, mention, cell)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if cell is not None:
-            subject, actor = cell.column_header, cell.row_header
+            subject, actor, attributed_to = cell.column_header, cell.row_header, None
         else:
-            subject = _subject(doc, mention)
-            actor = _actor(doc, text, mention, actors, sentence)
-        scope = _date_scope(doc, mention, sentence, cell, dates, article)
+            subject = _subject(doc, mention, span)
+            actor = _actor(text, span, actors, sentence)
+            if sentence not in attributions:
+                attributions[sentence] = _attribution(doc, sentence, actors)
+            attributed_to = attributions[sentence]
+        scope = _date_scope(span, mention, sentence, cell, dates, article)
         context = [sentence, layout.paragraph(mention.start, cell)]
         topic, cue = _topic(cues, context, mention.start)
         cue_text = " ".join(text[cue[0] : cue[1]].split()) if cue else None
@@ -76,9 +81,9 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
                 precision=mention.precision,
                 subject=subject,
                 actor=rules.canonical_actor(actor),
-                attributed_to=_attribution(doc, sentence, actors) if cell is None else None,
+                attributed_to=attributed_to,
                 place=_place(doc, text, sentence, mention, actors) if cell is None else None,
-                modality=_modality(doc, text, mention, cell, scope[3]),
+                modality=_modality(text, span, mention, cell, scope[3]),
                 date=scope[0],
                 date_start=scope[1],
                 date_end=scope[2],
@@ -201,11 +206,10 @@ def _sentence_range(layout: _Layout, mention: Mention, cell: _Cell | None) -> tu
 # -- subject -------------------------------------------------------------------------------
 
 
-def _subject(doc: Doc, mention: Mention) -> str | None:
+def _subject(doc: Doc, mention: Mention, span: Span | None) -> str | None:
     """What the figure is about: the counted noun, or the noun an amount belongs to."""
     if mention.noun_index is not None:
         return _noun_phrase(doc[mention.noun_index])
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return None
     root = span.root
@@ -278,9 +282,8 @@ def _is_subject(span: Span) -> bool:
     return False
 
 
-def _actor(doc: Doc, text: str, mention: Mention, actors: list[Span], sentence: tuple[int, int]) -> str | None:
+def _actor(text: str, span: Span | None, actors: list[Span], sentence: tuple[int, int]) -> str | None:
     """Whose figure it is: the subject of the verb that governs it, else the last subject of the paragraph."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return None
     token = span.root
@@ -395,12 +398,11 @@ def _name_of(token: Token, actors: list[Span]) -> str:
     return _noun_phrase(token)
 
 
-def _modality(doc: Doc, text: str, mention: Mention, cell: _Cell | None, basis: str | None) -> str:
+def _modality(text: str, span: Span | None, mention: Mention, cell: _Cell | None, basis: str | None) -> str:
     """fact, estimate, forecast, conditional, target or negated, from the figure's governing words."""
     if cell is not None:
         header = fold(cell.column_header or "")
         return "target" if any(w in header for w in ("objectif", "cible")) else "fact"
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return "fact"
     chain = [span.root]
@@ -431,7 +433,7 @@ def _modality(doc: Doc, text: str, mention: Mention, cell: _Cell | None, basis: 
 
 
 def _date_scope(
-    doc: Doc, mention: Mention, sentence: tuple[int, int], cell: _Cell | None, dates: list[Mention], article: Article
+    span: Span | None, mention: Mention, sentence: tuple[int, int], cell: _Cell | None, dates: list[Mention], article: Article
 ) -> tuple[str | None, str | None, str | None, str | None]:
     """(value, start, end, basis) of the period a figure holds for.
 
@@ -450,7 +452,7 @@ def _date_scope(
         if in_sentence:
             return _scope_of(min(in_sentence, key=lambda d: abs(d.start - mention.start)), "sentence")
     published = article.date.isoformat() if article.date is not None else None
-    if cell is None and _is_future(doc, mention):
+    if cell is None and _is_future(span):
         return None, published, None, "future"
     if published is None:
         return None, None, None, None
@@ -461,13 +463,12 @@ def _scope_of(date: Mention, basis: str) -> tuple[str | None, str | None, str | 
     return str(date.value), date.period_start, date.period_end, basis
 
 
-def _is_future(doc: Doc, mention: Mention) -> bool:
+def _is_future(span: Span | None) -> bool:
     """True when the verb governing the figure is future or conditional.
 
     An infinitive defers to the verb it completes: "pourraient créer jusqu'à 40 000 emplois"
     is conditional, "va y consacrer 20 milliards" is the near future (aller + infinitive).
     """
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     token = span.root if span is not None else None
     for _ in range(8):
         if token is None:

@@ -310,13 +310,19 @@ def _part(first, last, year, grain, number) -> _Period:
     return _Period(first, last, f"{year}-{code}{number}", grain, dt.date(year, start_month, 1), end)
 
 
-def _past_tense(token) -> bool:
-    """True when the verb governing the token is in a past tense (passé composé included)."""
+def _governing_verb(token):
+    """The verb (or auxiliary) above the token, at most four heads up; else the last head reached."""
     head = token.head
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         head = head.head
+    return head
+
+
+def _past_tense(token) -> bool:
+    """True when the verb governing the token is in a past tense (passé composé included)."""
+    head = _governing_verb(token)
     if head.pos_ not in ("VERB", "AUX"):
         return False
     if set(head.morph.get("Tense")) & {"Past", "Imp"}:
@@ -325,12 +331,7 @@ def _past_tense(token) -> bool:
 
 
 def _future_tense(token) -> bool:
-    head = token.head
-    for _ in range(4):
-        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
-            break
-        head = head.head
-    return "Fut" in head.morph.get("Tense")
+    return "Fut" in _governing_verb(token).morph.get("Tense")
 
 
 def _infer_year(tokens, k, day: int, month: int, published: dt.date | None) -> int | None:
