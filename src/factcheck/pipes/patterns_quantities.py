@@ -208,13 +208,3 @@ REFERENCE_WORDS = {
     "chapitre", "paragraphe", "section", "annexe", "decret", "loi", "tome", "volume", "vol",
     "ligne", "route", "rn", "autoroute", "saison", "episode", "code", "version", "v",
 }
-
-# Words right before a bare year that make it a date, not a quantity: "en 2028", "fin 2025".
-YEAR_CONTEXT = {
-    "en", "depuis", "des", "avant", "apres", "fin", "debut", "mi", "mi-", "vers", "jusqu'en",
-    "d'ici", "ici", "pour", "objectif", "horizon", "l'horizon", "annee", "an", "l'an", "exercice",
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-    "octobre", "novembre", "decembre", "de", "a", "et", "le", "au", "du", "entre", "of", "in",
-}
-
-from .patterns_dates import MONTHS  # noqa: E402,F401  (a number before a month is a day)

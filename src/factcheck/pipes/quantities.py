@@ -19,13 +19,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Mention
 from .numbers import fold, is_number_word, parse_digits, parse_number_words
+from .patterns_dates import MONTHS
 from .patterns_quantities import (
     APPROX_BAND,
     APPROX_NOUNS,
     CURRENCIES,
     DURATION_NOUNS,
     HEDGES,
-    MONTHS,
     MULTIPLIER_NOUNS,
     AMBIGUOUS_CURRENCIES,
     PERCENT_WORDS,
