@@ -43,7 +43,7 @@ Mapping of our kinds to the gold kinds
   * gold `percent` <- our percent with unit "%" (not "pp", percentage points). A range
     (value None) gives two percents, low and high.
   * gold `number` <- the value of EVERY quantity mention we output: number, count, money,
-    percent (% and pp), multiplier, duration. Number suites annotate each number wherever it
+    percent (% and pp), multiplier, duration, fraction. Number suites annotate each number wherever it
     stands (Recognizers' NumberModel gives 1000 for "€1000" and 3 for "sur 3 ans"), and our
     count "160 entreprises" has value 160 which is the number. A range (value None) gives
     two numbers, low and high; an open bound gives its value. Dates are not numbers here.
@@ -128,6 +128,29 @@ result is a day -> kind `date` (dateparser has no grain: it can never match a da
 peer, when installed, with the same conversion as above. Then the counts of out-of-scope and
 unscorable entities per file, by kind.
 
+In-scope numbers, money and percentages
+---------------------------------------
+Some gold entities of the number, money and percent files are not what a reader of French
+news calls a figure. Each is classified by a RULE on the entity and its case text (never by
+case id), renamed `out:<kind>` in a copy of the gold file, and counted apart by reason; the
+in-scope table scores ours and the peer on what is left (a prediction that only an
+out-of-scope entity explains is dropped, as for dates). The rules (QUANTITY_SCOPE_RULES):
+  * article: the entity is "un"/"une" alone. The issue's spec: "un" as an article is not a
+    quantity ("un vent glacial"), and in a dictation "un" is a digit, not a figure.
+  * dictated digits: two or more gold numbers inside one run of number words ("zéro neuf
+    soixante zéro six": a phone number read aloud; "vingt un" as 20 and 1). Speech
+    transcripts, where the words are digits; printed news writes figures.
+  * not news typography: exponent notation ("1,1^23"), a leading decimal comma (",08"), a
+    dotted address ("192.168.1.2"), a "G" (giga) suffix ("10G": "4G" is a network), a sign
+    cut from its number by a space ("- 1.200.000": a list bullet in articles).
+  * a date or a reference: a number right before a month name ("le neuf février": read as
+    a date, and dates are not numbers here), or right after "numéro"/"n°" (the issue's
+    "article numbers are not quantities").
+  * ordinal: an entity without a span whose case has an ordinal word and no cardinal
+    ("voici le premier test" -> 1): ordinals are not quantities in the issue's spec.
+  * unnamed or ambiguous currency: money with no currency named ("3 balles", slang) and
+    "N livres" with no scale and no "sterling" (books as often as pounds).
+
 Output: per file and per dimension (micro-averaged: summed tp, gold, pred): cases, gold entities
 scored, value recall tp/gold and precision tp/pred for ours and the peer, time per case, the
 exact-span rate of our matched entities and our negative cases without prediction; then the
@@ -162,7 +185,7 @@ DIMENSIONS = [
     ("date", ["recognizers_fr_date", "duckling_fr_date", "rustling_fr_date", "dateparser_fr_date",
               "edsnlp_fr_date", "lingua-franca_fr_date"], DATE_KINDS, ["--date-level"]),
 ]
-QUANTITY_KINDS = ("number", "count", "money", "percent", "multiplier", "duration")
+QUANTITY_KINDS = ("number", "count", "money", "percent", "multiplier", "duration", "fraction")
 WARMUP = ("Le 3 mars 2024, les ventes ont progressé de 12,5 % à 1,2 million d'euros, soit trois fois plus.",
           "2024-03-04T00:00:00")
 PEER_MISSING = "peer: recognizers-text-suite not installed (pip install recognizers-text-suite 'emoji<1.0')"
@@ -222,6 +245,109 @@ def score_predictions(scorer, gold: Path, records, predictions, kinds, flags, fo
         keep.mkdir(parents=True, exist_ok=True)
         (keep / pred_path.name).write_text(pred_path.read_text(encoding="utf-8"), encoding="utf-8")
     return run_scorer(scorer, gold, pred_path, kinds, flags)
+
+
+# ----------------------------------------------------------------------------- in-scope quantities
+
+_NUMBER_WORD = re.compile(
+    r"^(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+    r"vingts?|trente|quarante|cinquante|soixante|septante|huitante|octante|nonante|cents?|mille)$")
+_WORD_OR_GAP = re.compile(r"[\w'-]+|[^\w'-]+")
+_MONTHS = ("janvier", "fevrier", "février", "mars", "avril", "mai", "juin", "juillet", "aout", "août",
+           "septembre", "octobre", "novembre", "decembre", "décembre")
+_ORDINAL = re.compile(r"\b(premi[eè]re?|second|seconde|\w+i[eè]me)\b", re.IGNORECASE)
+_CARDINAL = re.compile(r"\d|\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille)\b", re.IGNORECASE)
+
+
+def _number_word_runs(text: str) -> list[tuple[int, int]]:
+    """Character spans of the runs of number words separated by spaces only ("zéro neuf soixante")."""
+    runs, start, end = [], None, None
+    for m in _WORD_OR_GAP.finditer(text):
+        token = m.group()
+        if token[0].isalnum() or token[0] in "'-":
+            if all(_NUMBER_WORD.match(part) for part in token.lower().split("-") if part):
+                start = m.start() if start is None else start
+                end = m.end()
+                continue
+            if start is not None:
+                runs.append((start, end))
+            start = None
+        elif start is not None and token.strip(" ") != "":
+            runs.append((start, end))
+            start = None
+    if start is not None:
+        runs.append((start, end))
+    return runs
+
+
+def quantity_scope(e: dict, record: dict) -> str | None:
+    """The out-of-scope reason of a gold number/money/percent entity, or None (module docstring)."""
+    text, case = e.get("text"), record["text"]
+    if e["kind"] in ("money", "money_range"):
+        if e.get("unit") is None:
+            return "unnamed or ambiguous currency"
+        if e.get("unit") == "£" and text and re.search(r"\blivres?\b", text, re.I) \
+                and not re.search(r"sterling|milli|\bmd", text, re.I):
+            return "unnamed or ambiguous currency"
+    if text is None:
+        if _ORDINAL.search(case) and not _CARDINAL.search(_ORDINAL.sub("", case)):
+            return "ordinal"
+        if re.search(r"\b(?:numéro|numero|n°)\s*" + re.escape(str(e.get("value"))) + r"\b", case, re.I):
+            return "a date or a reference"
+        gold_count = sum(1 for g in record["expected"] if g["kind"] == e["kind"])
+        runs = _number_word_runs(case)
+        if len(runs) < gold_count and any(len(case[a:b].split()) > 1 for a, b in runs):
+            return "dictated digits"
+        return None
+    stripped = text.strip()
+    if stripped.lower() in ("un", "une"):
+        return "article"
+    if "^" in stripped or stripped.startswith((",", "-,")) or re.search(r"\d\.\d+\.\d+\.\d", case) \
+            or re.search(r"\dG\b", stripped) or re.match(r"^[-\u2212] +\d", stripped):
+        return "not news typography"
+    at = _locate(e, record)
+    if at >= 0:
+        after = case[at + len(stripped):].split()
+        before = case[:at].split()
+        if after and after[0].lower().strip(".,") in _MONTHS:
+            return "a date or a reference"
+        if before and before[-1].lower() in ("numéro", "numero", "n°", "no"):
+            return "a date or a reference"
+        starts = [_locate(g, record) for g in record["expected"] if g.get("text") and g["kind"] == e["kind"]]
+        for a, b in _number_word_runs(case):
+            if a <= at < b and sum(1 for x in starts if a <= x < b) >= 2:
+                return "dictated digits"
+    return None
+
+
+def _locate(e: dict, record: dict) -> int:
+    """Where a gold entity starts in its case: entities are found in order, each after the previous."""
+    position = 0
+    for g in record["expected"]:
+        if not g.get("text"):
+            continue
+        at = record["text"].find(g["text"].strip(), position)
+        if g is e:
+            return at
+        if at >= 0:
+            position = at + len(g["text"].strip())
+    return -1
+
+
+def quantity_subset(records: list[dict]) -> tuple[list[dict], collections.Counter]:
+    """Copy of the records with out-of-scope entities renamed `out:<kind>`, and the counts by reason."""
+    subset, reasons = [], collections.Counter()
+    for r in records:
+        expected = []
+        for e in r["expected"]:
+            reason = quantity_scope(e, r)
+            if reason is None:
+                expected.append(e)
+            else:
+                reasons[reason] += 1
+                expected.append({**e, "kind": f"out:{e['kind']}"})
+        subset.append({**r, "expected": expected})
+    return subset, reasons
 
 
 # ----------------------------------------------------------------------------- our kinds -> gold kinds
@@ -608,6 +734,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print up to N cases with errors per file")
     parser.add_argument("--show-news-errors", type=int, default=0, metavar="N",
                         help="print up to N cases with errors per date file, on the news-relevant subset")
+    parser.add_argument("--show-scoped-errors", type=int, default=0, metavar="N",
+                        help="print up to N cases with errors per number/money/percent file, on the in-scope subset")
     parser.add_argument("--all-kinds", action="store_true", help="score every kind score.py knows (ordinals in number files too)")
     parser.add_argument("--no-dates", action="store_true", help="skip the date files")
     parser.add_argument("--no-peer", action="store_true", help="leave out the peer (Recognizers-Text)")
@@ -651,7 +779,7 @@ def main(argv: list[str] | None = None) -> int:
     if peer is None:
         print(peer_note)
 
-    rows, news_rows, notes = [], [], []
+    rows, news_rows, scoped_rows, notes = [], [], [], []
     with tempfile.TemporaryDirectory(prefix="factcheck_eval_") as tmp_name:
         tmp = Path(tmp_name)
         for dimension, path, kinds, flags in plan:
@@ -684,6 +812,25 @@ def main(argv: list[str] | None = None) -> int:
                 print_errors(records, mentions, errors, args.show_errors, set(kinds.split(",")))
 
             if dimension != "date":
+                subset, reasons = quantity_subset(records)
+                scoped_gold = tmp / f"{path.stem}.news.jsonl"
+                with scoped_gold.open("w", encoding="utf-8") as out:
+                    for r in subset:
+                        out.write(json.dumps(r, ensure_ascii=False) + "\n")
+                flags_q = flags
+                scoped_ours, scoped_errors = score_predictions(
+                    scorer, scoped_gold, subset, [neutralize(scorer, r, p) for r, p in zip(subset, ours_preds)],
+                    kinds, flags_q, tmp, "ours.scoped", args.pred_dir)
+                scoped_peer = None
+                if peer_preds is not None:
+                    scoped_peer, _ = score_predictions(
+                        scorer, scoped_gold, subset, [neutralize(scorer, r, p) for r, p in zip(subset, peer_preds)],
+                        kinds, flags_q, tmp, "peer.scoped", args.pred_dir)
+                scoped_rows.append((dimension, path, scoped_ours, scoped_peer, reasons))
+                if args.show_scoped_errors:
+                    print(f"\n=== {path.name}, in scope: {scoped_ours['tp']}/{scoped_ours['gold_entities_scored']} "
+                          f"found; cases with errors:")
+                    print_errors(subset, mentions, scoped_errors, args.show_scoped_errors, set(kinds.split(",")))
                 continue
             subset = news_subset(records, source)
             news_gold = tmp / f"{path.stem}.news.jsonl"
@@ -772,6 +919,39 @@ def main(argv: list[str] | None = None) -> int:
     if with_peer:
         print("peer = Recognizers-Text (Python port 1.0.2a2 API); peer/ours = peer time per case / ours "
               "(N x: ours is N times faster).")
+
+    # ---------------------------------------------------------------- in-scope quantities
+    if scoped_rows:
+        print("\nIn scope (gold entities a reader of news calls figures; rules in the module docstring; "
+              "predictions explained by an out-of-scope entity dropped)")
+        qcols = [("file", 26, "<"), ("in scope", 8, ">"), ("out", 4, ">"), ("recall ours", 17, "<")]
+        if with_peer:
+            qcols += [("recall peer", 17, "<")]
+        qcols += [("precision ours", 17, "<")]
+        if with_peer:
+            qcols += [("precision peer", 17, "<")]
+        qtable, total, total_peer, all_reasons = [], collections.Counter(), collections.Counter(), collections.Counter()
+        peer_all = with_peer and all(r[3] for r in scoped_rows)
+        for dimension, path, so, sp, reasons in scoped_rows:
+            row = [path.stem, so["gold_entities_scored"], sum(reasons.values()), _recall(so)]
+            if with_peer:
+                row.append(_recall(sp))
+            row.append(_precision(so))
+            if with_peer:
+                row.append(_precision(sp))
+            qtable.append(row)
+            for key in ("gold_entities_scored", "tp", "predicted"):
+                total[key] += so[key]
+                total_peer[key] += sp[key] if sp else 0
+            all_reasons.update(reasons)
+        row = ["OVERALL money+number+pct", total["gold_entities_scored"], sum(all_reasons.values()), _recall(total)]
+        if with_peer:
+            row.append(_recall(total_peer if peer_all else None))
+        row.append(_precision(total))
+        if with_peer:
+            row.append(_precision(total_peer if peer_all else None))
+        print_table(qcols, qtable + [None, row])
+        print("out of scope, by reason: " + (", ".join(f"{k} {n}" for k, n in all_reasons.most_common()) or "none"))
 
     # ---------------------------------------------------------------- news-relevant dates
     if news_rows:

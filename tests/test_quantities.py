@@ -77,6 +77,30 @@ CASES = [
     ("La région compte 3 millions et demi d'habitants.", "3 millions et demi", "count", 3.5e6, 3.5e6, 3.5e6, "habitant"),
     ("Le groupe supprime 1200 postes en France.", "1200", "count", 1200, 1200, 1200, "poste"),
     ("Il a acheté 12 livres à la librairie.", "12", "count", 12, 12, 12, "livre"),  # books, not pounds
+    ("Nonante-cinq communes vaudoises ont voté oui.", "Nonante-cinq", "count", 95, 95, 95, "commune"),
+    ("Septante-huit élèves ont réussi l'examen.", "Septante-huit", "count", 78, 78, 78, "eleve"),
+    # Fractions and proportions: shares of a whole, not counts
+    ("Les deux tiers des Français jugent la réforme injuste.", "deux tiers", "fraction", 2 / 3, 2 / 3, 2 / 3, NONE),
+    ("Trois quarts des communes ont répondu au questionnaire.", "Trois quarts", "fraction", 0.75, 0.75, 0.75, NONE),
+    ("Un cinquième des salariés est concerné par le plan.", "Un cinquième", "fraction", 0.2, 0.2, 0.2, NONE),
+    ("Un Français sur trois ne part pas en vacances.", "Un Français sur trois", "fraction", 1 / 3, 1 / 3, 1 / 3, NONE),
+    ("Deux salariés sur dix travaillent le dimanche.", "Deux salariés sur dix", "fraction", 0.2, 0.2, 0.2, NONE),
+    ("Le patient prend 3/4 de comprimé chaque soir.", "3/4", "fraction", 0.75, 0.75, 0.75, NONE),
+    # Halves, spoken decimals, dozens, scientific notation
+    ("Il a été condamné à trois ans et demi de prison.", "trois ans et demi", "duration", 3.5, 3.5, 3.5, "an"),
+    ("Un demi-million de personnes ont manifesté.", "Un demi-million", "count", 5e5, 5e5, 5e5, "personne"),
+    ("Le budget atteint cinq milliards et trois quarts d'euros.", "cinq milliards et trois quarts d'euros", "money",
+     5.75e9, 5.75e9, 5.75e9, "EUR"),
+    ("Le taux s'établit à zéro virgule cinq pour cent.", "zéro virgule cinq pour cent", "percent", 0.5, 0.5, 0.5, "%"),
+    ("La coopérative a vendu trois douzaines d'œufs.", "trois douzaines", "count", 36, 36, 36, "œuf"),
+    ("La mémoire atteint 1e10 octets.", "1e10", "count", 1e10, 1e10, 1e10, "octet"),
+    # Amounts with their cents, ranges without "entre"/"de", a minus sign
+    ("Le ticket de métro coûte désormais 2 euros 50.", "2 euros 50", "money", 2.5, 2.5, 2.5, "EUR"),
+    ("La baguette coûte un euro et dix centimes.", "un euro et dix centimes", "money", 1.1, 1.1, 1.1, "EUR"),
+    ("Comptez 10 à 20 euros par personne.", "10 à 20 euros", "money", NONE, 10, 20, "EUR"),
+    ("Les loyers ont grimpé de 10-15 % en un an.", "10-15 %", "percent", NONE, 10, 15, "%"),
+    ("Il faisait moins 15 degrés à Moscou.", "moins 15", "count", -15, -15, -15, "degre"),
+    ("Les deux équipes se sont affrontées au moins 3 fois.", "au moins 3 fois", "multiplier", 3, 3, NONE, "x"),
 ]
 
 
@@ -105,6 +129,10 @@ NOT_QUANTITIES = [
     ("Pour tout renseignement, appelez le 01 23 45 67 89.", "23"),
     ("Pour tout renseignement, appelez le 06 12 34 56 78.", "06"),
     ("La mairie a inauguré un logement neuf.", "neuf"),
+    ("Le président brigue un cinquième mandat.", "cinquième"),  # an ordinal
+    ("Il se présente pour la neuf centième fois.", "neuf"),
+    ("La finale du 3/4 aura lieu à Lyon.", "3/4"),  # a day and month
+    ("Le score final est de 3-1 pour Lens.", "1"),  # a score, not a range
 ]
 
 
@@ -121,6 +149,17 @@ def test_multiplier_is_not_a_count(parse):
     kinds = {m.text: m.kind for m in mentions_of(doc)}
     assert kinds["quatre fois"] == "multiplier"
     assert kinds["100 000"] == "count"
+
+
+def test_subtraction_is_not_a_sign(parse):
+    doc = parse("Huit moins quatre, cela fait quatre.")
+    assert [m.value for m in mentions_of(doc)] == [8, 4, 4]
+
+
+def test_dictated_digits_are_read_one_by_one(parse):
+    # text2num cannot read "trois six" as one number: each word is its own number
+    doc = parse("Le code est un virgule deux trois six.")
+    assert [(m.text, m.value) for m in mentions_of(doc)] == [("un virgule deux", 1.2), ("trois", 3), ("six", 6)]
 
 
 def test_change_is_not_a_range(parse):

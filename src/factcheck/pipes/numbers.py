@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from text_to_num import text2num
 
-from .patterns_quantities import NUMBER_WORDS, REGIONAL_TENS
+from .patterns_quantities import NUMBER_WORDS
 
 # Spaces that may separate thousands groups: space, NBSP, narrow NBSP, thin and figure spaces.
 GROUP_SPACES = " \u00a0\u202f\u2009\u2007"
@@ -89,14 +89,12 @@ def is_number_word(folded: str) -> bool:
 def parse_number_words(words: list[str]) -> float | None:
     """Value of a run of French number words ("mille deux cents" -> 1200), or None.
 
-    Words are lowercase with their accents ("zéro"); Swiss and Belgian tens are rewritten
-    for text2num ("septante-huit" -> "soixante-dix-huit").
+    Words are lowercase with their accents ("zéro"); text2num reads the Swiss and Belgian
+    tens ("septante-huit", "nonante cinq") and the old "mil" of dates itself.
     """
     if not words:
         return None
-    text = " ".join(words)
-    for regional, standard in REGIONAL_TENS.items():
-        text = text.replace(regional, standard)
+    text = " ".join("zéro" if word == "zero" else word for word in words)
     try:
         return float(text2num(text, "fr"))
     except ValueError:

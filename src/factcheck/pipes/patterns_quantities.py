@@ -86,9 +86,14 @@ CURRENCIES: dict[str, str] = {
     "pound": "GBP", "pounds": "GBP", "livre sterling": "GBP", "livres sterling": "GBP",
     "real": "BRL", "reais": "BRL", "brl": "BRL",
     "peso": "peso", "pesos": "peso",
+    "bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC", "฿": "BTC",
+    # Pre-euro currencies, still met in archives and history pieces
+    "mark finlandais": "FIM", "marks finlandais": "FIM", "deutsche mark": "DEM", "deutsche marks": "DEM",
+    "florin": "NLG", "florins": "NLG", "florin hollandais": "NLG", "florins hollandais": "NLG",
+    "peseta": "ESP", "pesetas": "ESP", "lire italienne": "ITL", "lires italiennes": "ITL",
     # Sub-units are kept as they are, not converted: "50 cents" is 50 cent.
     "cent": "cent", "cents": "cent", "centime": "centime", "centimes": "centime",
-    "penny": "penny", "pence": "penny",
+    "penny": "penny", "pence": "penny", "pesewa": "pesewa", "pesewas": "pesewa",
 }
 
 # Currency words that are also ordinary words: a currency only after a scale or with a
@@ -101,7 +106,7 @@ PREFIX_CURRENCIES = {"€", "$", "£", "¥", "₩", "eur", "usd", "gbp", "chf", 
 CURRENCIES.update({"hk$": "HKD", "us$": "USD", "c$": "CAD"})
 
 
-PERCENT_WORDS = {"%", "pourcent", "pourcents", "pour cent"}
+PERCENT_WORDS = {"%", "pourcent", "pourcents", "pour cent", "pourcentage", "pourcentages"}
 POINT_WORDS = {"point", "points", "pt", "pts"}
 
 # Hedges before a number, as folded token sequences, with the side they bound.
@@ -115,6 +120,8 @@ HEDGES: list[tuple[tuple[str, ...], str]] = [
     (("en-dessous", "de"), "high"),
     (("au-dessous", "de"), "high"),
     (("au-dessus", "de"), "low"),
+    (("plus", "que"), "low"),
+    (("moins", "que"), "high"),
     (("pas", "moins", "de"), "low"),
     (("pas", "moins", "d'"), "low"),
     (("plus", "de"), "low"),
@@ -185,12 +192,20 @@ NUMBER_WORDS = {
     "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
     "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts",
     "trente", "quarante", "cinquante", "soixante", "septante", "huitante", "octante",
-    "nonante", "cent", "cents", "mille", "et",
+    "nonante", "cent", "cents", "mille", "mil", "milles", "et",
 }
 # Scale words that continue a run of number words: "trois millions deux cent mille".
 WORD_SCALES = {"million", "millions", "milliard", "milliards"}
-# Swiss and Belgian tens, rewritten for text2num: "septante-huit" -> "soixante-dix-huit".
-REGIONAL_TENS = {"septante": "soixante-dix", "huitante": "quatre-vingt", "octante": "quatre-vingt", "nonante": "quatre-vingt-dix"}
+# Fraction nouns after a number: "deux tiers", "trois quarts", "un cinquième", "quatre
+# centièmes". Other "-ième" nouns are read from their cardinal ("vingtième" -> 20); the
+# ordinals "deuxième", "troisième", "quatrième" are never fractions in French
+# ("un quatrième mandat"): "demi", "tiers" and "quart" are.
+FRACTION_NOUNS: dict[str, float] = {
+    "demi": 2, "demie": 2, "demis": 2, "demies": 2, "tiers": 3, "quart": 4, "quarts": 4,
+}
+NOT_FRACTIONS = {"deuxieme", "deuxiemes", "troisieme", "troisiemes", "quatrieme", "quatriemes", "second", "seconde"}
+# Sub-units that complete an amount: "deux euros et cinq centimes", "1 USD 23 cents".
+SUBUNITS = {"cent", "cents", "centime", "centimes", "penny", "pence", "kopeck", "kopecks"}
 
 # Nouns after a number that make it a multiplier, not a count: "quatre fois plus".
 MULTIPLIER_NOUNS = {"fois"}

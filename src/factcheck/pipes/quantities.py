@@ -6,7 +6,10 @@ Matching is done on folded token forms (see `numbers.fold`); the text is never r
 
 A mention reads, left to right:
     [hedge] [currency sign] NUMBER [+] [scale] [de] [currency | % | pour cent | fois] [noun]
-or a range `entre X et Y ...` / `de X à Y ...` whose scale and unit apply to both bounds.
+or a range `entre X et Y ...` / `de X à Y ...` / `X à Y ...` / `X - Y ...` whose scale and
+unit apply to both bounds. NUMBER is digits ("1 250 000", "2,5", "1e10", "3/4"), number words
+("quatre-vingt-dix-sept", "zéro virgule cinq"), an approximate noun ("une cinquantaine"), a
+fraction ("deux tiers", "un cinquième") or a proportion ("un Français sur trois": 1/3).
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ from .patterns_quantities import (
     HEDGES,
     MULTIPLIER_NOUNS,
     AMBIGUOUS_CURRENCIES,
+    FRACTION_NOUNS,
+    NOT_FRACTIONS,
+    SUBUNITS,
     PERCENT_WORDS,
     POINT_WORDS,
     PREFIX_CURRENCIES,
@@ -45,8 +51,18 @@ _DIGITS = re.compile(r"^[-+\u2212]?\d")
 # "USD1,23", "EUR29,99", "100k", "10K$", "3M€" (capital M only: "100m" is a distance).
 _GLUED_NUMBER = re.compile(
     r"^(?P<code>[A-Z]{3}|[€$£¥])?(?P<num>[-+\u2212]?\d(?:[\d.,]|[ \u00a0\u202f\u2009]\d)*)"
-    r"(?P<scale>[kK]|M|Md|Mds)?(?P<sign>[€$£¥])?$"
+    r"(?:[eE](?P<exp>[-+\u2212]?\d{1,3}))?(?P<scale>[kK]|M|Md|Mds)?(?P<sign>[€$£¥])?$"
 )
+# "3/4", "-4/5": a fraction when the numerator is smaller (else "12/3" is a date or a score).
+_FRACTION = re.compile(r"^(?P<sign>[-+\u2212]?)(?P<num>\d{1,3})/(?P<den>\d{1,4})$")
+# Words before "3/4" that make it a day and month: "le 3/4", "du 1/5".
+_DATE_OPENERS = {"le", "du", "au", "depuis", "des", "jusqu'au", "ce", "dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
+# Words before "moins" that make it a comparison, not a minus sign: "au moins 3", "deux fois moins".
+_NOT_MINUS = {"au", "pas", "le", "la", "les", "du", "des", "de", "d'", "fois", "plus", "ou", "a", "en", "un", "non"}
+# Tens that take "et un" / "et onze": "vingt et un", "soixante et onze".
+_TENS = {"vingt", "trente", "quarante", "cinquante", "soixante", "septante", "huitante", "octante", "nonante"}
+# Punctuation that may end an amount whose cents follow bare: "15 dollars 50."
+_PHRASE_END = {".", ",", ";", ":", "!", "?", ")", "»", "…"}
 _GLUED_SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "Md": 1e9, "Mds": 1e9}
 _SIGNS = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
 # French phone numbers: "01 23 45 67 89", "06.12.34.56.78", "+33 6 12 34 56 78".
@@ -85,6 +101,7 @@ class _Reading:
     kind: str = "number"
     noun: Token | None = None
     is_year_like: bool = False
+    whole: bool = True  # an integer as written (no decimals, no fraction): may take a fraction
 
 
 class QuantityFinder:
@@ -117,11 +134,19 @@ class QuantityFinder:
             return None
         if _is_not_a_quantity(doc, folded, number):
             return None
+        if number.kind == "fraction":
+            _read_minus(doc, folded, number)
+            return number
+        proportion = _read_proportion(doc, folded, number)
+        if proportion is not None:
+            return proportion
         _read_unit(doc, folded, number)
         range_reading = _read_range(doc, folded, number)
         if range_reading is not None:
             number = range_reading
         _read_hedge(doc, folded, number)
+        if number.bound is None:
+            _read_minus(doc, folded, number)
         _read_prefix_currency(doc, folded, number)
         if number.kind == "number":
             _read_counted_noun(doc, folded, number)
@@ -150,7 +175,8 @@ def _read_number(doc: Doc, folded: list[str], i: int) -> _Reading | None:
     token = doc[i]
     text = folded[i]
     if _DIGITS.match(text) or (text[:1] in "€$£¥" or text[:3].isalpha()) and _GLUED_NUMBER.match(token.text):
-        return _read_digits(doc, i)
+        reading = _read_digits(doc, i)
+        return _read_number_tail(doc, folded, reading) if reading is not None else None
     # "une cinquantaine", "des centaines", "plusieurs milliards", "quelques millions"
     nxt = _next(doc, i)
     if nxt is not None and text in ("un", "une") and folded[nxt] in APPROX_NOUNS:
@@ -164,20 +190,236 @@ def _read_number(doc: Doc, folded: list[str], i: int) -> _Reading | None:
         return None
     if text in ("neuf", "neuve") and token.pos_ == "ADJ" and i > 0 and doc[i - 1].pos_ == "NOUN":
         return None  # "un logement neuf"
+    if text in ("un", "une"):
+        # "un vingt cinquième" (1/25), "une vingt et unième" (1/21): one over a compound ordinal
+        ends, run = _number_word_run(doc, folded, i)
+        reading = _one_over(doc, folded, i, ends[-1], run) if len(run) > 1 else None
+        if reading is not None:
+            return reading
     last, words = _number_words(doc, folded, i)
     if words in (["un"], ["une"]):
-        # "un plan", "l'une": an article, unless a scale follows ("un million").
-        if nxt is None or folded[nxt] not in SCALES or folded[nxt] == "mille":
+        # "un demi-million": half of the scale
+        if nxt is not None and folded[nxt].startswith("demi-") and folded[nxt][5:] in SCALES:
+            return _Reading(first=i, last=nxt, value=0.5, decimals=1, scale=SCALES[folded[nxt][5:]])
+        # "un plan", "l'une": an article, unless a scale follows ("un million"), a fraction
+        # ("un tiers"), a decimal ("un virgule cinq"), a proportion ("un sur trois") or a
+        # currency ("un dollar").
+        if not _one_is_a_number(doc, folded, i, nxt):
             return None
     value = parse_number_words(words)
     if value is None:
         return None
-    return _Reading(first=i, last=last, value=value)
+    return _read_number_tail(doc, folded, _Reading(first=i, last=last, value=value))
+
+
+def _one_over(doc: Doc, folded: list[str], i: int, last: int, words: list[str]) -> _Reading | None:
+    """"un vingt cinquième" -> 1/25: the words after "un" and the "-ième" word make the denominator."""
+    k = _next(doc, last)
+    tail = []
+    if k is not None and folded[k] == "et":
+        tail, k = ["et"], _next(doc, k)
+    if k is None or not folded[k].endswith("ieme"):
+        return None
+    denominator = _fraction_denominator(doc, folded, k)
+    unit = {"unieme": "un"}.get(folded[k])
+    if unit is not None:
+        denominator = parse_number_words(words[1:] + tail + [unit])
+    elif denominator is not None and denominator < 10:
+        denominator = parse_number_words(words[1:] + tail + [_word(doc[k])[:-4].replace("qu", "q").replace("neuv", "neuf")])
+    else:
+        return None
+    if denominator is None or denominator <= 1:
+        return None
+    return _Reading(first=i, last=k, value=1 / denominator, decimals=3, kind="fraction", whole=False)
+
+
+def _one_is_a_number(doc: Doc, folded: list[str], i: int, nxt: int | None) -> bool:
+    """Whether "un"/"une" at token i is the number 1 rather than an article or pronoun."""
+    if nxt is None or (i > 0 and folded[i - 1] in ("l'", "l")):
+        return False
+    after = folded[nxt]
+    if after in SCALES:
+        return after != "mille"
+    if _fraction_denominator(doc, folded, nxt) is not None or after in ("virgule", "sur"):
+        return True
+    j = nxt  # "un Français sur trois", "une entreprise française sur dix", "un an et demi"
+    for _ in range(3):
+        if doc[j].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        if _half_after(doc, folded, j) is not None:
+            return True
+        if (j := _next(doc, j)) is None:
+            break
+        if folded[j] == "sur":
+            return True
+    if after == "et":
+        m = _next(doc, nxt)
+        return m is not None and (folded[m] in ("demi", "demie") or _fraction_denominator(doc, folded, _next(doc, m) or m) is not None)
+    return after in CURRENCIES and after.isalpha() and after not in AMBIGUOUS_CURRENCIES and after not in ("franc", "cent", "real")
+
+
+def _fraction_denominator(doc: Doc, folded: list[str], k: int | None) -> float | None:
+    """The denominator of a fraction noun at token k ("tiers" -> 3, "cinquièmes" -> 5), or None.
+
+    A singular "-ième" word is an ordinal when a noun or adjective follows ("un cinquième
+    mandat"); a fraction when "de", punctuation, a verb or nothing follows.
+    """
+    if k is None:
+        return None
+    word = folded[k]
+    if word in FRACTION_NOUNS:
+        return FRACTION_NOUNS[word]
+    if word in NOT_FRACTIONS or not word.endswith(("ieme", "iemes")):
+        return None
+    if not word.endswith("s"):
+        m = _next(doc, k)
+        if m is not None and doc[m].pos_ in ("NOUN", "PROPN", "ADJ") and folded[m] not in ("de", "des", "du", "d'"):
+            return None
+    stem = word[: -5 if word.endswith("s") else -4]
+    cardinal = {"cinqu": "cinq", "neuv": "neuf", "un": "un", "onz": "onze", "douz": "douze", "treiz": "treize",
+                "quatorz": "quatorze", "quinz": "quinze", "seiz": "seize", "trent": "trente", "quarant": "quarante",
+                "cinquant": "cinquante", "soixant": "soixante", "mill": "mille"}
+    parts = stem.split("-")
+    parts[-1] = cardinal.get(parts[-1], parts[-1])
+    value = parse_number_words([" ".join(parts).replace(" ", "-")]) if all(is_number_word(p) or p in SCALES for p in parts) else None
+    if value is None and len(parts) == 1 and parts[0] in SCALES:
+        value = SCALES[parts[0]]  # "millionième", "milliardième"
+    if parts == ["billion"]:
+        value = 1e12
+    return value if value and value > 1 else None
+
+
+def _read_number_tail(doc: Doc, folded: list[str], r: _Reading) -> _Reading:
+    """What completes a number read at r: spoken decimals, a fraction, a mixed number.
+
+    "zéro virgule cinq" (0.5), "deux tiers" (2/3), "trois quarts", "cinq et un quart" (5.25),
+    "2 1/4" (2.25), "un et demi" (1.5).
+    """
+    if r.value is None or r.kind != "number" or r.scale != 1.0 or folded[r.last] in WORD_SCALES:
+        return r  # "cinq milliards et trois quarts": the unit reader scales the fraction
+    k = _next(doc, r.last)
+    if k is None:
+        return r
+    # Spoken decimals: "douze virgule quatre-vingt-dix-neuf", "zéro virgule zéro trois", "2 virgule 5"
+    if r.whole and (folded[k] == "virgule" or (folded[k] == "point" and folded[r.last].isalpha())):
+        decimals = _decimal_digits(doc, folded, k)
+        if decimals is not None:
+            digits, last = decimals
+            sign = -1.0 if r.value < 0 else 1.0
+            r.value = sign * float(f"{int(abs(r.value))}.{digits}")
+            r.decimals, r.last, r.whole = len(digits), last, False
+            return r
+    if not r.whole:
+        return r
+    # "deux tiers", "trois cinquièmes": numerator and denominator
+    denominator = _fraction_denominator(doc, folded, k)
+    if denominator is not None and not (folded[k] in ("demi", "demie") and r.value != 1):
+        r.value, r.last, r.kind, r.whole = r.value / denominator, k, "fraction", False
+        r.decimals = 3
+        return r
+    # "2 1/4": a mixed number, the fraction glued in one token
+    fraction = _FRACTION.match(doc[k].text)
+    if fraction and not fraction.group("sign") and int(fraction.group("num")) < int(fraction.group("den")):
+        r.value += int(fraction.group("num")) / int(fraction.group("den"))
+        r.last, r.whole, r.decimals = k, False, 3
+        return r
+    # "cinq et un quart", "un et demi", "1 et 3/4"
+    if folded[k] == "et":
+        part = _fraction_after_et(doc, folded, k)
+        if part is not None:
+            r.value += part[0]
+            r.last, r.whole, r.decimals = part[1], False, 3
+    return r
+
+
+def _decimal_digits(doc: Doc, folded: list[str], k: int) -> tuple[str, int] | None:
+    """The digits after a spoken decimal mark at token k: "zéro trois" -> "03"; (digits, last)."""
+    digits = ""
+    j = _next(doc, k)
+    while j is not None and folded[j] in ("zero", "0"):
+        digits += "0"
+        last, j = j, _next(doc, j)
+    if j is not None and re.fullmatch(r"\d+", folded[j]):
+        return digits + folded[j], j
+    if j is not None and is_number_word(folded[j]) and folded[j] != "et":
+        last, words = _number_words(doc, folded, j)
+        value = parse_number_words(words)
+        if value is not None and value == int(value) and not any(w in SCALES for w in words):
+            return digits + str(int(value)), last
+    return (digits, last) if digits else None
+
+
+def _fraction_after_et(doc: Doc, folded: list[str], k: int) -> tuple[float, int] | None:
+    """After "et" at token k: "demi" (0.5), "un quart", "deux tiers", "3/4"; (value, last token)."""
+    m = _next(doc, k)
+    if m is None:
+        return None
+    if folded[m] in ("demi", "demie"):
+        return 0.5, m
+    fraction = _FRACTION.match(doc[m].text)
+    if fraction and not fraction.group("sign") and int(fraction.group("num")) < int(fraction.group("den")):
+        return int(fraction.group("num")) / int(fraction.group("den")), m
+    if is_number_word(folded[m]) and folded[m] != "et":
+        last, words = _number_words(doc, folded, m)
+        numerator = parse_number_words(words)
+        denominator = _fraction_denominator(doc, folded, _next(doc, last))
+        if numerator is not None and denominator is not None and numerator < denominator:
+            return numerator / denominator, _next(doc, last)
+    return None
+
+
+def _read_proportion(doc: Doc, folded: list[str], r: _Reading) -> _Reading | None:
+    """"un Français sur trois", "1 sur 3", "deux salariés sur dix": the share N/M (N < M).
+
+    Up to three words may stand between N and "sur" (the counted noun and its adjectives);
+    M must be a bare whole number ("sur 3 ans" is a duration, "sur 100 000 habitants" a rate
+    base that the counted noun follows).
+    """
+    if r.value is None or not r.whole or r.scale != 1.0 or r.value < 0:
+        return None
+    j = r.last
+    for _ in range(4):
+        j = _next(doc, j)
+        if j is None:
+            return None
+        if folded[j] == "sur":
+            break
+        if doc[j].pos_ not in ("NOUN", "PROPN", "ADJ") or doc[j].is_punct:
+            return None
+    else:
+        return None
+    start = _next(doc, j)
+    if start is None or not (_DIGITS.match(folded[start]) or is_number_word(folded[start])):
+        return None
+    denominator = _read_number(doc, folded, start)
+    if denominator is None or denominator.value is None or not denominator.whole or denominator.kind != "number":
+        return None
+    after = _next(doc, denominator.last)
+    if after is not None and (doc[after].pos_ in ("NOUN", "PROPN") or folded[after] in PERCENT_WORDS or folded[after] in SCALES):
+        return None
+    if not 0 < r.value < denominator.value:
+        return None
+    return _Reading(first=r.first, last=denominator.last, value=r.value / denominator.value, decimals=3,
+                    kind="fraction", whole=False)
+
+
+def _read_minus(doc: Doc, folded: list[str], r: _Reading) -> None:
+    """"moins 15" (a temperature, a change) is -15; "au moins 15", "deux fois moins" are not signs."""
+    p = _prev(doc, r.first)
+    if p is None or folded[p] != "moins" or r.value is None or r.value < 0:
+        return
+    pp = _prev(doc, p)
+    if pp is not None and (folded[pp] in _NOT_MINUS or is_number_word(folded[pp]) or folded[pp][-1:].isdigit()):
+        return  # "au moins 3"; "huit moins quatre" is a subtraction
+    r.value, r.first = -r.value, p
 
 
 def _read_digits(doc: Doc, i: int) -> _Reading | None:
     """Digits, with a sign ("-3,5", "- 3" not), a glued currency or press scale ("USD1,23", "100k")."""
     token = doc[i]
+    fraction = _FRACTION.match(token.text)
+    if fraction is not None:
+        return _read_fraction_token(doc, i, fraction)
     glued = _GLUED_NUMBER.match(token.text)
     if glued is None:
         return None
@@ -185,7 +427,12 @@ def _read_digits(doc: Doc, i: int) -> _Reading | None:
     if parsed is None:
         return None
     value, decimals = parsed
-    reading = _Reading(first=i, last=i, value=value, decimals=decimals)
+    whole = decimals == 0
+    if glued.group("exp"):  # "1e10", "12,32e+14", "-12e-1"
+        exponent = int(glued.group("exp").replace("\u2212", "-"))
+        value *= 10.0 ** exponent
+        decimals, whole = max(0, decimals - exponent), False
+    reading = _Reading(first=i, last=i, value=value, decimals=decimals, whole=whole)
     reading.is_year_like = decimals == 0 and re.fullmatch(r"\d{4}", glued.group("num")) is not None and 1000 <= value <= 2100
     if glued.group("scale"):
         reading.scale = _GLUED_SCALES[glued.group("scale")]
@@ -203,31 +450,52 @@ def _read_digits(doc: Doc, i: int) -> _Reading | None:
     return reading
 
 
+def _read_fraction_token(doc: Doc, i: int, fraction: re.Match) -> _Reading | None:
+    """"3/4", "-4/5", "1/3 de litre": a fraction; "le 3/4" (a day) and "24/7" are not."""
+    numerator, denominator = int(fraction.group("num")), int(fraction.group("den"))
+    p = _prev(doc, i)
+    if not 0 < numerator < denominator or (p is not None and fold(doc[p].text) in _DATE_OPENERS):
+        return None
+    sign = -1.0 if fraction.group("sign") in ("-", "\u2212") else 1.0
+    return _Reading(first=i, last=i, value=sign * numerator / denominator, decimals=3, kind="fraction", whole=False)
+
+
 def _number_words(doc: Doc, folded: list[str], i: int) -> tuple[int, list[str]]:
-    """(last token, words) of a run of number words from token i.
+    """(last token, words) of the longest run of number words from token i that reads as one
+    number: "trois six" (dictated) gives "trois" alone, and the next run starts at "six"."""
+    ends, words = _number_word_run(doc, folded, i)
+    for n in range(len(words), 0, -1):
+        if words[n - 1] != "et" and parse_number_words(words[:n]) is not None:
+            return ends[n - 1], words[:n]
+    return ends[-1], words
+
+
+def _number_word_run(doc: Doc, folded: list[str], i: int) -> tuple[list[int], list[str]]:
+    """(last token of each word, words) of a run of number words from token i.
 
     Hyphenated numbers the tokenizer split ("quarante - deux") are joined again, "et" only
     links two number words ("vingt et un"), and "million"/"milliard" continue a run
     ("trois millions deux cent mille"). Words keep their accents for text2num ("zéro").
     """
     words = [_word(doc[i])]
+    ends = [i]
     j = i
     while (k := _next(doc, j)) is not None:
         if folded[k] == "-" and not doc[j].whitespace_ and not doc[k].whitespace_ and k + 1 < len(doc) and is_number_word(folded[k + 1]):
             words[-1] += "-" + _word(doc[k + 1])
-            j = k + 1
+            j = ends[-1] = k + 1
             continue
         if folded[k] == "et":
+            # only "vingt et un", "soixante et onze": "cinq et un quart" is two numbers
             m = _next(doc, k)
-            if m is None or not is_number_word(folded[m]) or folded[m] == "et":
+            if m is None or folded[m] not in ("un", "une", "onze") or folded[j].split("-")[-1] not in _TENS:
                 break
         elif not (is_number_word(folded[k]) or folded[k] in WORD_SCALES):
             break
         words.append(_word(doc[k]))
+        ends.append(k)
         j = k
-    while words and words[-1] in ("et", "-"):
-        words.pop()
-    return j, words
+    return ends, words
 
 
 def _word(token: Token) -> str:
@@ -252,7 +520,9 @@ def _is_not_a_quantity(doc: Doc, folded: list[str], r: _Reading) -> bool:
             return True  # "14 h", "14h30"
         if after in ("er", "e", "eme", "ème") and not token.whitespace_:
             return True  # ordinals split by the tokenizer
-    if re.fullmatch(r"\d{1,2}/\d{1,2}(/\d{2,4})?", token.text):
+        if after.endswith(("ieme", "iemes")) and r.kind != "fraction" and _fraction_denominator(doc, folded, nxt) is None:
+            return True  # "la neuf centième fois": part of an ordinal
+    if re.fullmatch(r"\d{1,2}/\d{1,2}(/\d{2,4})?", token.text) and r.kind != "fraction":
         return True
     return False
 
@@ -266,9 +536,18 @@ def _read_unit(doc: Doc, folded: list[str], r: _Reading) -> None:
         r.bound = "low"
         j = k
         k = _next(doc, j)
-    # "3M", "100 k" glued: press scales written right after the digits
-    if k is not None and doc[k].text in _GLUED_SCALES and not doc[j].whitespace_ and r.scale == 1.0:
+    # "3M", "100k" glued: press scales written right after the digits; "2,33 k" spaced
+    if k is not None and r.scale == 1.0 and (
+        doc[k].text in _GLUED_SCALES and not doc[j].whitespace_ or doc[k].text in ("k", "K")
+    ):
         r.scale = _GLUED_SCALES[doc[k].text]
+        j = k
+        k = _next(doc, j)
+    # "3 douzaines", "deux centaines de": a number of approximate nouns (the dozen is exact)
+    if k is not None and folded[k] in APPROX_NOUNS and r.bound is None and r.whole and (r.value or 0) > 1 and r.scale == 1.0:
+        r.scale = APPROX_NOUNS[folded[k]]
+        if not folded[k].startswith(("douzaine", "millier")):
+            r.bound = "about"
         j = k
         k = _next(doc, j)
     if k is not None and folded[k] in SCALES and r.bound != "vague":
@@ -281,18 +560,17 @@ def _read_unit(doc: Doc, folded: list[str], r: _Reading) -> None:
                 r.scale *= SCALES[folded[k]]
                 j = k
                 k = _next(doc, j)
-    # "3 millions et demi", "un million et demi" (the scale word ended a run of number words)
-    m = _next(doc, k) if k is not None else None
-    if k is not None and folded[k] == "et" and m is not None and folded[m] in ("demi", "demie") and r.value is not None:
+    # "3 millions et demi", "un million et demi", "cinq milliards et trois quarts"
+    # (when the scale word ended a run of number words, it is in r.value, not r.scale)
+    part = _fraction_after_et(doc, folded, k) if k is not None and folded[k] == "et" else None
+    if part is not None and r.value is not None and (r.scale > 1 or folded[j] in WORD_SCALES):
         if r.scale > 1:
-            r.value += 0.5
-            r.decimals = max(r.decimals, 1)
-            j = m
-            k = _next(doc, j)
-        elif folded[j] in WORD_SCALES:
-            r.value += 0.5 * SCALES[folded[j]]
-            j = m
-            k = _next(doc, j)
+            r.value += part[0]
+            r.decimals = max(r.decimals, 2)
+        else:
+            r.value += part[0] * SCALES[folded[j]]
+        j = part[1]
+        k = _next(doc, j)
     if k is None:
         r.last = j
         return
@@ -314,6 +592,7 @@ def _read_unit(doc: Doc, folded: list[str], r: _Reading) -> None:
     if currency_at is not None:
         r.unit, r.last = currency_at
         r.kind = "money"
+        _read_subunits(doc, folded, r)
         return
     if folded[k] in PERCENT_WORDS:
         r.unit, r.kind, r.last = "%", "percent", k
@@ -334,6 +613,37 @@ def _read_unit(doc: Doc, folded: list[str], r: _Reading) -> None:
     r.last = j
 
 
+def _read_subunits(doc: Doc, folded: list[str], r: _Reading) -> None:
+    """"deux euros et cinq centimes", "1 USD 23 cents", "15 dollars 50.": the cents of an amount.
+
+    Without a sub-unit word, the cents must end the phrase ("3 euros 50.", not "3 euros 50 fois").
+    """
+    if r.scale != 1.0 or not r.whole or r.value is None or r.bound == "range":
+        return
+    k = _next(doc, r.last)
+    if k is not None and folded[k] == "et":
+        k = _next(doc, k)
+    if k is None or not (re.fullmatch(r"\d{1,2}", folded[k]) or is_number_word(folded[k]) and folded[k] != "et"):
+        return
+    if folded[k].isdigit():
+        last, cents = k, float(folded[k])
+    else:
+        last, words = _number_words(doc, folded, k)
+        if len(words) > 1 and words[-1] in ("cent", "cents"):  # "quarante-cinq cents": the sub-unit
+            words.pop()
+            last = _prev(doc, last)
+        cents = parse_number_words(words)
+    if cents is None or not 0 < cents < 100:
+        return
+    after = _next(doc, last)
+    if after is not None and folded[after] in SUBUNITS:
+        last = after
+    elif after is not None and folded[after] not in _PHRASE_END:
+        return
+    r.value += cents / 100
+    r.decimals, r.last, r.whole = 2, last, False
+
+
 def _currency_at(doc: Doc, folded: list[str], k: int, after_scale: bool = False) -> tuple[str, int] | None:
     """(ISO code, last token index) when a currency starts at token k.
 
@@ -342,6 +652,11 @@ def _currency_at(doc: Doc, folded: list[str], k: int, after_scale: bool = False)
     """
     m = _next(doc, k)
     n = _next(doc, m) if m is not None else None
+    o = _next(doc, n) if n is not None else None
+    if o is not None:
+        four = f"{folded[k]} {folded[m]} {folded[n]} {folded[o]}"  # "dollars de Hong Kong"
+        if four in CURRENCIES:
+            return CURRENCIES[four], o
     if m is not None and n is not None:
         three = f"{folded[k]} {folded[m]} {folded[n]}"
         if three in CURRENCIES:
@@ -357,23 +672,33 @@ def _currency_at(doc: Doc, folded: list[str], k: int, after_scale: bool = False)
 
 
 def _read_range(doc: Doc, folded: list[str], first: _Reading) -> _Reading | None:
-    """`entre X et Y` / `de X à Y`: both bounds, with the second one's scale and unit."""
+    """`entre X et Y` / `de X à Y` / `X à Y euros` / `10 - 20 %`: both bounds, with the second
+    one's scale and unit. Without "entre" or "de", the second bound must carry a unit
+    ("10 à 20 euros"; "3-1" is a score, "2020-2025" years)."""
     prev = _prev(doc, first.first)
     joiner = _next(doc, first.last)
-    if prev is None or joiner is None:
+    if joiner is None or first.value is None or first.kind == "fraction":
         return None
-    opener, link = folded[prev], folded[joiner]
+    opener = folded[prev] if prev is not None else ""
+    link = folded[joiner]
+    bare = False
     if not ((opener == "entre" and link == "et") or (opener in ("de", "d'") and link == "a")):
-        return None
-    if opener != "entre" and _is_change(doc, prev):
+        if link not in ("a", "-", "\u2013", "\u2014") or first.bound is not None:
+            return None
+        bare = True
+    elif opener != "entre" and _is_change(doc, prev):
         return None
     start = _next(doc, joiner)
     if start is None:
         return None
     second = _read_number(doc, folded, start)
-    if second is None or _is_not_a_quantity(doc, folded, second):
+    if second is None or second.kind == "fraction":
+        return None
+    if _is_not_a_quantity(doc, folded, second) and not (bare and folded[start - 1] in ("-", "\u2013")):
         return None
     _read_unit(doc, folded, second)
+    if bare and second.kind not in ("money", "percent"):
+        return None
     if first.kind != "number" and second.kind != "number" and first.unit != second.unit:
         return None
     unit_from = second if second.kind != "number" else first
@@ -385,7 +710,7 @@ def _read_range(doc: Doc, folded: list[str], first: _Reading) -> _Reading | None
     if low is None or high is None or low > high:
         return None  # "de 5 à 3": not a range we can read
     return _Reading(
-        first=prev,
+        first=first.first if bare else prev,
         last=second.last,
         value=None,
         decimals=max(first.decimals, second.decimals),
@@ -445,10 +770,26 @@ def _read_counted_noun(doc: Doc, folded: list[str], r: _Reading) -> None:
     if fold(noun.text) in MULTIPLIER_NOUNS:
         r.kind, r.unit = "multiplier", "x"
         return
+    # "un an et demi", "trois heures et demie", "1 bol et demi": half a unit more
+    half = _half_after(doc, folded, noun.i) if r.whole and r.scale == 1.0 and r.value is not None else None
+    if half is not None:
+        r.value += 0.5
+        r.decimals, r.whole, r.last = 1, False, half
     if fold(noun.text) in DURATION_NOUNS:
         r.kind, r.unit = "duration", lemma
         return
     r.kind, r.unit, r.noun = "count", lemma, noun
+
+
+def _half_after(doc: Doc, folded: list[str], i: int) -> int | None:
+    """The last token of "et demi(e)" / "et un(e) demi(e)" right after token i, or None."""
+    k = _next(doc, i)
+    m = _next(doc, k) if k is not None else None
+    if k is None or m is None or folded[k] != "et":
+        return None
+    if folded[m] in ("un", "une"):
+        m = _next(doc, m)
+    return m if m is not None and folded[m] in ("demi", "demie") else None
 
 
 def _counted_noun(doc: Doc, folded: list[str], r: _Reading) -> Token | None:
@@ -466,6 +807,8 @@ def _counted_noun(doc: Doc, folded: list[str], r: _Reading) -> Token | None:
     # "deux nouvelles gigafactories": skip up to two adjectives
     m = k
     for _ in range(3):
+        if not any(c.isalpha() for c in doc[m].text):
+            break
         if doc[m].pos_ == "NOUN" or (doc[m].pos_ == "PROPN" and doc[m].text.islower()):
             return doc[m]
         if doc[m].pos_ != "ADJ":
@@ -475,7 +818,7 @@ def _counted_noun(doc: Doc, folded: list[str], r: _Reading) -> Token | None:
             break
     # The parse: a number attached to its noun by nummod.
     head = doc[r.last].head
-    if doc[r.last].dep_ == "nummod" and head.pos_ == "NOUN" and head.i > r.last:
+    if doc[r.last].dep_ == "nummod" and head.pos_ == "NOUN" and head.is_alpha and head.i > r.last:
         return head
     return None
 
