@@ -1,14 +1,17 @@
-"""The comparison on claims built by hand: intervals, precision, units, actors, repeats."""
+"""The comparison on claims built by hand (intervals, precision, units, actors, repeats, the
+policy), then the cases of the issue on French sentences through the parser."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from factcheck.claims import build_claims
 from factcheck.compare import find_discrepancies
-from factcheck.models import Claim
 from factcheck.errors import RulesError
+from factcheck.models import Article, Claim
 from factcheck.ruleset import load_rules
 
 RULES = """schema_version: 1
@@ -168,3 +171,116 @@ def test_bad_exchange_rates(tmp_path):
         load_rules(tmp_path)
     assert "r.yaml:2: exchange_rates.base" in str(info.value)
     assert "exchange_rates.rates.USD: Input should be greater than 0, got -1" in str(info.value)
+
+
+# -- the comparison cases of the issue, on French sentences through the parser --------------
+
+FRENCH_RULES = """schema_version: 1
+topic:
+  id: plan
+  label: Plan
+  aliases: [plan]
+  measures:
+    - {id: amount, kind: money, tolerance: 0.05}
+    - {id: jobs, kind: count, units: [emploi]}
+    - {id: plants, kind: count, units: [usine]}
+    - {id: homes, kind: count, units: [logement]}
+"""
+RATES = "schema_version: 1\nexchange_rates:\n  base: EUR\n  date: 2025-04-10\n  rates: {USD: 0.9}\n"
+
+
+def _rules_dir(tmp_path, **files: str):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    for name, text in {"plan.yaml": FRENCH_RULES, **files}.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return load_rules(folder)
+
+
+def _french_rows(parse, rules, text_a: str, text_b: str):
+    claims = []
+    for article, text in (("a.txt", text_a), ("b.txt", text_b)):
+        doc = parse(text, "2025-04-10")
+        claims += build_claims(doc, Article(id=article, text=text, path=article, date=dt.date(2025, 4, 10)), rules)
+    assert {c.article for c in claims if c.topic == "plan"} == {"a.txt", "b.txt"}
+    return find_discrepancies(claims, rules)
+
+
+@pytest.mark.parametrize(
+    "text_a,text_b,rule",
+    [
+        ("Le plan a créé plus de 20 000 emplois.", "Le plan a créé 22 000 emplois.", None),
+        ("Le plan a permis d'ouvrir au moins 12 usines.", "Le plan a permis d'ouvrir 17 usines.", None),
+        ("Le plan a permis d'ouvrir au moins 12 usines.", "Le plan a permis d'ouvrir 5 usines.", "interval_conflict"),
+        ("Le plan est doté de près de 7 milliards d'euros.", "Le plan est doté de 7,2 milliards d'euros.", None),
+        ("Le plan est doté de 5 milliards d'euros.", "Le plan est doté de 20 milliards d'euros.", "interval_conflict"),
+        # euros and dollars: never a conflict without an exchange-rate table
+        ("Le plan est doté de 5 milliards d'euros.", "Le plan est doté de 50 milliards de dollars.", None),
+        # a target is not contradicted by a current value; two targets are compared
+        ("Le plan vise 400 000 logements.", "Le plan a permis de construire 250 000 logements.", None),
+        ("Le plan vise 400 000 logements.", "Le plan vise 250 000 logements.", "interval_conflict"),
+    ],
+)
+def test_french_comparison_cases(parse, tmp_path, text_a, text_b, rule):
+    rows = _french_rows(parse, _rules_dir(tmp_path), text_a, text_b)
+    assert [d.rule for d in rows] == ([rule] if rule else [])
+
+
+def test_french_amounts_converted_at_the_rules_rate(parse, tmp_path):
+    rules = _rules_dir(tmp_path, **{"rates.yaml": RATES})
+    (row,) = _french_rows(parse, rules, "Le plan est doté de 5 milliards d'euros.", "Le plan est doté de 50 milliards de dollars.")
+    assert row.rule == "converted_conflict"
+    assert "converted to EUR at the rules' rates of 2025-04-10 (1 EUR = 1 EUR, 1 USD = 0.9 EUR)" in row.explanation
+    assert "«50 milliards de dollars»" in row.explanation
+
+
+# -- the policy ------------------------------------------------------------------------------
+
+
+def _policy(tmp_path, body: str, **files: str):
+    folder = tmp_path / "rules"
+    folder.mkdir(parents=True)
+    for name, text in {"plan.yaml": RULES, "policy.yaml": f"schema_version: 1\npolicy:\n{body}", **files}.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return load_rules(folder)
+
+
+MODALITIES = """  modalities:
+    fact: [fact, estimate, target]
+    estimate: [fact, estimate]
+    forecast: [forecast]
+    conditional: []
+    target: [target, fact]
+    negated: []
+"""
+
+
+@pytest.mark.parametrize(
+    "modality_a,modality_b,compared",
+    [("fact", "target", True), ("target", "fact", True), ("fact", "conditional", False), ("conditional", "conditional", False),
+     ("fact", "forecast", False), ("forecast", "forecast", True), ("negated", "negated", False)],
+)
+def test_the_policy_chooses_the_modalities_compared(tmp_path, modality_a, modality_b, compared):
+    rules = _policy(tmp_path, MODALITIES)
+    a = claim("a.txt", "5 milliards", 5e9, modality=modality_a)
+    b = claim("b.txt", "20 milliards", 20e9, modality=modality_b)
+    assert bool(find_discrepancies([a, b], rules)) == compared
+
+
+def test_the_policy_can_refuse_to_convert_currencies(tmp_path):
+    rates = "schema_version: 1\nexchange_rates: {base: EUR, rates: {USD: 0.9}}\n"
+    a = claim("a.txt", "5 milliards €", 5e9)
+    b = claim("b.txt", "50 milliards $", 50e9, unit="USD")
+    assert len(find_discrepancies([a, b], _policy(tmp_path / "1", "  different_currencies: convert\n", **{"r.yaml": rates}))) == 1
+    assert find_discrepancies([a, b], _policy(tmp_path / "2", "  different_currencies: never\n", **{"r.yaml": rates})) == []
+
+
+@pytest.mark.parametrize(
+    "unknown,scope_b,compared",
+    [("compare", PUBLISHED, True), ("skip", PUBLISHED, False), ("skip", YEAR_2024, True), ("skip", Q1_2025, False)],
+)
+def test_the_policy_on_unknown_time_scopes(tmp_path, unknown, scope_b, compared):
+    rules = _policy(tmp_path, f"  unknown_time_scope: {unknown}\n")
+    a = claim("a.txt", "7,3 %", 7.3, unit="%", kind="money", precision=0.05, scope=Q3_2024)
+    b = claim("b.txt", "9,5 %", 9.5, unit="%", kind="money", precision=0.05, scope=scope_b)
+    assert bool(find_discrepancies([a, b], rules)) == compared

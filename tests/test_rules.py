@@ -1,12 +1,19 @@
-"""The rules files: the shipped ones load; bad ones fail with every problem listed."""
+"""The rules files: the shipped ones load; bad ones (tests/data/bad_rules/) fail with every
+problem listed, each with its file and line; the policy and its defaults."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from factcheck.cli import main
 from factcheck.errors import RulesError
 from factcheck.pipes.numbers import fold
-from factcheck.ruleset import compile_alias, load_rules
+from factcheck.ruleset import PolicySpec, compile_alias, describe_policy, load_rules
+
+BAD_RULES = Path(__file__).parent / "data" / "bad_rules"
 
 
 def test_shipped_rules_load(root):
@@ -70,7 +77,7 @@ def test_semantic_problems(tmp_path):
     assert "measure id 'm' is used twice" in message
     assert "a count measure needs 'units'" in message
     assert "topic id 't' is already defined" in message
-    assert "alias is empty" in message
+    assert "alias '*' is empty" in message
     assert "actor alias 'X' names both 'A'" in message
 
 
@@ -96,6 +103,11 @@ def test_missing_rules_folder(tmp_path):
         load_rules(tmp_path / "nope")
 
 
+def test_missing_suppressions_file(tmp_path, root):
+    with pytest.raises(RulesError, match="nope.yaml: the suppressions file does not exist"):
+        load_rules(root / "rules", suppress=[tmp_path / "nope.yaml"])
+
+
 def test_documented_example_loads_and_works(tmp_path, root):
     """The worked example of docs/rules.md: it loads, and it flags two distant turnouts."""
     import datetime as dt
@@ -114,3 +126,184 @@ def test_documented_example_loads_and_works(tmp_path, root):
     result = run(corpus, root / "docs" / "examples", tmp_path / "out", jobs=1)
     (row,) = result.discrepancies
     assert (row.severity, row.measure) == ("review", "turnout")
+
+
+# -- bad rules files on disk: each case, the message fragments it must produce --------------
+
+BAD_CASES = {
+    "unknown_key.yaml": ["unknown_key.yaml:10: topic.measures[0].tolerence: Extra inputs are not permitted"],
+    "wrong_type.yaml": [
+        "wrong_type.yaml:6: topic.aliases: Input should be a valid list, got 'nucléaire'",
+        "wrong_type.yaml:10: topic.measures[0].tolerance: Input should be a valid number, got '5 %'",
+    ],
+    "bad_enum.yaml": [
+        "bad_enum.yaml:9: topic.measures[0].kind: Input should be 'money', 'count' or 'percent', got 'monney'",
+        "bad_enum.yaml:10: topic.measures[0].severity: Input should be 'conflict', 'review' or 'info', got 'critical'",
+    ],
+    "empty_pattern.yaml": [
+        "empty_pattern.yaml:7: topic 'energy' alias '*' is empty",
+        "empty_pattern.yaml:11: measure 'price' cue '  ' is empty",
+    ],
+    "bad_id.yaml": ["bad_id.yaml:4: topic.id: String should match pattern '^[a-z][a-z0-9_]*$', got 'Energy Prices'"],
+    "yaml_booleans.yaml": [
+        "yaml_booleans.yaml:6: topic.aliases[0]: Input should be a valid string, got False (YAML reads yes/no/on/off as booleans: quote the word)",
+        "yaml_booleans.yaml:6: topic.aliases[1]: Input should be a valid string, got True",
+    ],
+    "yaml_numbers.yaml": [
+        "yaml_numbers.yaml:5: topic.label: Input should be a valid string, got 2027 (YAML read it as a number: quote it)",
+        "yaml_numbers.yaml:8: suppressions[0].id: Input should be a valid string, got 123456789012",
+    ],
+    "count_without_units.yaml": ["count_without_units.yaml:8: topic 'energy', measure 'plants': a count measure needs 'units'"],
+    "duplicate_measure_id.yaml": ["duplicate_measure_id.yaml:10: topic 'energy': measure id 'price' is used twice"],
+    "actor_alias_two_actors.yaml": [
+        "actor_alias_two_actors.yaml:7: actor alias 'Commission' names both 'Union européenne' (",
+    ],
+    "missing_schema_version.yaml": ["missing_schema_version.yaml:2: schema_version: Field required"],
+    "wrong_schema_version.yaml": ["wrong_schema_version.yaml:2: schema_version: Input should be 1, got 2"],
+    "not_yaml.yaml": ["not_yaml.yaml:5: not valid YAML: while parsing a flow sequence"],
+    "not_a_mapping.yaml": ["not_a_mapping.yaml: expected a mapping with schema_version and topic or actors, got list"],
+    "defines_nothing.yaml": ["defines_nothing.yaml: defines nothing: expected a 'topic', 'generic_measures', "
+                             "'actors', 'suppressions', 'exchange_rates' or 'policy' section"],
+    "bad_exchange_rates.yaml": [
+        "bad_exchange_rates.yaml:4: exchange_rates.base: String should match pattern '^[A-Z]{3}$', got 'eur'",
+        "bad_exchange_rates.yaml:5: exchange_rates.rates.USD: Input should be greater than 0, got -1",
+        "bad_exchange_rates.yaml:5: exchange_rates.rates.yen.[key]: String should match pattern",
+    ],
+    "bad_suppressions.yaml": [
+        "bad_suppressions.yaml:4: suppressions[0].id: String should match pattern '^[0-9a-f]{12}$', got 'XYZ'",
+        "bad_suppressions.yaml:5: suppressions[0].reason: String should have at least 3 characters, got 'ok'",
+    ],
+    "bad_policy_values.yaml": [
+        "bad_policy_values.yaml:6: policy.modalities.fact[1]: Input should be 'fact', 'estimate', 'forecast', "
+        "'conditional', 'target' or 'negated', got 'forcast'",
+        "bad_policy_values.yaml:12: policy.different_currencies: Input should be 'convert' or 'never', got 'dollars'",
+        "bad_policy_values.yaml:13: policy.unknown_time_scope: Input should be 'compare' or 'skip', got 'maybe'",
+        "bad_policy_values.yaml:14: policy.currency: Extra inputs are not permitted",
+        "bad_policy_values.yaml:16: policy.within_article.shares_over_100: Input should be 'conflict', 'review', 'info' "
+        "or 'ignore', got False (YAML reads yes/no/on/off as booleans: quote the word)",
+        "bad_policy_values.yaml:17: policy.within_article.multiplier_mismatch: Input should be 'conflict', 'review', "
+        "'info' or 'ignore', got 'warning'",
+    ],
+    "policy_not_symmetric.yaml": [
+        "policy_not_symmetric.yaml:9: policy.modalities: fact lists target, but target does not list fact; "
+        "a pair is compared both ways: add fact to the list of target, or remove target from the list of fact",
+    ],
+    "policy_missing_modality.yaml": ["policy_missing_modality.yaml:5: policy.modalities.negated: Field required"],
+    "duplicate_suppression.yaml": ["duplicate_suppression.yaml:6: discrepancy '2c26c70d4051' is suppressed twice"],
+    "generic_count_without_units.yaml": [
+        "generic_count_without_units.yaml:4: generic measure 'jobs': a count measure needs 'units'"
+    ],
+    "not_utf8.yaml": ["not_utf8.yaml: not UTF-8 text (invalid continuation byte at byte 76): save the file as UTF-8"],
+    # a folder: problems across files
+    "duplicate_ids": [
+        "duplicate_ids/b.yaml:4: topic id 'energy' is already defined in ",
+        "duplicate_ids/b.yaml:8: generic measure id 'jobs' is already used in ",
+    ],
+    "duplicate_policy": ["duplicate_policy/b.yaml:3: the policy is already defined in "],
+    "duplicate_exchange_rates": ["duplicate_exchange_rates/b.yaml:3: exchange rates are already defined in "],
+}
+
+
+def test_every_bad_rules_fixture_has_a_case():
+    on_disk = {p.name for p in BAD_RULES.iterdir()}
+    assert on_disk == set(BAD_CASES)
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CASES))
+def test_bad_rules_file(case):
+    with pytest.raises(RulesError) as info:
+        load_rules(BAD_RULES / case)
+    for fragment in BAD_CASES[case]:
+        assert any(fragment in problem for problem in info.value.problems), (fragment, info.value.problems)
+    assert len(info.value.problems) == len(BAD_CASES[case])  # every problem, and each once
+
+
+def test_a_bad_rules_folder_stops_the_run_before_any_article(tmp_path, root, monkeypatch, capsys):
+    """All bad files at once: exit 1, every problem of every file listed, no article read, no model loaded."""
+    import factcheck.pipeline as pipeline
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("the run went on past bad rules")
+
+    monkeypatch.setattr(pipeline, "read_corpus", forbidden)
+    monkeypatch.setattr(pipeline, "load_nlp", forbidden)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    cases = [c for c in BAD_CASES if c.endswith(".yaml")]
+    for case in cases:
+        shutil.copy(BAD_RULES / case, rules / case)
+    out = tmp_path / "out"
+    assert main([str(root / "corpus"), "--rules", str(rules), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    # and, together in one folder, three files that each define the topic "energy"
+    assert err.count("topic id 'energy' is already defined in") == 2
+    assert f"the rules have {sum(len(BAD_CASES[c]) for c in cases) + 2} problem(s)" in err
+    for case in cases:
+        for fragment in BAD_CASES[case]:
+            assert fragment in err
+    assert not out.exists()
+
+
+# -- the policy ------------------------------------------------------------------------------
+
+
+def test_the_shipped_policy_is_the_documented_default(root):
+    """rules/policy.yaml spells out the defaults: with it or without it, a run is the same."""
+    assert load_rules(root / "rules").policy == PolicySpec()
+    assert load_rules(root / "rules" / "generic.yaml").policy == PolicySpec()  # no policy section: the defaults
+    default = PolicySpec()
+    assert default.modalities.compared("fact", "estimate") and default.modalities.compared("target", "target")
+    assert not default.modalities.compared("fact", "target") and not default.modalities.compared("negated", "negated")
+    assert (default.different_currencies, default.unknown_time_scope) == ("convert", "compare")
+    assert (default.within_article.shares_over_100, default.within_article.multiplier_mismatch) == ("review", "review")
+
+
+def test_a_partial_policy_keeps_the_other_defaults(tmp_path):
+    _write(tmp_path, "policy.yaml", "schema_version: 1\npolicy:\n  within_article:\n    shares_over_100: conflict\n")
+    policy = load_rules(tmp_path).policy
+    assert policy.within_article.shares_over_100 == "conflict"
+    assert policy == PolicySpec(within_article={"shares_over_100": "conflict"})
+
+
+def test_rules_check_prints_the_policy_in_force(root, tmp_path, capsys):
+    assert main(["rules", "check", str(root / "rules")]) == 0
+    printed = capsys.readouterr().out
+    assert f"policy: from {root / 'rules' / 'policy.yaml'}" in printed
+    assert "- modalities compared: fact, estimate, forecast, conditional with fact, estimate, forecast, conditional; " \
+        "target with target; negated never" in printed
+    assert "- different currencies: convert, but no file gives exchange_rates: never compared" in printed
+    assert "a scope not stated: compare, and the row says the scope was not stated" in printed
+    assert "- within one article: shares over 100 %: review; multiplier mismatch: review" in printed
+    _write(tmp_path, "rates.yaml", "schema_version: 1\nexchange_rates: {base: EUR, rates: {USD: 0.9}}\n")
+    _write(tmp_path, "policy.yaml", "schema_version: 1\npolicy: {unknown_time_scope: skip, within_article: {multiplier_mismatch: ignore}}\n")
+    assert main(["rules", "check", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    assert f"- different currencies: converted to EUR at the rates of {tmp_path / 'rates.yaml'} (USD)" in printed
+    assert "a scope not stated: skip" in printed and "multiplier mismatch: ignore" in printed
+
+
+def test_documented_policy_and_checks_within_an_article(tmp_path, root):
+    """docs/rules.md: the example policy is docs/examples/policy.yaml, the printed default policy
+    is what `rules check` prints, and the worked example's rows are what a run writes."""
+    from factcheck.pipeline import run
+
+    doc_text = (root / "docs" / "rules.md").read_text(encoding="utf-8")
+    example = (root / "docs" / "examples" / "policy.yaml").read_text(encoding="utf-8")
+    assert "schema_version: 1" + example.split("schema_version: 1", 1)[1] in doc_text
+    assert "\n".join(describe_policy(load_rules(root / "rules"))[1:]) in doc_text
+    rules = load_rules(root / "docs" / "examples")
+    assert (rules.policy.different_currencies, rules.policy.within_article.shares_over_100) == ("never", "conflict")
+    assert not rules.policy.modalities.compared("fact", "forecast")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for line in doc_text.split("### A worked example", 1)[1].split("```")[1].strip().splitlines():
+        name, _, body = line.strip().partition("  ")
+        if name.endswith(".txt"):
+            article = corpus / name
+            article.write_text("---\ndate: 2025-03-06\n---\n" + body.strip(), encoding="utf-8")
+        else:
+            article.write_text(article.read_text(encoding="utf-8") + " " + line.strip(), encoding="utf-8")
+    result = run(corpus, root / "docs" / "examples", tmp_path / "out", jobs=1)
+    assert [(d.severity, d.rule) for d in result.discrepancies] == [("conflict", "shares_over_100"), ("review", "multiplier_mismatch")]
+    for row in result.discrepancies:
+        assert f"> {row.explanation}\n" in doc_text

@@ -1,26 +1,35 @@
-"""Find the figures that disagree across articles.
+"""Find the figures that disagree: across articles, and within one article.
 
 Claims are grouped by (topic, measure), so the work grows with the size of each group, never
 with all pairs of the corpus. Within an article, repeats of one figure (same unit and stated
 value: "plus de 160 entreprises" ... "les 160 entreprises") count as one figure with several
 mentions, shown by its first mention. Two figures from different articles are compared when
-their units agree (never euros with dollars) and their actors are compatible (some mention of
-each has the same canonical actor, or no known actor).
+their units agree and their actors are compatible (some mention of each has the same canonical
+actor, or no known actor). What else allows a comparison is the rules' policy
+(`rules/policy.yaml`; its defaults are described here):
 
 - Same unit, intervals that cannot both hold (after widening each by its stated precision
   and the measure's tolerance): the measure's `severity` (a `conflict` by default).
+- Currencies: euros and dollars are compared only through an `exchange_rates` table, and never
+  with `different_currencies: never`.
 - Time scopes: two figures whose sentences (or table headers) state their periods are compared
   only when the periods overlap (7,3 % in Q3 2024 does not contradict 7,5 % in Q1 2025).
   A figure whose period is not stated (its publication date, or an open future) is compared,
-  and the explanation says its scope was not stated.
+  and the explanation says its scope was not stated (`unknown_time_scope: skip`: not compared).
 - Place: a figure for one place (Lyon) is never compared with one for another (France).
 - Figures of no rules topic that fit a generic measure (jobs, deaths, money of plans...) are
   compared within their story only.
-- Modality: a negated figure ("il n'y a pas 500 manifestants") is never compared, and a
-  target ("vise 400 000 logements", a table column "Objectif 2027") only with targets.
+- Modality (`modalities`): a negated figure ("il n'y a pas 500 manifestants") is never
+  compared, and a target ("vise 400 000 logements", a table column "Objectif 2027") only with
+  targets.
 - A count measure may list several related nouns (firms, factories): different nouns with
   different values are a `related_severity` row (`review` by default): a reader could take
   one figure for the other.
+
+Within one article (`within_article`, `review` by default): shares of one whole that add up
+to more than 100 % even at the low end of their rounding, and a figure stated as a multiple of
+another ("100 000 puces, quatre fois plus que les usines actuelles") that the article
+contradicts elsewhere ("les usines actuelles comptent 40 000 puces").
 """
 
 from __future__ import annotations
@@ -30,13 +39,15 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from .models import Claim, Discrepancy
-from .ruleset import Measure, RuleSet
+from .ruleset import Measure, PolicySpec, RuleSet, compile_alias
+from .pipes.numbers import fold
 
 SEVERITY_ORDER = {"conflict": 0, "review": 1, "info": 2}
 
 
 def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]:
-    """All discrepancies between articles, in a stable order."""
+    """All discrepancies between articles and within each article, in a stable order."""
+    policy = rules.policy
     measures = {(t.id, m.id): m for t in rules.topics for m in t.measures}
     generic = {m.id: m for m in rules.generic}
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -56,7 +67,7 @@ def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]
                 a, b = fig_a.claim, fig_b.claim
                 if a.article == b.article or not _actors_compatible(fig_a.actors, fig_b.actors):
                     continue
-                if not scopes_overlap(a, b) or not modalities_comparable(a, b) or not places_compatible(a, b):
+                if not scopes_comparable(a, b, policy) or not modalities_comparable(a, b, policy) or not places_compatible(a, b):
                     continue
                 row = _compare(a, b, measure, topic, rules)
                 if row is not None:
@@ -75,7 +86,7 @@ def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]
                             mentions_b=fig_b.mentions,
                         )
                     )
-    rows = _merge_sources(sorted(found, key=_order))
+    rows = sorted(_merge_sources(sorted(found, key=_order)) + find_inconsistencies(claims, policy), key=_order)
     return [replace(d, suppressed=rules.suppressions.get(d.discrepancy_id)) for d in rows]
 
 
@@ -154,11 +165,17 @@ def places_compatible(a: Claim, b: Claim) -> bool:
     return a.place is None or b.place is None or a.place == b.place
 
 
-def modalities_comparable(a: Claim, b: Claim) -> bool:
-    """A negated figure asserts nothing; a target is not contradicted by a current value."""
-    if "negated" in (a.modality, b.modality):
+def modalities_comparable(a: Claim, b: Claim, policy: PolicySpec = PolicySpec()) -> bool:
+    """Whether the policy compares the two modalities. By default a negated figure asserts
+    nothing, and a target is not contradicted by a current value."""
+    return policy.modalities.compared(a.modality, b.modality)
+
+
+def scopes_comparable(a: Claim, b: Claim, policy: PolicySpec = PolicySpec()) -> bool:
+    """The periods overlap, and a figure whose period is not stated is compared unless the policy skips it."""
+    if policy.unknown_time_scope == "skip" and (a.date_basis not in STATED_SCOPES or b.date_basis not in STATED_SCOPES):
         return False
-    return (a.modality == "target") == (b.modality == "target")
+    return scopes_overlap(a, b)
 
 
 def scopes_overlap(a: Claim, b: Claim) -> bool:
@@ -184,6 +201,8 @@ def _scope_text(c: Claim) -> str:
 def _compare(a: Claim, b: Claim, measure: Measure, topic: str, rules: RuleSet) -> tuple[str, str, str] | None:
     spec = measure.spec
     if spec.kind == "money" and a.unit != b.unit:
+        if rules.policy.different_currencies == "never":
+            return None
         return _compare_converted(a, b, measure, topic, rules)
     if a.unit != b.unit and spec.units_equivalent:
         b = replace(b, unit=a.unit)  # "12 000 manifestants" and "3 500 personnes" count the same people
@@ -292,3 +311,117 @@ def format_number(x: float | None) -> str:
 def _discrepancy_id(a: Claim, b: Claim, rule: str) -> str:
     key = f"{a.claim_id}|{b.claim_id}|{rule}"
     return hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+# -- within one article --------------------------------------------------------------------
+
+
+def find_inconsistencies(claims: list[Claim], policy: PolicySpec = PolicySpec()) -> list[Discrepancy]:
+    """Figures of one article that cannot all hold: shares of one whole over 100 %, and a
+    stated multiple that the article contradicts elsewhere. Severities come from the policy."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article].append(claim)
+    checks = policy.within_article
+    rows = []
+    for _, members in sorted(by_article.items()):
+        members.sort(key=lambda c: (c.start, c.end))
+        if checks.shares_over_100 != "ignore":
+            rows += _shares_over_100(members, checks.shares_over_100)
+        if checks.multiplier_mismatch != "ignore":
+            rows += _multiplier_mismatches(members, checks.multiplier_mismatch)
+    return rows
+
+
+def _shares_over_100(claims: list[Claim], severity: str) -> list[Discrepancy]:
+    """Parts of one whole (claims.py marks them) whose sum exceeds 100 % even rounded down."""
+    wholes: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.share_of is not None:
+            wholes[claim.share_of].append(claim)
+    rows = []
+    for key, parts in wholes.items():
+        # each part at the low end of what it states: "45 %" is 44.5 at least, "plus de 50 %" 49.5
+        lows = [max(0.0, c.low - c.precision) if c.low is not None else 0.0 for c in parts]
+        if len(parts) < 2 or sum(lows) <= 100 + 1e-9:
+            continue
+        stated = [c.value if c.value is not None else (c.low or 0.0) for c in parts]
+        first = parts[0]
+        terms = " + ".join(f"«{c.text}» ({c.share_label})" for c in parts)
+        where = f"Table column: «{first.subject}»." if key.startswith("table@") else f"Sentence: «{first.sentence}»"
+        why = (
+            f"{first.article} gives shares of one whole that add up to more than 100 %: "
+            f"{terms} = {format_number(round(sum(stated), 6))} %, and still {format_number(round(sum(lows), 6))} % "
+            f"at the low end of each figure's rounding ({' + '.join(format_number(round(x, 6)) for x in lows)}). "
+            f"One of the figures is wrong, or the parts overlap and the article should say so. {where}"
+        )
+        rows.append(_within_row(parts, severity, "shares_over_100", "shares", why))
+    return rows
+
+
+def _multiplier_mismatches(claims: list[Claim], severity: str) -> list[Discrepancy]:
+    """"100 000 puces, quatre fois plus que les usines actuelles" (25 000 for them) against a
+    figure of the same unit that another sentence of the article gives for "usines actuelles"."""
+    rows = []
+    for a in claims:
+        if a.ratio_of is None or a.ratio_low is None or a.ratio_high is None:
+            continue
+        pattern = compile_alias(a.ratio_of)
+        lo_a, hi_a = _widened(a, 0.0)
+        implied = (lo_a / a.ratio_high if lo_a is not None else None, hi_a / a.ratio_low if hi_a is not None else None)
+        for c in claims:
+            if c is a or c.kind != a.kind or c.unit != a.unit or c.sentence == a.sentence or _stated(c) == _stated(a):
+                continue
+            if c.modality in ("negated", "target") or not scopes_overlap(a, c) or not pattern.search(fold(c.sentence)):
+                continue
+            lo_c, hi_c = _widened(c, 0.0)
+            if not _disjoint(implied, (lo_c, hi_c)):
+                continue
+            rows.append(_within_row([a, c], severity, "multiplier_mismatch", "multiplier", _explain_multiple(a, c, implied)))
+    return rows
+
+
+def _explain_multiple(a: Claim, c: Claim, implied: tuple[float | None, float | None]) -> str:
+    more = a.ratio_low >= 1
+    factor = (a.ratio_low + a.ratio_high) / 2 if more else (1 / a.ratio_low + 1 / a.ratio_high) / 2
+    value = a.value if a.value is not None else (a.low if a.low is not None else a.high)
+    middle = value / factor if more else value * factor
+    unit = f" {a.unit}" if a.unit else ""
+    tidy = lambda x: None if x is None else (round(x) if abs(x) >= 100 else round(x, 2))  # noqa: E731
+    gap, pct = _gap(replace(a, value=middle), c)
+    low, high = tidy(implied[0]), tidy(implied[1])
+    bounds = f"between {format_number(low)} and {format_number(high)}" if low is not None and high is not None else (
+        f"at least {format_number(low)}" if low is not None else f"at most {format_number(high)}"
+    )
+    return (
+        f"{a.article} gives «{a.text}»{unit} as «{a.ratio_text}»: that makes {format_number(value)} "
+        f"{'/' if more else '×'} {format_number(factor)} = {format_number(tidy(middle))}{unit} for the {a.ratio_of} "
+        f"({bounds} allowing for the rounding of both figures). But the same article gives «{c.text}»{unit} "
+        f"for them: «{c.sentence}» They cannot both be true (gap {format_number(tidy(gap))}{unit}, {pct} of the smaller)."
+    )
+
+
+def _disjoint(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
+    """Two intervals (None = open) that do not meet."""
+    return (a[1] is not None and b[0] is not None and a[1] < b[0]) or (b[1] is not None and a[0] is not None and b[1] < a[0])
+
+
+def _within_row(claims: list[Claim], severity: str, rule: str, measure: str, why: str) -> Discrepancy:
+    """A discrepancy between figures of one article: the first is a, the last is b; its id covers them all.
+
+    Its topic is the figures' topic, else "article:<id>" (as generic measures use "story:<id>").
+    """
+    a, b = claims[0], claims[-1]
+    key = "|".join(c.claim_id for c in claims) + f"|{rule}"
+    return Discrepancy(
+        discrepancy_id=hashlib.sha1(key.encode()).hexdigest()[:12],
+        severity=severity,
+        rule=rule,
+        topic=a.topic or f"article:{a.article}",
+        measure=measure,
+        a=a,
+        b=b,
+        explanation=why,
+        sources_a=(a.article,),
+        sources_b=(b.article,),
+    )

@@ -18,6 +18,22 @@ class Article:
     source: str | None = None
     url: str | None = None
 
+    def info(self) -> ArticleInfo:
+        """The article's metadata without its text, for the reports."""
+        return ArticleInfo(self.id, self.path, self.title, self.date, self.source, self.url)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What the reports show of an article: its id and front-matter metadata, not its text."""
+
+    id: str
+    path: str
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None  # the publication's name: "Le Monde"
+    url: str | None = None
+
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
@@ -80,6 +96,17 @@ class Claim:
     topic_cue: str | None
     measure: str | None
     story: str | None = None  # the story of the article: id of its first article
+    # Percents that split one whole ("45 % pour, 40 % contre et 25 % d'abstention", a table
+    # column of shares) share a key within their article; share_label names the part ("contre").
+    share_of: str | None = None
+    share_label: str | None = None
+    # "100 000 puces, quatre fois plus que les usines actuelles": this figure is ratio_low to
+    # ratio_high times the figure of `ratio_of` (the noun phrase: "usines actuelles"); below 1
+    # for "fois moins". ratio_text is the phrase as written.
+    ratio_of: str | None = None
+    ratio_low: float | None = None
+    ratio_high: float | None = None
+    ratio_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +137,7 @@ class RunResult:
     discrepancies: list[Discrepancy] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
+    article_info: dict[str, ArticleInfo] = field(default_factory=dict)  # by article id
     unmatched_suppressions: list[str] = field(default_factory=list)
     numbers_seen: int = 0  # quantity mentions of any kind, before claims are chosen
     cache_hits: int = 0

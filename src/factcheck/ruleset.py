@@ -1,4 +1,5 @@
-"""Load and validate the rules files (`rules/*.yaml`): topics with their measures, and actors.
+"""Load and validate the rules files (`rules/*.yaml`): topics with their measures, actors,
+suppressions, exchange rates and the comparison policy.
 
 Every file is checked against a strict schema (unknown keys, wrong types, YAML 1.1 booleans
 such as `no` where a word was meant, duplicate ids); all problems of all files are reported
@@ -9,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
 
 from .errors import RulesError
 from .pipes.numbers import fold
@@ -22,6 +24,9 @@ from .pipes.numbers import fold
 SCHEMA_VERSION = 1
 Kind = Literal["money", "count", "percent"]
 Severity = Literal["conflict", "review", "info"]
+CheckSeverity = Literal["conflict", "review", "info", "ignore"]  # ignore: the check is off
+Modality = Literal["fact", "estimate", "forecast", "conditional", "target", "negated"]
+MODALITIES: tuple[str, ...] = get_args(Modality)
 Id = Field(pattern=r"^[a-z][a-z0-9_]*$")
 
 
@@ -37,7 +42,7 @@ class MeasureSpec(_Strict):
     kind: Kind
     units: list[StrictStr] = []
     cues: list[StrictStr] = []
-    tolerance: StrictFloat | StrictInt = Field(default=0.0, ge=0, le=1)
+    tolerance: float = Field(default=0.0, ge=0, le=1)  # strict: 1 and 0.05 pass, "5 %" and true do not
     severity: Severity = "conflict"
     related_severity: Severity | None = "review"
     # true: the nouns of `units` name one thing ("manifestant", "personne"), compared as one unit
@@ -69,7 +74,45 @@ class ExchangeRatesSpec(_Strict):
     base: StrictStr = Field(pattern=r"^[A-Z]{3}$")
     date: dt.date | StrictStr | None = None  # when the rates were read, for the explanation
     # 1 unit of the currency = rate x base
-    rates: dict[Annotated[StrictStr, Field(pattern=r"^[A-Z]{3}$")], Annotated[StrictFloat | StrictInt, Field(gt=0)]]
+    rates: dict[Annotated[StrictStr, Field(pattern=r"^[A-Z]{3}$")], Annotated[float, Field(gt=0)]]
+
+
+_ASSERTED = ["fact", "estimate", "forecast", "conditional"]
+
+
+class ModalitiesSpec(_Strict):
+    """For each modality, the modalities its figures are compared with; every pair both ways."""
+
+    fact: list[Modality]
+    estimate: list[Modality]
+    forecast: list[Modality]
+    conditional: list[Modality]
+    target: list[Modality]
+    negated: list[Modality]
+
+    def compared(self, a: str, b: str) -> bool:
+        return a in MODALITIES and b in getattr(self, a)
+
+
+class WithinArticleSpec(_Strict):
+    """The severity of each check within one article; `ignore` turns the check off."""
+
+    shares_over_100: CheckSeverity = "review"
+    multiplier_mismatch: CheckSeverity = "review"
+
+
+class PolicySpec(_Strict):
+    """When two figures are compared at all. The defaults are documented in rules/policy.yaml."""
+
+    # A target is compared only with targets; a negated figure never.
+    modalities: ModalitiesSpec = ModalitiesSpec(
+        fact=_ASSERTED, estimate=_ASSERTED, forecast=_ASSERTED, conditional=_ASSERTED, target=["target"], negated=[]
+    )
+    # convert: through the `exchange_rates` table when there is one, else never; never: never
+    different_currencies: Literal["convert", "never"] = "convert"
+    # a figure whose period is not stated (publication date, open future): compared or skipped
+    unknown_time_scope: Literal["compare", "skip"] = "compare"
+    within_article: WithinArticleSpec = WithinArticleSpec()
 
 
 class RulesFile(_Strict):
@@ -79,6 +122,7 @@ class RulesFile(_Strict):
     actors: list[ActorSpec] | None = None
     suppressions: list[SuppressionSpec] | None = None
     exchange_rates: ExchangeRatesSpec | None = None
+    policy: PolicySpec | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +161,9 @@ class RuleSet:
     suppressions: dict[str, str] = field(default_factory=dict)  # discrepancy id -> reason
     generic: tuple[Measure, ...] = ()  # measures for figures of no topic, compared within a story
     exchange_rates: ExchangeRatesSpec | None = None
+    policy: PolicySpec = field(default_factory=PolicySpec)
+    policy_file: str | None = None  # None: no file has a policy section, the defaults hold
+    exchange_rates_file: str | None = None
 
     def to_base(self, currency: str | None) -> float | None:
         """How many base-currency units one unit of `currency` is worth, or None."""
@@ -163,42 +210,54 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
     suppressions: dict[str, str] = {}
     generic: list[Measure] = []
     exchange_rates: ExchangeRatesSpec | None = None
+    policy, policy_file, rates_file = PolicySpec(), None, None
     topics: list[Topic] = []
     actor_aliases: dict[str, str] = {}
     alias_origin: dict[str, str] = {}
     topic_origin: dict[str, str] = {}
+    generic_origin: dict[str, str] = {}
     for file in files:
-        parsed = _load_file(file, problems)
-        if parsed is None:
+        loaded = _load_file(file, problems)
+        if loaded is None:
             continue
+        parsed, node = loaded
+        at = lambda *loc: _at(file, node, loc)  # noqa: E731  "file:line" of a place in this file
         if parsed.topic is not None:
-            topic = _compile_topic(parsed.topic, file, problems)
+            topic = _compile_topic(parsed.topic, at, problems)
             if topic.id in topic_origin:
-                problems.append(f"{file}: topic id '{topic.id}' is already defined in {topic_origin[topic.id]}")
+                problems.append(f"{at('topic', 'id')}: topic id '{topic.id}' is already defined in {topic_origin[topic.id]}")
             else:
                 topic_origin[topic.id] = str(file)
                 topics.append(topic)
-        for spec in parsed.generic_measures or []:
-            if any(m.id == spec.id for m in generic):
-                problems.append(f"{file}: generic measure id '{spec.id}' is already used")
+        for i, spec in enumerate(parsed.generic_measures or []):
+            if spec.id in generic_origin:
+                problems.append(f"{at('generic_measures', i, 'id')}: generic measure id '{spec.id}' is already used in {generic_origin[spec.id]}")
+            generic_origin.setdefault(spec.id, str(file))
             if spec.kind == "count" and not spec.units:
-                problems.append(f"{file}: generic measure '{spec.id}': a count measure needs 'units'")
-            generic.append(Measure(spec, tuple(_compile_all(spec.cues, f"{file}: measure '{spec.id}' cue", problems))))
+                problems.append(f"{at('generic_measures', i)}: generic measure '{spec.id}': a count measure needs 'units'")
+            cues = _compile_all(spec.cues, f"measure '{spec.id}' cue", lambda j: at("generic_measures", i, "cues", j), problems)
+            generic.append(Measure(spec, tuple(cues)))
         if parsed.exchange_rates is not None:
             if exchange_rates is not None:
-                problems.append(f"{file}: exchange rates are already defined in another file")
-            exchange_rates = parsed.exchange_rates
-        for item in parsed.suppressions or []:
+                problems.append(f"{at('exchange_rates')}: exchange rates are already defined in {rates_file}")
+            exchange_rates, rates_file = parsed.exchange_rates, str(file)
+        if parsed.policy is not None:
+            if policy_file is not None:
+                problems.append(f"{at('policy')}: the policy is already defined in {policy_file}; keep one policy section")
+            policy, policy_file = parsed.policy, str(file)
+            _check_policy(parsed.policy, at, problems)
+        for i, item in enumerate(parsed.suppressions or []):
             if item.id in suppressions:
-                problems.append(f"{file}: discrepancy '{item.id}' is suppressed twice")
+                problems.append(f"{at('suppressions', i, 'id')}: discrepancy '{item.id}' is suppressed twice")
             suppressions[item.id] = item.reason
-        for actor in parsed.actors or []:
-            for alias in [actor.name, *actor.aliases]:
+        for i, actor in enumerate(parsed.actors or []):
+            for j, alias in enumerate([actor.name, *actor.aliases]):
                 key = _fold_name(alias)
                 previous = actor_aliases.get(key)
                 if previous is not None and previous != actor.name:
+                    place = at("actors", i, "name") if j == 0 else at("actors", i, "aliases", j - 1)
                     problems.append(
-                        f"{file}: actor alias '{alias}' names both '{previous}' ({alias_origin[key]}) "
+                        f"{place}: actor alias '{alias}' names both '{previous}' ({alias_origin[key]}) "
                         f"and '{actor.name}'; an alias must name one actor"
                     )
                     continue
@@ -206,19 +265,64 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
                 alias_origin[key] = str(file)
     if problems:
         raise RulesError(problems)
-    return RuleSet(tuple(topics), actor_aliases, tuple(str(f) for f in files), suppressions, tuple(generic), exchange_rates)
+    return RuleSet(
+        tuple(topics), actor_aliases, tuple(str(f) for f in files), suppressions, tuple(generic), exchange_rates,
+        policy=policy, policy_file=policy_file, exchange_rates_file=rates_file,
+    )
 
 
-def _load_file(file: Path, problems: list[str]) -> RulesFile | None:
+def describe_policy(rules: RuleSet) -> list[str]:
+    """The policy in force, in words, for `factcheck rules check`."""
+    policy = rules.policy
+    lines = [f"policy: from {rules.policy_file}" if rules.policy_file else "policy: the defaults (no policy section)"]
+    groups: dict[tuple[str, ...], list[str]] = {}  # modalities with the same list, shown once
+    for a in MODALITIES:
+        groups.setdefault(tuple(getattr(policy.modalities, a)), []).append(a)
+    pairs = [f"{', '.join(names)} with {', '.join(listed)}" if listed else f"{', '.join(names)} never" for listed, names in groups.items()]
+    lines.append("- modalities compared: " + "; ".join(pairs))
+    rates = rules.exchange_rates
+    if policy.different_currencies == "never":
+        currencies = "never compared" + (f" (the exchange rates of {rules.exchange_rates_file} are not used)" if rates else "")
+    elif rates is None:
+        currencies = "convert, but no file gives exchange_rates: never compared"
+    else:
+        currencies = f"converted to {rates.base} at the rates of {rules.exchange_rates_file} ({', '.join(sorted(rates.rates))})"
+    lines.append(f"- different currencies: {currencies}")
+    scope = "compare, and the row says the scope was not stated" if policy.unknown_time_scope == "compare" else "skip"
+    lines.append(f"- time scopes: compared when they overlap; a scope not stated: {scope}")
+    checks = policy.within_article
+    lines.append(
+        f"- within one article: shares over 100 %: {checks.shares_over_100}; multiplier mismatch: {checks.multiplier_mismatch}"
+    )
+    return lines
+
+
+def _check_policy(policy: PolicySpec, at: Callable[..., str], problems: list[str]) -> None:
+    """A pair of modalities is compared both ways: each must list the other."""
+    modalities = policy.modalities
+    for a in MODALITIES:
+        for b in getattr(modalities, a):
+            if a not in getattr(modalities, b):
+                problems.append(
+                    f"{at('policy', 'modalities', b)}: policy.modalities: {a} lists {b}, but {b} does not list {a}; "
+                    f"a pair is compared both ways: add {a} to the list of {b}, or remove {b} from the list of {a}"
+                )
+
+
+def _load_file(file: Path, problems: list[str]) -> tuple[RulesFile, yaml.Node] | None:
     try:
         text = file.read_text(encoding="utf-8")
         node = yaml.compose(text)
         data = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        problems.append(f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start}): save the file as UTF-8")
+        return None
+    except OSError as exc:
         problems.append(f"{file}: cannot be read: {exc}")
         return None
     except yaml.YAMLError as exc:
-        problems.append(f"{file}: not valid YAML: {' '.join(str(exc).split())}")
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(f"{file}{f':{mark.line + 1}' if mark else ''}: not valid YAML: {' '.join(str(exc).split())}")
         return None
     if not isinstance(data, dict):
         problems.append(f"{file}: expected a mapping with schema_version and topic or actors, got {type(data).__name__}")
@@ -228,8 +332,6 @@ def _load_file(file: Path, problems: list[str]) -> RulesFile | None:
     except ValidationError as exc:
         for error in exc.errors():
             loc = error["loc"]
-            where = _format_loc(loc)
-            line = _line_of(node, loc)
             got = error.get("input")
             got_text = f", got {got!r}" if not isinstance(got, (dict, list)) else ""
             hint = ""
@@ -237,40 +339,51 @@ def _load_file(file: Path, problems: list[str]) -> RulesFile | None:
                 hint = " (YAML reads yes/no/on/off as booleans: quote the word)"
             elif isinstance(got, (int, float)) and error["type"] == "string_type":
                 hint = " (YAML read it as a number: quote it)"
-            problems.append(f"{file}{f':{line}' if line else ''}: {where}: {error['msg']}{got_text}{hint}")
+            problems.append(f"{_at(file, node, loc)}: {_format_loc(loc)}: {error['msg']}{got_text}{hint}")
         return None
-    sections = (parsed.topic, parsed.actors, parsed.suppressions, parsed.generic_measures, parsed.exchange_rates)
+    sections = (parsed.topic, parsed.actors, parsed.suppressions, parsed.generic_measures, parsed.exchange_rates, parsed.policy)
     if all(x is None for x in sections):
         problems.append(
-            f"{file}: defines nothing: expected a 'topic', 'generic_measures', 'actors', 'suppressions' "
-            "or 'exchange_rates' section"
+            f"{file}: defines nothing: expected a 'topic', 'generic_measures', 'actors', 'suppressions', "
+            "'exchange_rates' or 'policy' section"
         )
         return None
-    return parsed
+    return parsed, node
 
 
-def _compile_topic(spec: TopicSpec, file: Path, problems: list[str]) -> Topic:
+def _compile_topic(spec: TopicSpec, at: Callable[..., str], problems: list[str]) -> Topic:
     seen: set[str] = set()
     measures = []
-    for m in spec.measures:
+    for i, m in enumerate(spec.measures):
         if m.id in seen:
-            problems.append(f"{file}: topic '{spec.id}': measure id '{m.id}' is used twice")
+            problems.append(f"{at('topic', 'measures', i, 'id')}: topic '{spec.id}': measure id '{m.id}' is used twice")
         seen.add(m.id)
         if m.kind == "count" and not m.units:
-            problems.append(f"{file}: topic '{spec.id}', measure '{m.id}': a count measure needs 'units' (the counted nouns' lemmas)")
-        measures.append(Measure(m, tuple(_compile_all(m.cues, f"{file}: measure '{m.id}' cue", problems))))
-    patterns = _compile_all(spec.aliases, f"{file}: topic '{spec.id}' alias", problems)
-    return Topic(spec, tuple(patterns), tuple(measures), str(file))
+            problems.append(
+                f"{at('topic', 'measures', i)}: topic '{spec.id}', measure '{m.id}': a count measure needs 'units' "
+                "(the counted nouns' lemmas)"
+            )
+        cues = _compile_all(m.cues, f"measure '{m.id}' cue", lambda j: at("topic", "measures", i, "cues", j), problems)
+        measures.append(Measure(m, tuple(cues)))
+    patterns = _compile_all(spec.aliases, f"topic '{spec.id}' alias", lambda j: at("topic", "aliases", j), problems)
+    return Topic(spec, tuple(patterns), tuple(measures), at())
 
 
-def _compile_all(phrases: list[str], where: str, problems: list[str]) -> list[re.Pattern]:
+def _compile_all(phrases: list[str], what: str, at: Callable[[int], str], problems: list[str]) -> list[re.Pattern]:
+    """The patterns of a list of phrases; `at(i)` is the place of phrase i, for the problems."""
     out = []
-    for phrase in phrases:
+    for i, phrase in enumerate(phrases):
         if not phrase.strip() or not fold(phrase).replace("*", "").strip():
-            problems.append(f"{where} is empty")
+            problems.append(f"{at(i)}: {what} {phrase!r} is empty: write at least one letter besides '*'")
             continue
         out.append(compile_alias(phrase))
     return out
+
+
+def _at(file: Path, node: yaml.Node | None, loc: tuple) -> str:
+    """"file:line" of a place in a rules file, or "file" when it has no line."""
+    line = _line_of(node, loc) if loc else None
+    return f"{file}:{line}" if line else str(file)
 
 
 def _fold_name(name: str) -> str:
