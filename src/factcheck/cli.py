@@ -62,9 +62,12 @@ def _check(argv: list[str]) -> int:
                         help="skip (and list) articles longer than N characters (default: 1000000)")
     parser.add_argument("--suppress", action="append", default=[], metavar="FILE",
                         help="a suppressions file (besides RULES/*.yaml): discrepancy ids marked as false alarms")
+    parser.add_argument("--excel", action="store_true",
+                        help="write the CSVs for French Excel and LibreOffice: ';' separator, decimal comma, "
+                        "UTF-8 with BOM")
     parser.add_argument("--fail-on", choices=SEVERITIES, default=None,
                         help="exit 3 when a discrepancy of this severity or a graver one is found")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress either)")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     args = parser.parse_args(argv)
     if args.jobs is not None and args.jobs < 1:
@@ -77,8 +80,10 @@ def _check(argv: list[str]) -> int:
         if not args.quiet:
             print(message, file=sys.stderr)
 
+    # A progress bar on a terminal; in CI or a pipe, a plain line every few seconds.
+    progress = None if args.quiet else ("bar" if sys.stderr.isatty() else "lines")
     result = run(args.corpus, rules=args.rules, out=args.out, model=args.model, jobs=args.jobs, cache=cache,
-                 max_chars=args.max_chars, suppress=args.suppress, log=log)
+                 max_chars=args.max_chars, suppress=args.suppress, log=log, progress=progress, excel=args.excel)
     if not args.quiet:
         kinds = Counter(c.kind for c in result.claims)
         active = [d for d in result.discrepancies if not d.suppressed]
@@ -131,7 +136,7 @@ def _rules(argv: list[str]) -> int:
     check.add_argument("dir", nargs="?", default="rules")
     args = parser.parse_args(argv)
 
-    from .ruleset import load_rules
+    from .ruleset import describe_policy, load_rules
 
     rules = load_rules(args.dir)
     print(f"{args.dir}: {len(rules.files)} file(s), {len(rules.topics)} topic(s), {len(set(rules.actor_aliases.values()))} actor(s)")
@@ -140,6 +145,8 @@ def _rules(argv: list[str]) -> int:
     for topic in rules.topics:
         print(f"- topic {topic.id}: {len(topic.patterns)} alias pattern(s), measures: "
               + (", ".join(f"{m.id} ({m.spec.kind})" for m in topic.measures) or "none"))
+    for line in describe_policy(rules):
+        print(line)
     return EXIT_OK
 
 

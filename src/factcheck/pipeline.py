@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import chain, islice
@@ -16,7 +19,7 @@ from spacy.vocab import Vocab
 from .cache import DocCache
 from .claims import build_claims
 from .compare import find_discrepancies
-from .corpus import MAX_CHARS, read_corpus
+from .corpus import JSONL_SUFFIXES, MAX_CHARS, read_corpus
 from .models import Article, RunResult, Skipped
 from .nlp import DEFAULT_MODEL, load_nlp
 from .pipes.quantities import SPAN_KEY as QUANTITIES_KEY
@@ -27,6 +30,8 @@ from .ruleset import load_rules
 BATCH_SIZE = 32
 # Fewer articles than this to parse: one process (starting workers would cost more).
 MIN_ARTICLES_PER_EXTRA_PROCESS = 40
+# Without a terminal (CI, a pipe), one progress line at most this often.
+PROGRESS_LINE_SECONDS = 10
 
 
 def run(
@@ -39,12 +44,16 @@ def run(
     max_chars: int = MAX_CHARS,
     suppress: list[str | Path] = (),
     log: Callable[[str], None] = lambda message: None,
+    progress: str | None = None,
+    excel: bool = False,
 ) -> RunResult:
     """Read the corpus, extract claims, compare them, write the reports.
 
     `jobs`: parsing processes (default: the machine's cores). `cache`: an SQLite file of
     processed docs (None: no cache). `max_chars`: longer articles are skipped, not parsed.
-    `suppress`: suppressions files beside those of the rules folder.
+    `suppress`: suppressions files beside those of the rules folder. `progress`: "bar" (a
+    terminal), "lines" (a line through `log` every 10 s) or None. `excel`: the CSVs in the
+    French spreadsheet dialect.
     """
     ruleset = load_rules(rules, suppress)  # bad rules stop the run before any work
     entries = read_corpus(corpus, max_chars=max_chars)
@@ -52,11 +61,13 @@ def run(
     result = RunResult()
     doc_cache = DocCache(cache, model) if cache is not None else None
     nlp = _LazyModel(model, max_chars)
+    shown = _Progress(progress, count_inputs(corpus) if progress else None, log)
 
     def articles() -> Iterator[Article]:
         for entry in chain([first] if first is not None else [], entries):
             if isinstance(entry, Skipped):
-                log(f"skipped {entry.path}: {entry.reason}")
+                shown.note(f"skipped {entry.path}: {entry.reason}")
+                shown.step()
                 result.skipped.append(entry)
             else:
                 yield entry
@@ -64,11 +75,14 @@ def run(
     signatures = {}
     try:
         for doc, article in _process(articles(), nlp, doc_cache, jobs or os.cpu_count() or 1):
+            shown.step()
             result.articles += 1
+            result.article_info[article.id] = article.info()
             signatures[article.id] = article_signature(doc, ruleset)
             result.numbers_seen += len(doc.spans.get(QUANTITIES_KEY, []))
             result.claims.extend(build_claims(doc, article, ruleset))
     finally:
+        shown.close()
         if doc_cache is not None:
             doc_cache.close()
     stories = assign_stories(signatures)
@@ -76,10 +90,117 @@ def run(
     result.discrepancies = find_discrepancies(result.claims, ruleset)
     found = {d.discrepancy_id for d in result.discrepancies}
     result.unmatched_suppressions = sorted(set(ruleset.suppressions) - found)
-    result.reports = [str(p) for p in write_reports(result.claims, result.discrepancies, result.skipped, out)]
+    paths = write_reports(result.claims, result.discrepancies, result.skipped, out, result.article_info, excel=excel)
+    result.reports = [str(p) for p in paths]
     if doc_cache is not None:
         result.cache_hits, result.cache_misses = doc_cache.hits, doc_cache.misses
     return result
+
+
+def count_inputs(corpus: str | Path) -> int:
+    """About how many articles the corpus holds, for the progress bar's time left.
+
+    Files (hidden ones left out, as read_corpus does) and the non-blank lines of .jsonl files:
+    a directory walk and a byte count, cheap next to parsing. Skipped inputs count too (they
+    are steps of the progress as well).
+    """
+    root = Path(corpus)
+    if root.is_file():
+        return _count_file(root)
+    total, seen = 0, set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:  # a symlink loop: read_corpus reports it once
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        total += sum(_count_file(Path(folder, f)) for f in files if not f.startswith("."))
+    return total
+
+
+def _count_file(path: Path) -> int:
+    if path.suffix.lower() not in JSONL_SUFFIXES:
+        return 1
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
+
+
+class _Progress:
+    """Inputs done out of `total`: a bar on a terminal (tqdm), else a log line every 10 s.
+
+    The clock starts at the first input done, so loading the model does not count against
+    the rate.
+    """
+
+    def __init__(self, mode: str | None, total: int | None, log: Callable[[str], None]):
+        self.mode, self.total, self.log = mode, total, log
+        self.done = 0
+        self.started: float | None = None
+        self.last_line: float | None = None
+        self.bar = None
+        if mode == "bar":
+            from tqdm import tqdm
+
+            # The size is read once; 80x24 when the terminal reports none (a bare pseudo-terminal,
+            # where tqdm would draw nothing).
+            size = shutil.get_terminal_size()
+            self.bar = tqdm(total=total, unit=" articles", desc="reading", file=sys.stderr,
+                            ncols=size.columns, nrows=size.lines)
+
+    def step(self) -> None:
+        now = time.monotonic()
+        if self.started is None:
+            self.started = self.last_line = now
+            if self.bar is not None:
+                self.bar.reset(total=self.total)  # the rate from here, not from the model loading
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update()
+        elif self.mode == "lines" and now - self.last_line >= PROGRESS_LINE_SECONDS:
+            self.last_line = now
+            self.log(self._line(now))
+
+    def note(self, message: str) -> None:
+        """A message for the user, printed above the bar."""
+        if self.bar is not None:
+            from tqdm import tqdm
+
+            with tqdm.external_write_mode(file=sys.stderr):
+                self.log(message)
+        else:
+            self.log(message)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        elif self.mode == "lines" and self.last_line is not None and self.last_line > self.started:
+            self.log(self._line(time.monotonic(), final=True))  # only after progress lines: small runs stay quiet
+
+    def _line(self, now: float, final: bool = False) -> str:
+        elapsed = now - self.started
+        rate = (self.done - 1) / elapsed if elapsed > 0 else 0.0  # the clock started at the first one
+        if final:
+            return f"reading: {self.done} articles in {_duration(elapsed)} ({rate:.1f} per second)"
+        line = f"reading: {self.done}" + (f" of {self.total} articles" if self.total else " articles")
+        line += f", {rate:.1f} per second"
+        if self.total and rate > 0 and self.done < self.total:
+            line += f", about {_duration((self.total - self.done) / rate)} left"
+        return line
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
 
 
 class _LazyModel:

@@ -1,14 +1,22 @@
-"""Write the CSV reports atomically (temp file, then rename), deterministic to the byte."""
+"""Write the reports atomically (temp file, then rename), deterministic to the byte.
+
+claims.csv, discrepancies.csv and skipped.csv in one of two dialects: the default (comma,
+dot decimals, UTF-8) or, with `excel=True`, the French spreadsheet one (semicolon, decimal
+comma, UTF-8 with a byte order mark, text cells guarded against formula injection), which
+French Excel and LibreOffice open without an import dialog. report.html: see report_html.py.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
-from .models import Claim, Discrepancy, Skipped
+from .models import ArticleInfo, Claim, Discrepancy, Skipped
+from .report_html import render_review_page
 
 CLAIM_COLUMNS = [
     "claim_id", "article", "start", "end", "sentence", "text", "kind", "value", "low", "high",
@@ -24,17 +32,34 @@ DISCREPANCY_COLUMNS = (
     + ["explanation", "suppressed"]
 )
 SKIPPED_COLUMNS = ["path", "reason"]
+# Cells written by number_cell; every other cell is text.
+NUMBER_COLUMNS = {"start", "end", "value", "low", "high"} | {
+    f"{c}_{s}" for c in ("value", "low", "high", "mentions") for s in "ab"
+}
+# A text cell starting with one of these is a formula to Excel and LibreOffice ("=HYPERLINK(...)",
+# "+5 %" read as 0.05, "- 20 milliards" as #NAME?): in the spreadsheet dialect it gets a leading
+# apostrophe, which the spreadsheet reads as "this is text".
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_reports(
-    claims: list[Claim], discrepancies: list[Discrepancy], skipped: list[Skipped], out: str | Path
+    claims: list[Claim],
+    discrepancies: list[Discrepancy],
+    skipped: list[Skipped],
+    out: str | Path,
+    articles: Mapping[str, ArticleInfo] | None = None,
+    excel: bool = False,
 ) -> list[Path]:
-    """claims.csv, discrepancies.csv and skipped.csv in `out`; returns their paths."""
+    """claims.csv, discrepancies.csv, skipped.csv and report.html in `out`; returns their paths.
+
+    `articles`: the metadata of the articles read (title, date, source, url), by id, for the
+    review page. `excel`: write the CSVs in the French spreadsheet dialect.
+    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    claim_rows = [_claim_row(c) for c in sorted(claims, key=lambda c: (c.article, c.start, c.end))]
+    claims = sorted(claims, key=lambda c: (c.article, c.start, c.end))
     tables = {
-        "claims.csv": pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS),
+        "claims.csv": pd.DataFrame([_claim_row(c) for c in claims], columns=CLAIM_COLUMNS),
         "discrepancies.csv": pd.DataFrame([_discrepancy_row(d) for d in discrepancies], columns=DISCREPANCY_COLUMNS),
         "skipped.csv": pd.DataFrame(
             [(s.path, s.reason) for s in sorted(skipped, key=lambda s: s.path)], columns=SKIPPED_COLUMNS
@@ -43,9 +68,34 @@ def write_reports(
     paths = []
     for name, frame in tables.items():
         path = out / name
-        _write_atomically(path, frame.to_csv(index=False, lineterminator="\n"))
+        if excel:
+            _write_atomically(path, to_spreadsheet_dialect(frame).to_csv(index=False, sep=";", lineterminator="\n"),
+                              encoding="utf-8-sig")
+        else:
+            _write_atomically(path, frame.to_csv(index=False, lineterminator="\n"))
         paths.append(path)
+    path = out / "report.html"
+    _write_atomically(path, render_review_page(claims, discrepancies, skipped, articles or {}))
+    paths.append(path)
     return paths
+
+
+def to_spreadsheet_dialect(frame: pd.DataFrame) -> pd.DataFrame:
+    """The cells as French spreadsheets read them: decimal comma in numbers, formulas made text.
+
+    Numbers carry no thousands separator, so the only dot in a number cell is the decimal one.
+    """
+    frame = frame.copy()
+    for column in frame.columns:
+        if column in NUMBER_COLUMNS:
+            frame[column] = frame[column].map(lambda cell: str(cell).replace(".", ","))
+        else:
+            frame[column] = frame[column].map(_text_cell)
+    return frame
+
+
+def _text_cell(cell: object) -> object:
+    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
 
 
 def number_cell(x: float | None) -> str:
@@ -88,11 +138,11 @@ def _discrepancy_row(d: Discrepancy) -> dict:
     return row
 
 
-def _write_atomically(path: Path, content: str) -> None:
+def _write_atomically(path: Path, content: str, encoding: str = "utf-8") -> None:
     """Write to a temp file in the same folder, then rename over the target."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())

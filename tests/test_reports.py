@@ -1,0 +1,499 @@
+"""The reports beyond the golden CSVs: the spreadsheet dialect (read back by pandas and by
+LibreOffice), report.html (rendered, then opened in a headless Chromium) and the progress display.
+
+The LibreOffice and Chromium tests are skipped, with the reason, where those are not installed
+(Debian: apt-get install libreoffice-calc-nogui chromium chromium-driver).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+import json
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+import xml.etree.ElementTree as ET
+from contextlib import redirect_stderr, redirect_stdout
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from factcheck import pipeline
+from factcheck.cli import main
+from factcheck.models import ArticleInfo, Claim, Discrepancy, Skipped
+from factcheck.report import FORMULA_STARTS, to_spreadsheet_dialect, write_reports
+from factcheck.report_html import marked, render_review_page
+
+CSV_NAMES = ("claims.csv", "discrepancies.csv", "skipped.csv")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+SOFFICE = shutil.which("soffice")
+# Without the background-networking flags, Chromium keeps calling home on a closed network.
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory, request):
+    """The sample corpus through the CLI: once as usual, once with --excel --quiet; what each printed."""
+    root = request.config.rootpath
+    base = [str(root / "corpus"), "--rules", str(root / "rules"), "--no-cache"]
+    outs, printed = {}, {}
+    for dialect, extra in (("default", []), ("excel", ["--excel", "--quiet"])):
+        outs[dialect] = tmp_path_factory.mktemp(dialect)
+        stdout, stderr = io.StringIO(), io.StringIO()
+        with redirect_stdout(stdout), redirect_stderr(stderr):
+            assert main(base + ["--out", str(outs[dialect])] + extra) == 0
+        printed[dialect] = (stdout.getvalue(), stderr.getvalue())
+    return outs, printed
+
+
+# --- the spreadsheet dialect -------------------------------------------------------------------
+
+
+def _unguarded(frame: pd.DataFrame) -> pd.DataFrame:
+    """Undo the formula guard of the spreadsheet dialect (a leading apostrophe), the one change of text."""
+    guarded = tuple("'" + s for s in FORMULA_STARTS)
+    return frame.apply(lambda col: col.map(lambda v: v[1:] if isinstance(v, str) and v.startswith(guarded) else v))
+
+
+@pytest.mark.parametrize("name", CSV_NAMES)
+def test_excel_dialect_holds_the_same_data(runs, name):
+    outs, _ = runs
+    default = pd.read_csv(outs["default"] / name)
+    excel = pd.read_csv(outs["excel"] / name, sep=";", decimal=",", encoding="utf-8-sig")
+    pd.testing.assert_frame_equal(_unguarded(excel), default)
+    raw = (outs["excel"] / name).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf" + default.columns[0].encode() + b";")
+    if name == "claims.csv":
+        assert len(default) > 20 and (default.value == 5_000_000_000).any()
+
+
+def test_both_dialects_write_the_same_review_page(runs):
+    outs, _ = runs
+    assert (outs["default"] / "report.html").read_bytes() == (outs["excel"] / "report.html").read_bytes()
+
+
+def test_summary_lists_every_report_and_quiet_prints_nothing(runs):
+    outs, printed = runs
+    out, err = printed["default"]
+    expected = ", ".join(str(outs["default"] / n) for n in (*CSV_NAMES, "report.html"))
+    assert f"reports: {expected}" in out
+    assert err == ""  # two articles: no progress line before the 10 s mark, no skipped input
+    assert printed["excel"] == ("", "")
+
+
+def _claim(value, low, high, text="2,5 milliards d'euros", sentence="Un budget de 2,5 milliards d'euros.", **kw):
+    fields = dict(
+        claim_id="c1", article="a.txt", start=3, end=24, sentence=sentence, text=text, kind="money",
+        value=value, low=low, high=high, unit="EUR", precision=0.05e9, subject="budget", actor=None,
+        attributed_to=None, place=None, modality="fact", date="2025", date_start="2025-01-01",
+        date_end="2025-12-31", date_basis="sentence", topic="plan", topic_cue="plan", measure="amount",
+    )
+    fields.update(kw)
+    return Claim(**fields)
+
+
+def _decimal_reports(out: Path, excel: bool) -> list[Path]:
+    claims = [
+        _claim(2.5e9, 2.5e9, 2.5e9, claim_id="c1"),
+        _claim(2.5, 2.25, 2.75, text="+2,5 %", sentence="=HYPERLINK(\"x\") - hausse de +2,5 % «net»",
+               unit="%", kind="percent", claim_id="c2", start=40, end=46),
+        _claim(-0.3, -0.3, None, text="-0,3 point", sentence="- recul de 0,3 point", unit="pp", kind="percent",
+               claim_id="c3", start=60, end=70),
+    ]
+    return write_reports(claims, [], [Skipped("b.bin", "@binary file")], out, excel=excel)
+
+
+def test_excel_cells_decimal_comma_bom_and_formula_guard(tmp_path):
+    _decimal_reports(tmp_path / "plain", excel=False)
+    _decimal_reports(tmp_path / "excel", excel=True)
+    plain = (tmp_path / "plain" / "claims.csv").read_text(encoding="utf-8").splitlines()
+    excel = (tmp_path / "excel" / "claims.csv").read_text(encoding="utf-8").splitlines()
+    assert excel[0].startswith("\ufeffclaim_id;article;start;end;sentence;")
+    assert ",2500000000,2500000000,2500000000,EUR," in plain[1]  # integers: the same in both dialects
+    assert ";2500000000;2500000000;2500000000;EUR;" in excel[1]
+    assert ",2.5,2.25,2.75,%," in plain[2] and ";2,5;2,25;2,75;%;" in excel[2]
+    assert ";-0,3;-0,3;;pp;" in excel[3]  # a negative number stays a number, unguarded
+    # Text that a spreadsheet would run as a formula gets a leading apostrophe (only there).
+    assert ';"\'=HYPERLINK(""x"") - hausse de +2,5 % «net»";\'+2,5 %;' in excel[2]
+    assert ";'- recul de 0,3 point;'-0,3 point;" in excel[3]
+    assert '=HYPERLINK(""x"")' in plain[2] and "'" not in plain[2]
+    assert (tmp_path / "excel" / "skipped.csv").read_text(encoding="utf-8-sig") == "path;reason\nb.bin;'@binary file\n"
+    back = pd.read_csv(tmp_path / "excel" / "claims.csv", sep=";", decimal=",", encoding="utf-8-sig")
+    assert back.value.tolist() == [2.5e9, 2.5, -0.3] and back.low.tolist() == [2.5e9, 2.25, -0.3]
+    pd.testing.assert_frame_equal(_unguarded(back), pd.read_csv(tmp_path / "plain" / "claims.csv"))
+
+
+def test_spreadsheet_dialect_leaves_the_frame_alone():
+    frame = pd.DataFrame({"value": ["2.5", ""], "sentence": ["-x", "y"]})
+    converted = to_spreadsheet_dialect(frame)
+    assert converted.value.tolist() == ["2,5", ""] and converted.sentence.tolist() == ["'-x", "y"]
+    assert frame.value.tolist() == ["2.5", ""]
+
+
+# LibreOffice's CSV import options: separator ';' (59), text delimiter '"' (34), UTF-8 (76),
+# from line 1, default column formats, French locale (1036).
+LO_CSV_FILTER = "CSV:59,34,76,1,,1036"
+NS = {
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+}
+
+
+def _fods_rows(path: Path) -> list[list[tuple[str | None, str | None, str]]]:
+    """The first sheet of a flat ODS file: rows of (value type, value, text), repeats expanded."""
+    rows = []
+    sheet = ET.parse(path).getroot().find(".//table:table", NS)
+    for row in sheet.iter(f"{{{NS['table']}}}table-row"):
+        cells = []
+        for cell in row.findall("table:table-cell", NS):
+            repeat = int(cell.get(f"{{{NS['table']}}}number-columns-repeated", "1"))
+            value = (
+                cell.get(f"{{{NS['office']}}}value-type"),
+                cell.get(f"{{{NS['office']}}}value"),
+                "\n".join("".join(p.itertext()) for p in cell.findall("{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p")),
+            )
+            cells.extend([value] * min(repeat, 100))  # a row's trailing empty cells are one huge repeat
+        while cells and cells[-1] == (None, None, ""):
+            cells.pop()
+        if cells:
+            rows.append(cells)
+    return rows
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
+def test_libreoffice_reads_the_excel_csv(runs, tmp_path):
+    outs, _ = runs
+    _decimal_reports(tmp_path / "decimals", excel=True)
+    sources = {
+        "claims.csv": outs["excel"] / "claims.csv",
+        "discrepancies.csv": outs["excel"] / "discrepancies.csv",
+        "decimals.csv": tmp_path / "decimals" / "claims.csv",
+    }
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name, source in sources.items():
+        shutil.copy(source, inputs / name)
+    converted = tmp_path / "converted"
+    profile = tmp_path / "lo-profile"  # a fresh profile: concurrent runs do not share a lock
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", f"--infilter={LO_CSV_FILTER}",
+         "--convert-to", "fods", "--outdir", str(converted), *(str(inputs / n) for n in sources)],
+        check=True, capture_output=True, timeout=180,
+    )
+    claims = pd.read_csv(outs["default"] / "claims.csv", dtype=str, keep_default_na=False)
+    rows = _fods_rows(converted / "claims.fods")
+    header = [text for _, _, text in rows[0]]
+    assert header == list(claims.columns) and len(rows) == len(claims) + 1
+    by_text = {row[header.index("text")][2]: row for row in rows[1:]}
+    amount = by_text["5 milliards d’euros"]
+    assert amount[header.index("value")][:2] == ("float", "5000000000")
+    assert amount[header.index("start")][0] == "float"
+    assert "d’investissement estimé à 5 milliards d’euros" in amount[header.index("sentence")][2]
+    assert by_text["Treize"][header.index("unit")] == ("string", None, "usine")
+
+    discrepancies = _fods_rows(converted / "discrepancies.fods")
+    d_header = [text for _, _, text in discrepancies[0]]
+    expected = pd.read_csv(outs["default"] / "discrepancies.csv", dtype=str, keep_default_na=False)
+    assert len(discrepancies) == len(expected) + 1
+    explanation = discrepancies[1][d_header.index("explanation")][2]
+    assert explanation == expected.explanation[0] and "«5 milliards d’euros»" in explanation
+    assert discrepancies[1][d_header.index("value_b")][:2] == ("float", "20000000000")
+
+    decimals = _fods_rows(converted / "decimals.fods")
+    col = {name: i for i, (_, _, name) in enumerate(decimals[0])}
+    assert [r[col["value"]][:2] for r in decimals[1:]] == [("float", "2500000000"), ("float", "2.5"), ("float", "-0.3")]
+    assert decimals[2][col["high"]][:2] == ("float", "2.75")
+    # Guarded text stays text, never a formula or a percentage (LibreOffice shows the apostrophe).
+    assert decimals[2][col["text"]] == ("string", None, "'+2,5 %")
+    assert decimals[2][col["sentence"]] == ("string", None, "'=HYPERLINK(\"x\") - hausse de +2,5 % «net»")
+
+
+# --- report.html, as text ----------------------------------------------------------------------
+
+
+def _discrepancy(a: Claim, b: Claim, **kw) -> Discrepancy:
+    fields = dict(
+        discrepancy_id="d1", severity="conflict", rule="interval_conflict", topic="plan", measure="amount",
+        a=a, b=b, explanation="a.txt says «2,5 milliards» & b.txt says <4 milliards>.",
+        sources_a=("a.txt",), sources_b=("b.txt", "c.txt"),
+    )
+    fields.update(kw)
+    return Discrepancy(**fields)
+
+
+HOSTILE = {
+    "a.txt": ArticleInfo("a.txt", "a.txt", title="<script>alert('t')</script> Budget", date=dt.date(2025, 4, 10),
+                         source="Le <b>Monde</b>", url="javascript:alert(1)"),
+    "b.txt": ArticleInfo("b.txt", "b.txt", title="Les Échos & co", source="Les Échos", url="https://example.org/?a=1&b=\"2\""),
+}
+
+
+def _page() -> str:
+    a = _claim(2.5e9, 2.5e9, 2.5e9, sentence="Un <b>budget</b> de 2,5\u00a0milliards d'euros.", text="2,5\u00a0milliards d'euros")
+    b = _claim(4e9, 4e9, 4e9, claim_id="c2", article="b.txt", text="4 milliards", sentence="Il est de 4 milliards.")
+    c = _claim(7e9, 7e9, 7e9, claim_id="c3", article="b.txt", text="7 milliards", sentence="Puis 7 milliards.", start=90)
+    discrepancies = [
+        _discrepancy(a, b),
+        _discrepancy(a, c, discrepancy_id="d2", severity="review", topic="other", suppressed="two plans <checked>"),
+    ]
+    return render_review_page([a, b, c], discrepancies, [Skipped("x.pdf", "unsupported <pdf>")], HOSTILE)
+
+
+def test_review_page_escapes_every_text_and_loads_nothing():
+    page = _page()
+    assert page.count("<script>") == 1 and "&lt;script&gt;alert(&#x27;t&#x27;)&lt;/script&gt; Budget" in page
+    assert "Le &lt;b&gt;Monde&lt;/b&gt;" in page and "Un &lt;b&gt;budget&lt;/b&gt;" in page
+    assert "javascript:" not in page  # not a link: only http(s) urls are
+    assert 'href="https://example.org/?a=1&amp;b=&quot;2&quot;"' in page
+    assert "&lt;4 milliards&gt;" in page and "unsupported &lt;pdf&gt;" in page
+    # Nothing from the network: no src, no stylesheet link, and a policy that allows only the inline code.
+    assert " src=" not in page and "<link" not in page and "@import" not in page and "url(" not in page
+    assert "default-src &#x27;none&#x27;; style-src &#x27;sha256-" in page
+    assert page == _page()  # deterministic
+
+
+def test_review_page_content():
+    page = _page()
+    assert "<mark>2,5\u00a0milliards d&#x27;euros</mark>" in page  # the figure marked across a no-break space
+    assert page.index('data-severity="conflict"') < page.index('data-severity="review"')
+    # Both sources of figure b, with their metadata; the article without metadata by its id.
+    assert 'data-sources="[&quot;a.txt&quot;, &quot;b.txt&quot;, &quot;c.txt&quot;]"' in page
+    assert "Les Échos · publication date unknown" in page and "published 2025-04-10" in page
+    assert "<code>c.txt</code>" in page
+    assert "2\u202f500\u202f000\u202f000 EUR" in page and "2025 (2025-01-01 to 2025-12-31), stated in the sentence" in page
+    # The suppressed one stays, marked with its reason, and is counted apart.
+    assert '<article class="discrepancy suppressed" id="d-d2"' in page
+    assert "Marked as a false alarm:</b> two plans &lt;checked&gt;" in page
+    assert "<strong>1 discrepancy</strong> (1 conflict) · <strong>1</strong> marked as false alarm" in page
+    assert ">Conflict 1</button>" in page and ">Review 0</button>" in page
+
+
+def test_review_page_folds_long_source_lists():
+    a = _claim(2.5e9, 2.5e9, 2.5e9)
+    b = _claim(4e9, 4e9, 4e9, claim_id="c2", article="b.txt")
+    many = tuple(f"{i}.txt" for i in range(6))
+    page = render_review_page([a, b], [_discrepancy(a, b, sources_b=("b.txt", *many))], [], {})
+    assert "<details><summary>6 other articles</summary>" in page and page.count("<li><span class=\"source-title\">") == 6
+
+
+def test_review_page_without_discrepancies():
+    page = render_review_page([], [], [], {})
+    assert "No discrepancy: the figures that the rules compare agree." in page and "0 of 0" in page
+
+
+@pytest.mark.parametrize("sentence,figure,expected", [
+    ("Plus de 160 entreprises.", "plus de 160", "Plus de 160 entreprises."),  # case differs: not marked
+    ("Avec plus de 160 entreprises.", "plus de 160", "Avec <mark>plus de 160</mark> entreprises."),
+    ("Soit 100 000 puces.", "100\u202f000", "Soit <mark>100 000</mark> puces."),
+    ("Soit 5 < 6 et 5.", "5", "Soit <mark>5</mark> &lt; 6 et 5."),
+    ("Rien.", "", "Rien."),
+])
+def test_marked(sentence, figure, expected):
+    assert marked(sentence, figure) == expected
+
+
+# --- report.html in a real browser --------------------------------------------------------------
+
+
+def _chromium(*args: str, profile: Path) -> str:
+    done = subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+class _Elements(HTMLParser):
+    """The discrepancy cards of a dumped DOM: (severity, hidden) in page order; the pressed button."""
+
+    def __init__(self):
+        super().__init__()
+        self.cards: list[tuple[str, bool]] = []
+        self.pressed: list[str] = []
+        self.marks = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article" and "discrepancy" in (attrs.get("class") or ""):
+            self.cards.append((attrs["data-severity"], "hidden" in attrs))
+        elif tag == "button" and attrs.get("aria-pressed") == "true":
+            self.pressed.append(attrs.get("data-severity"))
+        elif tag == "mark":
+            self.marks += 1
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed: apt-get install chromium")
+def test_review_page_in_chromium_filtered_by_the_fragment(runs, tmp_path):
+    outs, _ = runs
+    url = (outs["default"] / "report.html").as_uri()
+    everything = _Elements()
+    everything.feed(_chromium("--dump-dom", url, profile=tmp_path / "p1"))
+    assert [s for s, _ in everything.cards] == ["conflict", "review", "review"]
+    assert not any(hidden for _, hidden in everything.cards) and everything.pressed == [""]
+    assert everything.marks >= 2 * 3  # both sentences of every card, then the claims table
+    filtered = _Elements()
+    filtered.feed(_chromium("--dump-dom", url + "#severity=conflict", profile=tmp_path / "p2"))
+    assert filtered.cards == [("conflict", False), ("review", True), ("review", True)]
+    assert filtered.pressed == ["conflict"]
+
+
+class _WebDriver:
+    """Just enough of the W3C WebDriver HTTP API, over urllib, to drive chromedriver."""
+
+    def __init__(self, profile: Path):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.base = f"http://127.0.0.1:{port}"
+        self.process = subprocess.Popen([CHROMEDRIVER, f"--port={port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.session = None
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                self._call("GET", "/status")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    self.close()
+                    raise
+                time.sleep(0.1)
+        options = {"binary": CHROMIUM, "args": [*CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=1280,1000"]}
+        capabilities = {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": options}}
+        try:
+            self.session = self._call("POST", "/session", {"capabilities": capabilities})["sessionId"]
+        except BaseException:
+            self.close()
+            raise
+
+    def _call(self, method: str, path: str, body: dict | None = None):
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.base + path, data=data, method=method,
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())["value"]
+
+    def command(self, method: str, path: str, body: dict | None = None):
+        return self._call(method, f"/session/{self.session}{path}", body)
+
+    def click(self, css: str) -> None:
+        element = self.command("POST", "/element", {"using": "css selector", "value": css})
+        self.command("POST", f"/element/{next(iter(element.values()))}/click", {})
+
+    def script(self, source: str):
+        return self.command("POST", "/execute/sync", {"script": source, "args": []})
+
+    def close(self) -> None:
+        try:
+            if self.session is not None:
+                self.command("DELETE", "")
+        finally:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+
+
+VISIBLE = "return Array.from(document.querySelectorAll('{}')).filter(e => e.getClientRects().length > 0).length"
+
+
+@pytest.mark.skipif(CHROMIUM is None or CHROMEDRIVER is None,
+                    reason="Chromium or its driver is not installed: apt-get install chromium chromium-driver")
+def test_review_page_filters_when_clicked(runs, tmp_path):
+    outs, _ = runs
+    claims = pd.read_csv(outs["default"] / "claims.csv", dtype=str, keep_default_na=False)
+    browser = _WebDriver(tmp_path / "profile")
+    try:
+        browser.command("POST", "/url", {"url": (outs["default"] / "report.html").as_uri()})
+        cards, rows = VISIBLE.format("article.discrepancy"), VISIBLE.format("#claims tbody tr")
+        assert (browser.script(cards), browser.script(rows)) == (3, len(claims))
+        assert browser.script("return document.getElementById('shown').textContent") == "3 of 3 shown"
+        browser.click('button[data-severity="review"]')
+        assert browser.script(cards) == 2 and browser.script("return location.hash") == "#severity=review"
+        browser.click('#filter-source option[value="004_gigafactories_ue.txt"]')
+        assert browser.script(cards) == 2  # both reviews compare with article 004
+        assert browser.script(rows) == (claims.article == "004_gigafactories_ue.txt").sum()
+        assert browser.script("return location.hash") == "#severity=review&source=004_gigafactories_ue.txt"
+        browser.click('button[data-severity="conflict"]')
+        assert browser.script(cards) == 1
+        assert browser.script(VISIBLE.format('section.group[data-severity="review"]')) == 0  # empty groups hide
+        browser.click("#clear")
+        assert (browser.script(cards), browser.script(rows)) == (3, len(claims))
+        assert browser.script("return location.hash") == ""
+        # A shared link opens filtered; a value the page does not offer is ignored.
+        browser.script("location.hash = 'severity=conflict&topic=nope'")
+        assert browser.script(cards) == 1
+        assert browser.script("return document.getElementById('filter-topic').value") == ""
+        shot = base64.b64decode(browser.command("GET", "/screenshot"))
+        assert shot.startswith(b"\x89PNG")
+    finally:
+        browser.close()
+
+
+# --- progress ------------------------------------------------------------------------------------
+
+
+class _Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_progress_lines_at_a_modest_rate(monkeypatch):
+    clock = _Clock()
+    monkeypatch.setattr(pipeline.time, "monotonic", clock)
+    lines = []
+    progress = pipeline._Progress("lines", 100, lines.append)
+    for _ in range(30):  # 30 articles, one every second: a line at 10 s and at 20 s
+        progress.step()
+        clock.now += 1
+    progress.close()
+    assert lines == [
+        "reading: 11 of 100 articles, 1.0 per second, about 1 min 29 s left",
+        "reading: 21 of 100 articles, 1.0 per second, about 1 min 19 s left",
+        "reading: 30 articles in 30 s (1.0 per second)",
+    ]
+
+
+def test_progress_small_runs_print_only_notes():
+    lines = []
+    progress = pipeline._Progress("lines", 2, lines.append)
+    progress.step()
+    progress.note("skipped x.pdf: unsupported")
+    progress.step()
+    progress.close()
+    assert lines == ["skipped x.pdf: unsupported"]  # under 10 s: no progress line at all
+
+
+def test_progress_bar(monkeypatch):
+    stderr = io.StringIO()
+    monkeypatch.setattr(pipeline.sys, "stderr", stderr)
+    notes = []
+    progress = pipeline._Progress("bar", 3, notes.append)
+    for _ in range(3):
+        progress.step()
+    progress.note("skipped x.pdf: unsupported")
+    progress.close()
+    assert "reading: 100%" in stderr.getvalue() and "3/3" in stderr.getvalue() and "articles/s" in stderr.getvalue()
+    assert notes == ["skipped x.pdf: unsupported"]
+
+
+def test_count_inputs(tmp_path):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "feed.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}\n', encoding="utf-8")
+    (tmp_path / "sub" / "notes.pdf").write_bytes(b"%PDF")  # skipped, still a step of the progress
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "b.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert pipeline.count_inputs(tmp_path) == 5
+    assert pipeline.count_inputs(tmp_path / "sub" / "feed.jsonl") == 3
