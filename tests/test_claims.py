@@ -64,3 +64,29 @@ def test_subject_actor_scope_topic(claims_of):
     assert (plants.unit, plants.actor, plants.topic) == ("gigafactorie", "Verkor", "battery_gigafactories")
     assert (money.actor, money.topic, money.measure) == ("Union européenne", "ai_gigafactories", "plan_amount")
     assert (money.date, money.date_start, money.date_end, money.date_basis) == ("2026", "2026-01-01", "2026-12-31", "sentence")
+
+
+def test_threshold_is_not_a_measured_rate(claims_of):
+    claims = claims_of("Avec un taux de chômage de 7,4 %, la France s'éloigne du seuil d'environ 5 % associé au plein emploi.")
+    assert claims["7,4 %"].modality == "fact"
+    assert claims["environ 5 %"].modality == "target"
+
+
+def test_dislocated_subject_is_the_actor(claims_of):
+    claims = claims_of(
+        "Airbus a livré 766 avions en 2024, loin devant son rival. "
+        "Boeing, de son côté, n'a livré que 348 avions l'an dernier."
+    )
+    assert (claims["766"].actor, claims["348"].actor) == ("Airbus", "Boeing")
+
+
+def test_place_from_an_adjective_and_from_the_title(nlp, request):
+    rules = load_rules(request.config.rootpath / "rules")
+    text = "Selon la CGT, 12 000 personnes ont pris part au cortège lyonnais. La CGT a compté 15 000 grévistes."
+    doc = nlp.make_doc(text)
+    doc._.published = "2025-03-06"
+    article = Article(id="t.txt", text=text, path="t.txt", date=dt.date(2025, 3, 6),
+                      title="Réforme des retraites : forte mobilisation à Grenoble")
+    claims = {c.text: c for c in build_claims(nlp(doc), article, rules)}
+    assert claims["12 000"].place == "Lyon"  # the sentence's own place wins
+    assert claims["15 000"].place == "Grenoble"  # no place in the sentence: the title's

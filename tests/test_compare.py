@@ -105,6 +105,7 @@ Q3_2024 = ("2024-Q3", "2024-07-01", "2024-09-30", "sentence")
 Q1_2025 = ("2025-Q1", "2025-01-01", "2025-03-31", "sentence")
 YEAR_2024 = ("2024", "2024-01-01", "2024-12-31", "column")
 PUBLISHED = ("2025-04-10", "2025-04-10", "2025-04-10", "published")
+PUBLISHED_AFTER_Q3 = ("2024-10-15", "2024-10-15", "2024-10-15", "published")  # the Q3 figures come out
 
 
 @pytest.mark.parametrize(
@@ -112,7 +113,12 @@ PUBLISHED = ("2025-04-10", "2025-04-10", "2025-04-10", "published")
     [
         (Q3_2024, Q1_2025, False, None),
         (Q3_2024, YEAR_2024, True, "2024-Q3 (stated in the sentence) / 2024 (stated in the table header)"),
-        (Q3_2024, PUBLISHED, True, "2025-04-10 (publication date; no date stated)"),
+        # an undated figure holds at its publication date: it reports a stated period only when
+        # published during it or just after (2 days for a day, 92 for a longer period)
+        (Q1_2025, PUBLISHED, True, "2025-04-10 (publication date; no date stated)"),
+        (Q3_2024, PUBLISHED, False, None),
+        (("2025-04-08", "2025-04-08", "2025-04-08", "sentence"), PUBLISHED, True, None),
+        (("2025-04-07", "2025-04-07", "2025-04-07", "sentence"), PUBLISHED, False, None),
     ],
 )
 def test_time_scopes_must_overlap_when_stated(rules, scope_a, scope_b, compared, note):
@@ -277,7 +283,8 @@ def test_the_policy_can_refuse_to_convert_currencies(tmp_path):
 
 @pytest.mark.parametrize(
     "unknown,scope_b,compared",
-    [("compare", PUBLISHED, True), ("skip", PUBLISHED, False), ("skip", YEAR_2024, True), ("skip", Q1_2025, False)],
+    [("compare", PUBLISHED_AFTER_Q3, True), ("skip", PUBLISHED_AFTER_Q3, False), ("skip", YEAR_2024, True),
+     ("skip", Q1_2025, False)],
 )
 def test_the_policy_on_unknown_time_scopes(tmp_path, unknown, scope_b, compared):
     rules = _policy(tmp_path, f"  unknown_time_scope: {unknown}\n")

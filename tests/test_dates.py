@@ -28,7 +28,10 @@ CASES = [
     ("Les ventes ont chuté l'an dernier.", "2025-04-10", "l'an dernier", "2024", "year", None),
     ("Il avait été nommé il y a deux ans.", "2025-04-10", "il y a deux ans", "2023", "year", None),
     ("Les prix ont flambé la semaine dernière.", "2025-04-10", "la semaine dernière", "2025-W14", "week", None),
-    ("Le ministre s'est exprimé jeudi devant les députés.", "2025-04-10", "jeudi", "2025-04-03", "day", None),
+    # wire copy names the day of the event, today included: "a déclaré jeudi" in Thursday's news
+    ("Le ministre s'est exprimé jeudi devant les députés.", "2025-04-10", "jeudi", "2025-04-10", "day", None),
+    ("Le ministre s'est exprimé mardi devant les députés.", "2025-04-10", "mardi", "2025-04-08", "day", None),
+    ("Le ministre s'est exprimé jeudi dernier devant les députés.", "2025-04-10", "jeudi dernier", "2025-04-03", "day", None),
     ("La mesure entrera en vigueur le 1er janvier prochain.", "2025-04-10", "1er janvier prochain", "2026-01-01", "day", None),
     ("La sélection sera finalisée d’ici la fin de l’année.", "2024-07-01", "d’ici la fin de l’année", "2024", "year", "deadline"),
     ("Les ventes ont reculé en février 2025.", "2025-04-10", "février 2025", "2025-02", "month", None),

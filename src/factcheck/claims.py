@@ -44,6 +44,7 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
     claims = []
     multipliers = []
     places: dict[int, tuple[tuple[int, int], _Cell | None]] = {}  # claim index -> (sentence, cell)
+    title_place = _title_place(article.title)
     for mention in mentions_of(doc):
         if mention.kind == "multiplier" and layout.cell_at(mention.start) is None:
             multipliers.append(mention)
@@ -87,7 +88,7 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
                 subject=subject,
                 actor=rules.canonical_actor(actor),
                 attributed_to=attributed_to,
-                place=_place(doc, text, sentence, mention, actors) if cell is None else None,
+                place=(_place(doc, text, sentence, mention, actors) or title_place) if cell is None else None,
                 modality=_modality(text, span, mention, cell, scope[3]),
                 date=scope[0],
                 date_start=scope[1],
@@ -285,6 +286,12 @@ def _is_subject(span: Span) -> bool:
             t = t.head
         if t.dep_.startswith("nsubj") or t.dep_ == "obl:agent":
             return True
+    # "Boeing, de son côté, n'a livré que 348 avions": a name that opens its sentence, set off
+    # by a comma, is a dislocated subject (the parser makes it a root or an adverb)
+    doc = span.doc
+    opens = span.start == 0 or doc[span.start - 1].text in (".", "!", "?") or doc[span.start - 1].is_space
+    if opens and span.end < len(doc) and doc[span.end].text == ",":
+        return True
     return False
 
 
@@ -334,6 +341,37 @@ _NATIONAL = re.compile(
     r"sur l'ensemble du territoire|au plan national)\b"
 )
 PLACE_CASES = {"a", "en", "dans", "au", "aux", "pres", "sur"}
+# Adjectives of place, folded: "le cortège lyonnais" holds at Lyon.
+PLACE_ADJECTIVES = {
+    stem + ending: place
+    for stem, place, endings in (
+        ("lyonnais", "Lyon", ("", "e", "es")), ("parisien", "Paris", ("", "ne", "s", "nes")),
+        ("marseillais", "Marseille", ("", "e", "es")), ("toulousain", "Toulouse", ("", "e", "s", "es")),
+        ("bordelais", "Bordeaux", ("", "e", "es")), ("lillois", "Lille", ("", "e", "es")),
+        ("nantais", "Nantes", ("", "e", "es")), ("nicois", "Nice", ("", "e", "es")),
+        ("strasbourgeois", "Strasbourg", ("", "e", "es")), ("rennais", "Rennes", ("", "e", "es")),
+        ("grenoblois", "Grenoble", ("", "e", "es")), ("montpellierain", "Montpellier", ("", "e", "s", "es")),
+    )
+    for ending in endings
+}
+
+
+# "Réforme des retraites : forte mobilisation à Lyon": the place a title gives the whole article
+_TITLE_PLACE = re.compile(r"\b(?:à|a) ((?:[A-ZÉÈ][\w’'-]+)(?:[ -](?:sur|en|de|la|le)?[ -]?[A-ZÉÈ][\w’'-]+)*)")
+
+
+def _title_place(title: str | None) -> str | None:
+    """The place of a local story, from its title ("... à Lyon"), or France for a national one.
+
+    A figure whose sentence names no place takes it: a local count is then never compared
+    with a national one. A wrong guess only keeps two figures apart, never pairs them.
+    """
+    if not title:
+        return None
+    if _NATIONAL.search(fold(title)):
+        return "France"
+    m = _TITLE_PLACE.search(title)
+    return m.group(1) if m else None
 
 
 def _place(doc: Doc, text: str, sentence: tuple[int, int], mention: Mention, actors: list[Span]) -> str | None:
@@ -352,6 +390,11 @@ def _place(doc: Doc, text: str, sentence: tuple[int, int], mention: Mention, act
             before[-1:] and before[-1] in PLACE_CASES or before == ["pres", "de"]
         ):
             candidates.append((span.start_char, span.text))
+    span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    for token in span if span is not None else ():
+        place = PLACE_ADJECTIVES.get(fold(token.text)) if token.dep_ == "amod" else None
+        if place is not None:
+            candidates.append((token.idx, place))
     if not candidates:
         return None
     return min(candidates, key=lambda c: abs(c[0] - mention.start))[1]
@@ -364,7 +407,9 @@ SPEECH_VERBS = {
     "avancer", "rapporter", "confirmer", "reveler", "annoncer", "estimer", "selon", "ajouter",
     "marteler", "rappeler", "avertir", "denoncer", "chiffrer",
 }
-TARGET_LEMMAS = {"objectif", "viser", "cible", "cibler", "ambition", "ambitionner", "prevoir", "horizon"}
+# "seuil": a threshold is a reference value, not a measurement ("le seuil d'environ 5 %
+# associé au plein emploi"), so it is compared like a target.
+TARGET_LEMMAS = {"objectif", "viser", "cible", "cibler", "ambition", "ambitionner", "prevoir", "horizon", "seuil"}
 ESTIMATE_LEMMAS = {"estimer", "evaluer", "chiffrer", "estimation", "approximativement"}
 ESTIMATE_HEDGES = ("environ", "pres", "quelque", "autour", "approximativement", "presque", "une ", "des ")
 NEGATIONS = {"pas", "jamais", "aucun", "aucune", "nullement"}

@@ -14,8 +14,10 @@ actor, or no known actor). What else allows a comparison is the rules' policy
   with `different_currencies: never`.
 - Time scopes: two figures whose sentences (or table headers) state their periods are compared
   only when the periods overlap (7,3 % in Q3 2024 does not contradict 7,5 % in Q1 2025).
-  A figure whose period is not stated (its publication date, or an open future) is compared,
-  and the explanation says its scope was not stated (`unknown_time_scope: skip`: not compared).
+  An undated figure of the present or past holds at its publication date: it is compared with
+  a dated one only when published during that period or just after (`scopes_overlap`). A
+  figure with no period at all (an open future) is compared, and the explanation says its
+  scope was not stated (`unknown_time_scope: skip`: not compared).
 - Place: a figure for one place (Lyon) is never compared with one for another (France).
 - Figures of no rules topic that fit a generic measure (jobs, deaths, money of plans...) are
   compared within their story only.
@@ -33,6 +35,8 @@ contradicts elsewhere ("les usines actuelles comptent 40 000 puces").
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import hashlib
 from collections import defaultdict
@@ -171,6 +175,11 @@ def modalities_comparable(a: Claim, b: Claim, policy: PolicySpec = PolicySpec())
     return policy.modalities.compared(a.modality, b.modality)
 
 
+# How long after a stated period an undated figure may still report it (see scopes_overlap).
+PUBLISHED_GRACE_DAYS = 2  # the next day's paper, or a weekend's
+PUBLISHED_GRACE_PERIOD_DAYS = 92
+
+
 def scopes_comparable(a: Claim, b: Claim, policy: PolicySpec = PolicySpec()) -> bool:
     """The periods overlap, and a figure whose period is not stated is compared unless the policy skips it."""
     if policy.unknown_time_scope == "skip" and (a.date_basis not in STATED_SCOPES or b.date_basis not in STATED_SCOPES):
@@ -179,7 +188,24 @@ def scopes_comparable(a: Claim, b: Claim, policy: PolicySpec = PolicySpec()) -> 
 
 
 def scopes_overlap(a: Claim, b: Claim) -> bool:
-    """False only when both figures state their periods and the periods do not meet."""
+    """False when both figures state their periods and the periods do not meet, or when one
+    states its period and the other, undated, was published outside it.
+
+    An undated figure in the present or past tense holds at its article's publication date:
+    "le feu a parcouru au total 1 500 hectares" in a paper of 18 July is not the toll of the
+    8th. It is taken to report the stated period when it was published during that period
+    or within PUBLISHED_GRACE_DAYS after its end (a day) or PUBLISHED_GRACE_PERIOD_DAYS
+    (a longer period: the figures of a year come out in the weeks after it).
+    """
+    for stated, undated in ((a, b), (b, a)):
+        if stated.date_basis in STATED_SCOPES and undated.date_basis == "published" and undated.date:
+            start, end = stated.date_start or "0000-01-01", stated.date_end or "9999-12-31"
+            try:
+                grace = PUBLISHED_GRACE_DAYS if start == end else PUBLISHED_GRACE_PERIOD_DAYS
+                end = (dt.date.fromisoformat(end) + dt.timedelta(days=grace)).isoformat()
+            except ValueError:
+                pass
+            return start <= undated.date[:10] <= end
     if a.date_basis not in STATED_SCOPES or b.date_basis not in STATED_SCOPES:
         return True
     a_start, a_end = a.date_start or "0000", a.date_end or "9999"
@@ -261,7 +287,11 @@ def _explain(a: Claim, b: Claim, why: str, measure: Measure, topic: str) -> str:
     if a.actor or b.actor:
         actors = f" Actors: {a.actor or 'unknown'} / {b.actor or 'unknown'}."
     scopes = f" Time scopes: {_scope_text(a)} / {_scope_text(b)}."
-    return f"{why} Compared by rule {topic}/{measure.id} (topic cues '{a.topic_cue}' / '{b.topic_cue}'{tolerance}).{actors}{scopes}"
+    if a.topic_cue or b.topic_cue:
+        basis = f"topic cues '{a.topic_cue}' / '{b.topic_cue}'{tolerance}"
+    else:
+        basis = f"same story, generic measure '{measure.spec.label or measure.spec.id}'{tolerance}"
+    return f"{why} Compared by rule {topic}/{measure.id} ({basis}).{actors}{scopes}"
 
 
 def _same_interval(a: Claim, b: Claim) -> bool:

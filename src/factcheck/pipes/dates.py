@@ -223,7 +223,9 @@ def _read_relative(tokens, words, k, published: dt.date) -> _Period | None:
         if future:
             day = published + dt.timedelta(days=delta or 7)
         else:
-            day = published - dt.timedelta(days=(7 - delta) % 7 or 7)
+            # "ont défilé jeudi" in Thursday's paper is that day; "jeudi dernier" a week before
+            same_day = delta == 0 and not (k + 1 < len(words) and words[k + 1] == "dernier")
+            day = published - dt.timedelta(days=0 if same_day else (7 - delta) % 7 or 7)
         last = k + 1 if k + 1 < len(words) and words[k + 1] in ("prochain", "dernier") else k
         return _day(k, last, day.year, day.month, day.day)
     return None
