@@ -138,6 +138,15 @@ def _discrepancy_row(d: Discrepancy) -> dict:
     return row
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 def _write_atomically(path: Path, content: str, encoding: str = "utf-8") -> None:
     """Write to a temp file in the same folder, then rename over the target."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -146,6 +155,7 @@ def _write_atomically(path: Path, content: str, encoding: str = "utf-8") -> None
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes the file private; reports are to share
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
