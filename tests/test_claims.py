@@ -90,3 +90,14 @@ def test_place_from_an_adjective_and_from_the_title(nlp, request):
     claims = {c.text: c for c in build_claims(nlp(doc), article, rules)}
     assert claims["12 000"].place == "Lyon"  # the sentence's own place wins
     assert claims["15 000"].place == "Grenoble"  # no place in the sentence: the title's
+
+
+def test_actor_from_a_title_stating_the_same_figure(nlp, request):
+    rules = load_rules(request.config.rootpath / "rules")
+    text = "Le gouvernement a présenté vendredi un plan de 2,5 milliards d'euros pour l'IA."
+    doc = nlp.make_doc(text)
+    doc._.published = "2025-02-07"
+    article = Article(id="t.txt", text=text, path="t.txt", date=dt.date(2025, 2, 7),
+                      title="Intelligence artificielle : la France présente un plan de 2,5 milliards d'euros")
+    (claim,) = build_claims(nlp(doc), article, rules)
+    assert claim.actor == "France"

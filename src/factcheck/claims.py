@@ -58,7 +58,7 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
             subject, actor, attributed_to = cell.column_header, cell.row_header, None
         else:
             subject = _subject(doc, mention, span)
-            actor = _actor(text, span, actors, sentence)
+            actor = _actor(text, span, actors, sentence) or _title_actor(article.title, mention.text)
             if sentence not in attributions:
                 attributions[sentence] = _attribution(doc, sentence, actors)
             attributed_to = attributions[sentence]
@@ -358,6 +358,25 @@ PLACE_ADJECTIVES = {
 
 # "Réforme des retraites : forte mobilisation à Lyon": the place a title gives the whole article
 _TITLE_PLACE = re.compile(r"\b(?:à|a) ((?:[A-ZÉÈ][\w’'-]+)(?:[ -](?:sur|en|de|la|le)?[ -]?[A-ZÉÈ][\w’'-]+)*)")
+
+
+# "la France présente un plan de 2,5 milliards": a name after a determiner, then a verb
+_TITLE_ACTOR = re.compile(r"\b(?:[Ll]a|[Ll]e|[Ll]es|[Ll]'|[Ll]’) ?((?:[A-ZÉÈ][\w’'-]+)(?: [A-ZÉÈ][\w’'-]+)*) [a-zéè]")
+
+
+def _title_actor(title: str | None, figure: str) -> str | None:
+    """Whose figure it is when the title states the same figure with its actor.
+
+    "Intelligence artificielle : la France présente un plan de 2,5 milliards d'euros" gives
+    France to the body's "un plan de 2,5 milliards d'euros" presented by "le gouvernement".
+    """
+    if not title:
+        return None
+    at = fold(" ".join(title.split())).find(fold(" ".join(figure.split())))
+    if at < 0:
+        return None
+    names = [m for m in _TITLE_ACTOR.finditer(title[:at])]
+    return names[-1].group(1) if names else None
 
 
 def _title_place(title: str | None) -> str | None:
