@@ -291,3 +291,14 @@ def test_the_policy_on_unknown_time_scopes(tmp_path, unknown, scope_b, compared)
     a = claim("a.txt", "7,3 %", 7.3, unit="%", kind="money", precision=0.05, scope=Q3_2024)
     b = claim("b.txt", "9,5 %", 9.5, unit="%", kind="money", precision=0.05, scope=scope_b)
     assert bool(find_discrepancies([a, b], rules)) == compared
+
+
+def test_rounding_of_a_single_digit_is_capped(rules):
+    # "2 milliards" is not a rounding of 1,5 milliard: half a unit of the last digit (0,5
+    # milliard, 25 %) is capped at 10 % of the figure; "20 milliards" keeps its +-0,5.
+    two = claim("a.txt", "2 milliards d'euros", 2e9, precision=0.5e9)
+    one_and_half = claim("b.txt", "1,5 milliard d'euros", 1.5e9, precision=0.05e9)
+    (row,) = find_discrepancies([two, one_and_half], rules)
+    assert row.severity == "conflict"
+    twenty = claim("a.txt", "20 milliards d'euros", 20e9, precision=0.5e9)
+    assert find_discrepancies([twenty, claim("b.txt", "20,4 milliards d'euros", 20.4e9, precision=0.05e9)], rules) == []

@@ -298,10 +298,16 @@ def _same_interval(a: Claim, b: Claim) -> bool:
     return a.low == b.low and a.high == b.high
 
 
+ROUNDING_CAP = 0.10
+
+
 def _widened(c: Claim, tolerance: float) -> tuple[float | None, float | None]:
     """The claim's interval widened by its stated precision and the measure's tolerance."""
     ref = abs(c.value if c.value is not None else (c.low if c.low is not None else c.high or 0.0))
-    slack = c.precision + tolerance * ref
+    # Rounding covers half a unit of the last digit, but no more than ROUNDING_CAP of the figure:
+    # "20 milliards" is 20 +- 0.5, yet nobody writes "2 milliards" for 1,6 milliard.
+    precision = min(c.precision, ROUNDING_CAP * ref) if ref else c.precision
+    slack = precision + tolerance * ref
     return (c.low - slack if c.low is not None else None, c.high + slack if c.high is not None else None)
 
 
