@@ -302,3 +302,18 @@ def test_rounding_of_a_single_digit_is_capped(rules):
     assert row.severity == "conflict"
     twenty = claim("a.txt", "20 milliards d'euros", 20e9, precision=0.5e9)
     assert find_discrepancies([twenty, claim("b.txt", "20,4 milliards d'euros", 20.4e9, precision=0.05e9)], rules) == []
+
+
+def test_a_busy_measure_gives_each_figure_its_nearest_contradictions(rules):
+    # 40 articles give 40 different amounts for one plan: every pair would be 780 rows; each
+    # figure is shown against its nearest contradiction below and above it instead.
+    claims = [claim(f"{k:02d}.txt", f"{k + 1} milliards", (k + 1) * 1e9, precision=0.05e9) for k in range(40)]
+    rows = find_discrepancies(claims, rules)
+    assert len(rows) < 2 * len(claims)
+    pairs = {tuple(sorted((r.a.value, r.b.value))) for r in rows}
+    assert (1e9, 2e9) in pairs  # neighbours that disagree (39 and 40 agree within the 5 % tolerance)
+    assert {v for pair in pairs for v in pair} == {c.value for c in claims}  # every figure is shown
+    assert (1e9, 40e9) not in pairs
+    # below ALL_PAIRS_UP_TO figures, every pair is reported
+    few = find_discrepancies(claims[:5], rules)
+    assert len(few) == 10

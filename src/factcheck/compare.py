@@ -66,32 +66,89 @@ def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]
     for (topic, measure_id), members in sorted(groups.items()):
         measure = measures[(topic, measure_id)]
         figures = _distinct_figures(members)
-        for i, fig_a in enumerate(figures):
-            for fig_b in figures[i + 1 :]:
-                a, b = fig_a.claim, fig_b.claim
-                if a.article == b.article or not _actors_compatible(fig_a.actors, fig_b.actors):
-                    continue
-                if not scopes_comparable(a, b, policy) or not modalities_comparable(a, b, policy) or not places_compatible(a, b):
-                    continue
-                row = _compare(a, b, measure, topic, rules)
-                if row is not None:
-                    severity, rule, explanation = row
-                    found.append(
-                        Discrepancy(
-                            discrepancy_id=_discrepancy_id(a, b, rule),
-                            severity=severity,
-                            rule=rule,
-                            topic=topic,
-                            measure=measure_id,
-                            a=a,
-                            b=b,
-                            explanation=explanation,
-                            mentions_a=fig_a.mentions,
-                            mentions_b=fig_b.mentions,
-                        )
-                    )
+        for i, j in _disagreeing_neighbours(figures, lambda a, b: _comparable(a, b, policy) and _compare(
+                a.claim, b.claim, measure, topic, rules) is not None):
+            fig_a, fig_b = figures[i], figures[j]
+            a, b = fig_a.claim, fig_b.claim
+            severity, rule, explanation = _compare(a, b, measure, topic, rules)
+            found.append(
+                Discrepancy(
+                    discrepancy_id=_discrepancy_id(a, b, rule),
+                    severity=severity,
+                    rule=rule,
+                    topic=topic,
+                    measure=measure_id,
+                    a=a,
+                    b=b,
+                    explanation=explanation,
+                    mentions_a=fig_a.mentions,
+                    mentions_b=fig_b.mentions,
+                )
+            )
     rows = sorted(_merge_sources(sorted(found, key=_order)) + find_inconsistencies(claims, policy), key=_order)
     return [replace(d, suppressed=rules.suppressions.get(d.discrepancy_id)) for d in rows]
+
+
+def _comparable(fig_a: "_Figure", fig_b: "_Figure", policy: PolicySpec) -> bool:
+    a, b = fig_a.claim, fig_b.claim
+    return (
+        a.article != b.article
+        and _actors_compatible(fig_a.actors, fig_b.actors)
+        and scopes_comparable(a, b, policy)
+        and modalities_comparable(a, b, policy)
+        and places_compatible(a, b)
+    )
+
+
+def _disagreeing_neighbours(figures: list["_Figure"], disagree) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, of figures to report: each figure against the nearest comparable
+    figure that disagrees with it, below and above it in value.
+
+    Reporting every disagreeing pair would grow with the square of the figures of a measure
+    (458 238 rows for 1 000 generated articles); a reader needs each figure shown against its
+    nearest contradiction on each side, at most two rows per figure. Up to ALL_PAIRS_UP_TO
+    figures, every pair is reported, as a reviewer of a small story expects.
+    """
+    n = len(figures)
+    if n <= ALL_PAIRS_UP_TO:
+        return [(i, j) for i in range(n) for j in range(i + 1, n) if disagree(figures[i], figures[j])]
+    stated = [(f.claim.unit, _stated(f.claim)) for f in figures]
+    order = sorted(range(n), key=lambda k: (_position(figures[k].claim), repr(stated[k]), k))
+    # figures with the same stated value stand together in `order`: block_start/end bound them,
+    # so a walk skips them at once (the same figure in another article agrees)
+    block_start, block_end = [0] * n, [0] * n
+    first = 0
+    for rank in range(1, n + 1):
+        if rank == n or stated[order[rank]] != stated[order[first]]:
+            for r in range(first, rank):
+                block_start[r], block_end[r] = first, rank
+            first = rank
+    verdicts: dict[tuple[int, int], bool] = {}
+    pairs = set()
+    for rank, i in enumerate(order):
+        up = (order[r] for r in range(block_end[rank], n))
+        down = (order[r] for r in range(block_start[rank] - 1, -1, -1))
+        for others in (up, down):
+            for j in others:
+                key = (min(i, j), max(i, j))
+                if key not in verdicts:
+                    verdicts[key] = disagree(figures[key[0]], figures[key[1]])
+                if verdicts[key]:
+                    pairs.add(key)
+                    break
+    return sorted(pairs)
+
+
+def _position(c: Claim) -> float:
+    """Where a figure sits on its scale, for ordering: its value, else a bound."""
+    for x in (c.value, c.low, c.high):
+        if x is not None:
+            return x
+    return 0.0
+
+
+# Groups with more distinct figures than this report each figure against its nearest contradictions only.
+ALL_PAIRS_UP_TO = 30
 
 
 def _order(d: Discrepancy) -> tuple:
