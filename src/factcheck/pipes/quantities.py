@@ -281,11 +281,9 @@ def _fraction_denominator(doc: Doc, folded: list[str], k: int | None) -> float |
                 "cinquant": "cinquante", "soixant": "soixante", "mill": "mille"}
     parts = stem.split("-")
     parts[-1] = cardinal.get(parts[-1], parts[-1])
-    value = parse_number_words([" ".join(parts).replace(" ", "-")]) if all(is_number_word(p) or p in SCALES for p in parts) else None
+    value = parse_number_words(["-".join(parts)]) if all(is_number_word(p) or p in SCALES for p in parts) else None
     if value is None and len(parts) == 1 and parts[0] in SCALES:
-        value = SCALES[parts[0]]  # "millionième", "milliardième"
-    if parts == ["billion"]:
-        value = 1e12
+        value = SCALES[parts[0]]  # "millionième", "milliardième", "billionième"
     return value if value and value > 1 else None
 
 
