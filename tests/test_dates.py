@@ -42,6 +42,8 @@ CASES = [
     ("Les résultats seront connus dans trois mois.", "2025-04-10", "dans trois mois", "2025-07", "month", None),
     ("Le sommet a lieu le 15 février à Paris.", "2013-02-12", "15 février", "2013-02-15", "day", None),
     ("Il a été élu le 15 février.", "2013-02-12", "15 février", "2012-02-15", "day", None),
+    ("La loi a été votée le 11 sept. 2014.", "2025-04-10", "11 sept. 2014", "2014-09-11", "day", None),
+    ("Le contrat a été signé le 3 févr. 2024.", "2025-04-10", "3 févr. 2024", "2024-02-03", "day", None),
 ]
 
 

@@ -512,8 +512,8 @@ def _is_not_a_quantity(doc: Doc, folded: list[str], r: _Reading) -> bool:
         return True
     if nxt is not None:
         after = folded[nxt]
-        if after in MONTHS:
-            return True  # "le 9 avril": a date
+        if after in MONTHS or after.endswith(".") and after[:-1] in MONTHS:
+            return True  # "le 9 avril", "le 11 sept. 2014": a date
         if _DIGITS.match(folded[r.first]) and (after in ("h", "heures", "heure", "h.", ":") or re.fullmatch(r"h\d\d", after)):
             return True  # "14 h", "14h30"
         if after in ("er", "e", "eme", "ème") and not token.whitespace_:
