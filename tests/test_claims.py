@@ -15,11 +15,11 @@ from factcheck.ruleset import load_rules
 def claims_of(nlp, request):
     rules = load_rules(request.config.rootpath / "rules")
 
-    def _claims(text: str, published: str = "2025-04-10"):
+    def _claims(text: str, published: str = "2025-04-10", title: str | None = None):
         doc = nlp.make_doc(text)
         doc._.published = published
         doc = nlp(doc)
-        article = Article(id="t.txt", text=text, path="t.txt", date=dt.date.fromisoformat(published))
+        article = Article(id="t.txt", text=text, path="t.txt", date=dt.date.fromisoformat(published), title=title)
         return {c.text: c for c in build_claims(doc, article, rules)}
 
     return _claims
@@ -80,24 +80,18 @@ def test_dislocated_subject_is_the_actor(claims_of):
     assert (claims["766"].actor, claims["348"].actor) == ("Airbus", "Boeing")
 
 
-def test_place_from_an_adjective_and_from_the_title(nlp, request):
-    rules = load_rules(request.config.rootpath / "rules")
-    text = "Selon la CGT, 12 000 personnes ont pris part au cortège lyonnais. La CGT a compté 15 000 grévistes."
-    doc = nlp.make_doc(text)
-    doc._.published = "2025-03-06"
-    article = Article(id="t.txt", text=text, path="t.txt", date=dt.date(2025, 3, 6),
-                      title="Réforme des retraites : forte mobilisation à Grenoble")
-    claims = {c.text: c for c in build_claims(nlp(doc), article, rules)}
+def test_place_from_an_adjective_and_from_the_title(claims_of):
+    claims = claims_of(
+        "Selon la CGT, 12 000 personnes ont pris part au cortège lyonnais. La CGT a compté 15 000 grévistes.",
+        "2025-03-06", title="Réforme des retraites : forte mobilisation à Grenoble",
+    )
     assert claims["12 000"].place == "Lyon"  # the sentence's own place wins
     assert claims["15 000"].place == "Grenoble"  # no place in the sentence: the title's
 
 
-def test_actor_from_a_title_stating_the_same_figure(nlp, request):
-    rules = load_rules(request.config.rootpath / "rules")
-    text = "Le gouvernement a présenté vendredi un plan de 2,5 milliards d'euros pour l'IA."
-    doc = nlp.make_doc(text)
-    doc._.published = "2025-02-07"
-    article = Article(id="t.txt", text=text, path="t.txt", date=dt.date(2025, 2, 7),
-                      title="Intelligence artificielle : la France présente un plan de 2,5 milliards d'euros")
-    (claim,) = build_claims(nlp(doc), article, rules)
-    assert claim.actor == "France"
+def test_actor_from_a_title_stating_the_same_figure(claims_of):
+    claims = claims_of(
+        "Le gouvernement a présenté vendredi un plan de 2,5 milliards d'euros pour l'IA.", "2025-02-07",
+        title="Intelligence artificielle : la France présente un plan de 2,5 milliards d'euros",
+    )
+    assert claims["2,5 milliards d'euros"].actor == "France"
