@@ -66,11 +66,14 @@ def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]
     for (topic, measure_id), members in sorted(groups.items()):
         measure = measures[(topic, measure_id)]
         figures = _distinct_figures(members)
-        for i, j in _disagreeing_neighbours(figures, lambda a, b: _comparable(a, b, policy) and _compare(
-                a.claim, b.claim, measure, topic, rules) is not None):
+        def row_for(fig_a: _Figure, fig_b: _Figure) -> tuple[str, str, str] | None:
+            if not _comparable(fig_a, fig_b, policy):
+                return None
+            return _compare(fig_a.claim, fig_b.claim, measure, topic, rules)
+
+        for i, j, (severity, rule, explanation) in _disagreeing_neighbours(figures, row_for):
             fig_a, fig_b = figures[i], figures[j]
             a, b = fig_a.claim, fig_b.claim
-            severity, rule, explanation = _compare(a, b, measure, topic, rules)
             found.append(
                 Discrepancy(
                     discrepancy_id=_discrepancy_id(a, b, rule),
@@ -100,9 +103,10 @@ def _comparable(fig_a: "_Figure", fig_b: "_Figure", policy: PolicySpec) -> bool:
     )
 
 
-def _disagreeing_neighbours(figures: list["_Figure"], disagree) -> list[tuple[int, int]]:
-    """Pairs (i, j), i < j, of figures to report: each figure against the nearest comparable
-    figure that disagrees with it, below and above it in value.
+def _disagreeing_neighbours(figures: list["_Figure"], row_for) -> list[tuple[int, int, tuple[str, str, str]]]:
+    """(i, j, row), i < j, for the pairs of figures to report: each figure against the nearest
+    comparable figure that disagrees with it, below and above it in value. `row_for(a, b)` gives
+    a pair's (severity, rule, explanation), or None when they agree or are not comparable.
 
     Reporting every disagreeing pair would grow with the square of the figures of a measure
     (458 238 rows for 1 000 generated articles); a reader needs each figure shown against its
@@ -111,8 +115,9 @@ def _disagreeing_neighbours(figures: list["_Figure"], disagree) -> list[tuple[in
     """
     n = len(figures)
     if n <= ALL_PAIRS_UP_TO:
-        return [(i, j) for i in range(n) for j in range(i + 1, n) if disagree(figures[i], figures[j])]
-    stated = [(f.claim.unit, _stated(f.claim)) for f in figures]
+        rows = ((i, j, row_for(figures[i], figures[j])) for i in range(n) for j in range(i + 1, n))
+        return [(i, j, row) for i, j, row in rows if row is not None]
+    stated = [_stated(f.claim) for f in figures]
     order = sorted(range(n), key=lambda k: (_position(figures[k].claim), repr(stated[k]), k))
     # figures with the same stated value stand together in `order`: block_start/end bound them,
     # so a walk skips them at once (the same figure in another article agrees)
@@ -123,7 +128,7 @@ def _disagreeing_neighbours(figures: list["_Figure"], disagree) -> list[tuple[in
             for r in range(first, rank):
                 block_start[r], block_end[r] = first, rank
             first = rank
-    verdicts: dict[tuple[int, int], bool] = {}
+    verdicts: dict[tuple[int, int], tuple[str, str, str] | None] = {}
     pairs = set()
     for rank, i in enumerate(order):
         up = (order[r] for r in range(block_end[rank], n))
@@ -132,11 +137,11 @@ def _disagreeing_neighbours(figures: list["_Figure"], disagree) -> list[tuple[in
             for j in others:
                 key = (min(i, j), max(i, j))
                 if key not in verdicts:
-                    verdicts[key] = disagree(figures[key[0]], figures[key[1]])
-                if verdicts[key]:
+                    verdicts[key] = row_for(figures[key[0]], figures[key[1]])
+                if verdicts[key] is not None:
                     pairs.add(key)
                     break
-    return sorted(pairs)
+    return [(i, j, verdicts[(i, j)]) for i, j in sorted(pairs)]
 
 
 def _position(c: Claim) -> float:

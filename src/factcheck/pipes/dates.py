@@ -33,6 +33,7 @@ from .patterns_dates import (
     RELATIVE_UNITS,
     WEEKDAYS,
     YEAR_OPENERS,
+    month_word,
 )
 
 SPAN_KEY = "factcheck_dates"
@@ -70,18 +71,13 @@ class _Period:
     modifier: str | None = None
 
 
-def _undotted(word: str) -> str:
-    """"sept." -> "sept", "janv." -> "janv": the tokenizer keeps the dot of a month abbreviation."""
-    return word[:-1] if word.endswith(".") and word[:-1] in MONTHS else word
-
-
 class DateFinder:
     """Find dates and periods; see the module docstring."""
 
     def __call__(self, doc: Doc) -> Doc:
         published = dt.date.fromisoformat(doc._.published) if doc._.published else None
         tokens = [t for t in doc if not t.is_space]
-        words = [_undotted(fold(t.text)) for t in tokens]
+        words = [month_word(fold(t.text)) for t in tokens]
         spans = []
         k = 0
         while k < len(tokens):

@@ -6,6 +6,13 @@ MONTHS = {
     "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9,
     "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
 }
+
+
+def month_word(word: str) -> str:
+    """A folded word with the dot the tokenizer keeps on a month abbreviation dropped: "sept." -> "sept"."""
+    return word[:-1] if word.endswith(".") and word[:-1] in MONTHS else word
+
+
 FULL_MONTHS = {
     "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
     "octobre", "novembre", "decembre",

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Mention
 from .numbers import fold, is_number_word, parse_digits, parse_number_words
-from .patterns_dates import MONTHS
+from .patterns_dates import MONTHS, month_word
 from .patterns_quantities import (
     APPROX_BAND,
     APPROX_NOUNS,
@@ -220,14 +220,11 @@ def _one_over(doc: Doc, folded: list[str], i: int, last: int, words: list[str]) 
         tail, k = ["et"], _next(doc, k)
     if k is None or not folded[k].endswith("ieme"):
         return None
-    denominator = _fraction_denominator(doc, folded, k)
-    unit = {"unieme": "un"}.get(folded[k])
-    if unit is not None:
-        denominator = parse_number_words(words[1:] + tail + [unit])
-    elif denominator is not None and denominator < 10:
-        denominator = parse_number_words(words[1:] + tail + [_word(doc[k])[:-4].replace("qu", "q").replace("neuv", "neuf")])
-    else:
+    # the "-ième" word is the units digit: "unième", or a fraction noun under ten ("cinquième")
+    single = _fraction_denominator(doc, folded, k)
+    if folded[k] != "unieme" and (single is None or single >= 10):
         return None
+    denominator = parse_number_words(words[1:] + tail + [_cardinal_of_ordinal(folded[k])])
     if denominator is None or denominator <= 1:
         return None
     return _Reading(first=i, last=k, value=1 / denominator, decimals=3, kind="fraction", whole=False)
@@ -275,16 +272,34 @@ def _fraction_denominator(doc: Doc, folded: list[str], k: int | None) -> float |
         m = _next(doc, k)
         if m is not None and doc[m].pos_ in ("NOUN", "PROPN", "ADJ") and folded[m] not in ("de", "des", "du", "d'"):
             return None
-    stem = word[: -5 if word.endswith("s") else -4]
-    cardinal = {"cinqu": "cinq", "neuv": "neuf", "un": "un", "onz": "onze", "douz": "douze", "treiz": "treize",
-                "quatorz": "quatorze", "quinz": "quinze", "seiz": "seize", "trent": "trente", "quarant": "quarante",
-                "cinquant": "cinquante", "soixant": "soixante", "mill": "mille"}
-    parts = stem.split("-")
-    parts[-1] = cardinal.get(parts[-1], parts[-1])
+    parts = _cardinal_of_ordinal(word).split("-")
     value = parse_number_words(["-".join(parts)]) if all(is_number_word(p) or p in SCALES for p in parts) else None
     if value is None and len(parts) == 1 and parts[0] in SCALES:
         value = SCALES[parts[0]]  # "millionième", "milliardième", "billionième"
     return value if value and value > 1 else None
+
+
+# The stems of "-ième" words whose cardinal is not the stem itself: "cinquième" -> "cinq".
+_ORDINAL_STEMS = {
+    "cinqu": "cinq", "neuv": "neuf", "onz": "onze", "douz": "douze", "treiz": "treize", "quatorz": "quatorze",
+    "quinz": "quinze", "seiz": "seize", "trent": "trente", "quarant": "quarante", "cinquant": "cinquante",
+    "soixant": "soixante", "mill": "mille",
+}
+
+
+def _cardinal_of_ordinal(word: str) -> str:
+    """The cardinal of a folded "-ième(s)" word: "cinquiemes" -> "cinq", "vingt-unieme" -> "vingt-un"."""
+    parts = word.removesuffix("s").removesuffix("ieme").split("-")
+    parts[-1] = _ORDINAL_STEMS.get(parts[-1], parts[-1])
+    return "-".join(parts)
+
+
+def _proper_fraction(text: str) -> float | None:
+    """"3/4" -> 0.75; None for anything else, a sign or an improper fraction ("24/7")."""
+    fraction = _FRACTION.match(text)
+    if fraction is None or fraction.group("sign") or int(fraction.group("num")) >= int(fraction.group("den")):
+        return None
+    return int(fraction.group("num")) / int(fraction.group("den"))
 
 
 def _read_number_tail(doc: Doc, folded: list[str], r: _Reading) -> _Reading:
@@ -316,9 +331,9 @@ def _read_number_tail(doc: Doc, folded: list[str], r: _Reading) -> _Reading:
         r.decimals = 3
         return r
     # "2 1/4": a mixed number, the fraction glued in one token
-    fraction = _FRACTION.match(doc[k].text)
-    if fraction and not fraction.group("sign") and int(fraction.group("num")) < int(fraction.group("den")):
-        r.value += int(fraction.group("num")) / int(fraction.group("den"))
+    fraction = _proper_fraction(doc[k].text)
+    if fraction is not None:
+        r.value += fraction
         r.last, r.whole, r.decimals = k, False, 3
         return r
     # "cinq et un quart", "un et demi", "1 et 3/4"
@@ -354,9 +369,9 @@ def _fraction_after_et(doc: Doc, folded: list[str], k: int) -> tuple[float, int]
         return None
     if folded[m] in ("demi", "demie"):
         return 0.5, m
-    fraction = _FRACTION.match(doc[m].text)
-    if fraction and not fraction.group("sign") and int(fraction.group("num")) < int(fraction.group("den")):
-        return int(fraction.group("num")) / int(fraction.group("den")), m
+    fraction = _proper_fraction(doc[m].text)
+    if fraction is not None:
+        return fraction, m
     if is_number_word(folded[m]) and folded[m] != "et":
         last, words = _number_words(doc, folded, m)
         numerator = parse_number_words(words)
@@ -512,7 +527,7 @@ def _is_not_a_quantity(doc: Doc, folded: list[str], r: _Reading) -> bool:
         return True
     if nxt is not None:
         after = folded[nxt]
-        if after in MONTHS or after.endswith(".") and after[:-1] in MONTHS:
+        if month_word(after) in MONTHS:
             return True  # "le 9 avril", "le 11 sept. 2014": a date
         if _DIGITS.match(folded[r.first]) and (after in ("h", "heures", "heure", "h.", ":") or re.fullmatch(r"h\d\d", after)):
             return True  # "14 h", "14h30"
