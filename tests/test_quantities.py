@@ -48,6 +48,7 @@ CASES = [
     ("Le chômage a reculé de 0,3 point sur un an.", "0,3 point", "percent", 0.3, 0.3, 0.3, "pp"),
     ("Le taux atteint 5,8 % au troisième trimestre.", "5,8 %", "percent", 5.8, 5.8, 5.8, "%"),
     ("Les prix ont augmenté de 12 pour cent.", "12 pour cent", "percent", 12, 12, 12, "%"),
+    ("Les abstentionnistes représentent un pourcentage de vingt dans ce canton.", "pourcentage de vingt", "percent", 20, 20, 20, "%"),
     ("Près de 3 000 manifestants ont défilé à Paris.", "Près de 3 000", "count", 3000, 2700, 3300, "manifestant"),
     ("Une cinquantaine de salariés ont été licenciés.", "Une cinquantaine", "count", 50, 45, 55, "salarie"),
     ("Des centaines de personnes étaient présentes.", "Des centaines", "count", NONE, 200, NONE, "personne"),

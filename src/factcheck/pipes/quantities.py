@@ -150,6 +150,8 @@ class QuantityFinder:
         _read_prefix_currency(doc, folded, number)
         if number.kind == "number":
             _read_counted_noun(doc, folded, number)
+        if number.kind == "number":
+            _read_prefix_percent(doc, folded, number)
         if number.is_year_like and number.kind == "number" and number.scale == 1.0:
             return None  # "en 2028", "Objectif 2027": a year, read by the dates component
         return number
@@ -772,6 +774,15 @@ def _read_prefix_currency(doc: Doc, folded: list[str], r: _Reading) -> None:
     if folded[p].isalpha() and not doc[p].text.isupper():
         return  # ISO codes are written in capitals: "eur" in running text is not one
     r.unit, r.kind, r.first = CURRENCIES[folded[p]], "money", p
+
+
+def _read_prefix_percent(doc: Doc, folded: list[str], r: _Reading) -> None:
+    """"un pourcentage de vingt", "pourcent des trois cent cinq": a bare number that a percent
+    word names; only a number that counts nothing (so not "le pourcentage des 18-25 ans")."""
+    p = _prev(doc, r.first)
+    q = _prev(doc, p) if p is not None and folded[p] in ("de", "des", "d'") else None
+    if q is not None and folded[q] in PERCENT_WORDS and folded[q] != "%":
+        r.unit, r.kind, r.first = "%", "percent", q
 
 
 def _read_counted_noun(doc: Doc, folded: list[str], r: _Reading) -> None:
