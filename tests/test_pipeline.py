@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from factcheck import pipeline
 from factcheck.errors import FactcheckError
 from factcheck.pipeline import run
 
@@ -18,6 +19,28 @@ def test_cache_reuses_parsed_articles_and_gives_the_same_reports(tmp_path, root)
     assert (second.cache_hits, second.cache_misses) == (2, 0)
     for name in ("claims.csv", "discrepancies.csv"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_a_rerun_with_the_same_rules_reads_the_claims_without_the_model(tmp_path, root, monkeypatch):
+    cache = tmp_path / "cache.sqlite"
+    first = run(root / "corpus", root / "rules", tmp_path / "a", jobs=1, cache=cache)
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model was loaded for a corpus whose claims are cached")
+
+    monkeypatch.setattr(pipeline, "load_nlp", no_model)
+    monkeypatch.setattr(pipeline.DocCache, "get", no_model)  # no cached doc is read either
+    # A suppression changes what the comparison marks, not the claims: they are still reused.
+    suppressions = tmp_path / "suppressions.yaml"
+    suppressions.write_text(
+        f"schema_version: 1\nsuppressions:\n  - id: {first.discrepancies[0].discrepancy_id}\n    reason: checked\n",
+        encoding="utf-8",
+    )
+    second = run(root / "corpus", root / "rules", tmp_path / "b", jobs=1, cache=cache, suppress=[suppressions])
+    assert (second.cache_hits, second.cache_misses) == (2, 0)
+    assert second.claims == first.claims
+    assert (tmp_path / "a" / "claims.csv").read_bytes() == (tmp_path / "b" / "claims.csv").read_bytes()
+    assert [d.suppressed for d in second.discrepancies if d.suppressed] == ["checked"]
 
 
 def test_changed_rules_reuse_the_cache(tmp_path, root):

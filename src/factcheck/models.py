@@ -140,5 +140,6 @@ class RunResult:
     article_info: dict[str, ArticleInfo] = field(default_factory=dict)  # by article id
     unmatched_suppressions: list[str] = field(default_factory=list)
     numbers_seen: int = 0  # quantity mentions of any kind, before claims are chosen
+    stories: dict[str, str] = field(default_factory=dict)  # article id -> story id
     cache_hits: int = 0
     cache_misses: int = 0

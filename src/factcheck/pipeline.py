@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import asdict, dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
+from typing import Any
 
 from spacy.lang.lex_attrs import LEX_ATTRS
 from spacy.language import Language
@@ -20,12 +22,12 @@ from .cache import DocCache
 from .claims import build_claims
 from .compare import find_discrepancies
 from .corpus import JSONL_SUFFIXES, MAX_CHARS, read_corpus
-from .models import Article, RunResult, Skipped
+from .models import Article, Claim, RunResult, Skipped
 from .nlp import DEFAULT_MODEL, load_nlp
 from .pipes.quantities import SPAN_KEY as QUANTITIES_KEY
 from .report import write_reports
 from .stories import article_signature, assign_stories
-from .ruleset import load_rules
+from .ruleset import RuleSet, load_rules
 
 BATCH_SIZE = 32
 # Fewer articles than this to parse: one process (starting workers would cost more).
@@ -59,7 +61,7 @@ def run(
     entries = read_corpus(corpus, max_chars=max_chars)
     first = next(entries, None)  # a missing corpus path fails here, before the model loads
     result = RunResult()
-    doc_cache = DocCache(cache, model) if cache is not None else None
+    doc_cache = DocCache(cache, model, ruleset.claims_fingerprint()) if cache is not None else None
     nlp = _LazyModel(model, max_chars)
     shown = _Progress(progress, count_inputs(corpus) if progress else None, log)
 
@@ -74,19 +76,19 @@ def run(
 
     signatures = {}
     try:
-        for doc, article in _process(articles(), nlp, doc_cache, jobs or os.cpu_count() or 1):
+        for facts, article in _process(articles(), nlp, doc_cache, jobs or os.cpu_count() or 1, ruleset):
             shown.step()
             result.articles += 1
             result.article_info[article.id] = article.info()
-            signatures[article.id] = article_signature(doc, ruleset)
-            result.numbers_seen += len(doc.spans.get(QUANTITIES_KEY, []))
-            result.claims.extend(build_claims(doc, article, ruleset))
+            signatures[article.id] = facts.signature
+            result.numbers_seen += facts.numbers_seen
+            result.claims.extend(facts.claims)
     finally:
         shown.close()
         if doc_cache is not None:
             doc_cache.close()
-    stories = assign_stories(signatures)
-    result.claims = [replace(c, story=stories[c.article]) for c in result.claims]
+    result.stories = assign_stories(signatures)
+    result.claims = [replace(c, story=result.stories[c.article]) for c in result.claims]
     result.discrepancies = find_discrepancies(result.claims, ruleset)
     found = {d.discrepancy_id for d in result.discrepancies}
     result.unmatched_suppressions = sorted(set(ruleset.suppressions) - found)
@@ -233,28 +235,80 @@ class _LazyModel:
         return self._vocab
 
 
+@dataclass(slots=True)
+class _Facts:
+    """What a run keeps of an article: its claims, its story signature, how many numbers it holds."""
+
+    claims: list[Claim]
+    signature: Any
+    numbers_seen: int
+
+    @classmethod
+    def of(cls, doc: Doc, article: Article, rules: RuleSet) -> "_Facts":
+        return cls(build_claims(doc, article, rules), article_signature(doc, rules, article.title), len(doc.spans.get(QUANTITIES_KEY, [])))
+
+    def to_json(self) -> str:
+        return json.dumps({"claims": [asdict(c) for c in self.claims], "signature": _encode(self.signature),
+                           "numbers_seen": self.numbers_seen}, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, data: str) -> "_Facts":
+        plain = json.loads(data)
+        return cls([Claim(**c) for c in plain["claims"]], _decode(plain["signature"]), plain["numbers_seen"])
+
+
+def _encode(value: Any) -> Any:
+    """JSON for a signature: sets become sorted lists tagged as sets."""
+    if isinstance(value, (set, frozenset)):
+        return {"__set__": sorted(value)}
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {"__set__"}:
+            return frozenset(value["__set__"])
+        return {k: _decode(v) for k, v in value.items()}
+    return value
+
+
 def _process(
-    articles: Iterator[Article], model: _LazyModel, cache: DocCache | None, jobs: int
-) -> Iterator[tuple[Doc, Article]]:
-    """Docs for the articles: from the cache, else parsed with nlp.pipe (in `jobs` processes).
+    articles: Iterator[Article], model: _LazyModel, cache: DocCache | None, jobs: int, rules: RuleSet
+) -> Iterator[tuple[_Facts, Article]]:
+    """The facts of the articles: from the cache, else from their docs, parsed with nlp.pipe
+    (in `jobs` processes) unless the doc is cached.
 
     Articles to parse stream through one nlp.pipe call; articles found in the cache are only
-    noted on the way (their text, not a doc) and read back one at a time afterwards, so
-    memory does not grow with the corpus. Docs come out in no fixed order: the reports sort
-    everything they write.
+    noted on the way (their facts as JSON text, or their doc's key) and read back afterwards,
+    one at a time, so memory does not grow with the corpus beyond the claims. Articles come
+    out in no fixed order: the reports sort everything they write.
     """
-    cached: list[tuple[Article, str]] = []
+    cached_facts: list[tuple[Article, str]] = []
+    cached_docs: list[tuple[Article, str]] = []
 
     def misses() -> Iterator[tuple[Doc, tuple[Article, str | None]]]:
         for article in articles:
             published = article.date.isoformat() if article.date else None
             key = cache.key(article.text, published) if cache is not None else None
-            if key is not None and cache.has(key):
-                cached.append((article, key))
-                continue
+            if key is not None:
+                facts = cache.get_facts(key)
+                if facts is not None:
+                    cached_facts.append((article, facts))
+                    continue
+                if cache.has(key):
+                    cached_docs.append((article, key))
+                    continue
             doc = model.nlp.make_doc(article.text)
             doc._.published = published
             yield doc, (article, key)
+
+    def facts_of(doc: Doc, article: Article, key: str | None) -> _Facts:
+        facts = _Facts.of(doc, article, rules)
+        if cache is not None:
+            cache.put_facts(key, facts.to_json())
+        return facts
 
     pending = misses()
     head = list(islice(pending, MIN_ARTICLES_PER_EXTRA_PROCESS * (jobs - 1) if jobs > 1 else 1))
@@ -264,6 +318,8 @@ def _process(
         for doc, (article, key) in stream:
             if cache is not None:
                 cache.put(key, doc.to_bytes(exclude=["tensor"]))  # claims never read the tensor
-            yield doc, article
-    for article, key in cached:
-        yield Doc(model.vocab).from_bytes(cache.get(key)), article
+            yield facts_of(doc, article, key), article
+    for article, data in cached_facts:
+        yield _Facts.from_json(data), article
+    for article, key in cached_docs:
+        yield facts_of(Doc(model.vocab).from_bytes(cache.get(key)), article, key), article

@@ -9,6 +9,7 @@ at once, with file and line, before any article is read.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -174,6 +175,12 @@ class RuleSet:
             return 1.0
         rate = table.rates.get(currency)
         return float(rate) if rate is not None else None
+
+    def claims_fingerprint(self) -> str:
+        """A hash of what shapes claims and story signatures (topics, generic measures, actors),
+        not of suppressions, exchange rates or policy, which only the comparison reads."""
+        shape = repr((self.topics, sorted(self.actor_aliases.items()), self.generic))
+        return hashlib.sha256(shape.encode()).hexdigest()[:16]
 
     def canonical_actor(self, name: str | None) -> str | None:
         if name is None:
