@@ -49,6 +49,10 @@ def test_modality(claims_of, sentence, figure, modality):
         ("D'après la préfecture, 1 200 personnes ont défilé.", "1 200", "préfecture"),
         ("Les syndicats comptaient 12 000 manifestants, a déclaré Philippe Martinez.", "12 000", "Philippe Martinez"),
         ("Plus de 160 entreprises ont manifesté leur intérêt.", "Plus de 160", None),
+        # Each side of a sentence gives its own count: the subject of the counting verb is its source.
+        ("Selon la CGT, 12 000 personnes ont défilé, tandis que la préfecture en a compté 3 500.", "12 000", "CGT"),
+        ("Selon la CGT, 12 000 personnes ont défilé, tandis que la préfecture en a compté 3 500.", "3 500", "préfecture"),
+        ("La police a dénombré 4 000 manifestants à Nantes.", "4 000", "police"),
     ],
 )
 def test_attribution(claims_of, sentence, figure, source):
@@ -95,3 +99,15 @@ def test_actor_from_a_title_stating_the_same_figure(claims_of):
         title="Intelligence artificielle : la France présente un plan de 2,5 milliards d'euros",
     )
     assert claims["2,5 milliards d'euros"].actor == "France"
+
+
+def test_each_figure_of_a_sentence_takes_its_own_date(claims_of):
+    claims = claims_of(
+        "Jeudi matin, la préfecture a indiqué que le feu avait désormais parcouru 1 500 hectares, "
+        "contre 1 200 hectares mardi soir.",
+        published="2025-07-17",
+    )
+    assert (claims["1 500"].date, claims["1 200"].date) == ("2025-07-17", "2025-07-15")
+    # One date for two figures: both take it.
+    claims = claims_of("Le 6 mars, 12 000 personnes et 300 policiers étaient dans les rues de Lyon.", published="2025-03-08")
+    assert (claims["12 000"].date, claims["300"].date) == ("2025-03-06", "2025-03-06")

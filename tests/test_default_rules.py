@@ -29,6 +29,21 @@ def test_union_and_police_counts_are_two_attributed_sources(tmp_path, root):
     assert "according to CGT" in row.explanation and "according to préfecture" in row.explanation
 
 
+def test_both_counts_of_one_sentence_are_kept_with_their_sources(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": "Retraites : selon la CGT, 12 000 personnes ont défilé à Lyon, tandis que la préfecture en a compté 3 500. "
+                 "Le cortège de la CGT et de FO est parti de la place Bellecour.",
+        "b.txt": "Manifestation contre la réforme des retraites : d'après la préfecture, 3 500 manifestants ont défilé à Lyon. "
+                 "La CGT et FO dénoncent une sous-estimation place Bellecour.",
+    })
+    # b repeats the préfecture's count of a (no row), and disagrees with the CGT's.
+    (row,) = result.discrepancies
+    assert {(row.a.text, row.a.attributed_to), (row.b.text, row.b.attributed_to)} == {("12 000", "CGT"), ("3 500", "préfecture")}
+    assert row.measure == "demonstrators"
+    in_a = {c.text: c for c in result.claims if c.article == "a.txt"}
+    assert (in_a["3 500"].unit, in_a["3 500"].attributed_to, in_a["3 500"].measure) == ("personne", "préfecture", "demonstrators")
+
+
 def test_a_lyon_figure_is_never_compared_with_a_national_one(tmp_path, root):
     result = _run(tmp_path, root, {
         "a.txt": "Retraites : à Lyon, 12 000 personnes ont manifesté selon la CGT. La CGT et FO appellent à une nouvelle journée.",

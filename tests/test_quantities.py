@@ -80,6 +80,13 @@ CASES = [
     ("Il a acheté 12 livres à la librairie.", "12", "count", 12, 12, 12, "livre"),  # books, not pounds
     ("Nonante-cinq communes vaudoises ont voté oui.", "Nonante-cinq", "count", 95, 95, 95, "commune"),
     ("Septante-huit élèves ont réussi l'examen.", "Septante-huit", "count", 78, 78, 78, "eleve"),
+    # The clitic "en" takes the counted noun of the sentence's count before it
+    ("Selon la CGT, 12 000 personnes ont défilé, tandis que la préfecture en a compté 3 500.",
+     "3 500", "count", 3500, 3500, 3500, "personne"),
+    ("Les syndicats annoncent 5 000 emplois supprimés, la direction n'en promet que 3 000.",
+     "3 000", "count", 3000, 3000, 3000, "emploi"),
+    ("En 2024, le festival a reçu 300 000 visiteurs, contre 250 000 en 2023.",
+     "250 000", "number", 250000, 250000, 250000, NONE),  # "en 2023" is a date, not the clitic
     # Fractions and proportions: shares of a whole, not counts
     ("Les deux tiers des Français jugent la réforme injuste.", "deux tiers", "fraction", 2 / 3, 2 / 3, 2 / 3, NONE),
     ("Trois quarts des communes ont répondu au questionnaire.", "Trois quarts", "fraction", 0.75, 0.75, 0.75, NONE),

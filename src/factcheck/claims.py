@@ -45,7 +45,9 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
     multipliers = []
     places: dict[int, tuple[tuple[int, int], _Cell | None]] = {}  # claim index -> (sentence, cell)
     title_place = _title_place(article.title)
-    for mention in mentions_of(doc):
+    mentions = list(mentions_of(doc))
+    figures = [m for m in mentions if m.kind in CLAIM_KINDS]
+    for mention in mentions:
         if mention.kind == "multiplier" and layout.cell_at(mention.start) is None:
             multipliers.append(mention)
         if mention.kind not in CLAIM_KINDS:
@@ -61,8 +63,8 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
             actor = _actor(text, span, actors, sentence) or _title_actor(article.title, mention.text)
             if sentence not in attributions:
                 attributions[sentence] = _attribution(doc, sentence, actors)
-            attributed_to = attributions[sentence]
-        scope = _date_scope(span, mention, sentence, cell, dates, article)
+            attributed_to = _counted_by(span, actors, attributions[sentence])
+        scope = _date_scope(span, mention, sentence, cell, dates, figures, article)
         context = [sentence, layout.paragraph(mention.start, cell)]
         topic, cue = _topic(cues, context, mention.start)
         cue_text = " ".join(text[cue[0] : cue[1]].split()) if cue else None
@@ -398,8 +400,7 @@ def _place(doc: Doc, text: str, sentence: tuple[int, int], mention: Mention, act
     national phrasing. The nearest one to the figure wins."""
     folded = fold(text[sentence[0] : sentence[1]])
     candidates: list[tuple[int, str]] = []
-    if m := _NATIONAL.search(folded):
-        candidates.append((sentence[0] + m.start(), "France"))
+    candidates.extend((sentence[0] + m.start(), "France") for m in _NATIONAL.finditer(folded))
     for span in actors:
         if span.label_ != "LOC" or not (sentence[0] <= span.start_char < sentence[1]):
             continue
@@ -456,6 +457,39 @@ def _attribution(doc: Doc, sentence: tuple[int, int], actors: list[Span]) -> str
     return None
 
 
+# Verbs whose subject is the source of the figure they take: "la préfecture en a compté 3 500",
+# "les organisateurs revendiquent 20 000 participants".
+COUNTING_VERBS = {
+    "compter", "recenser", "denombrer", "comptabiliser", "revendiquer", "chiffrer", "estimer", "evaluer",
+}
+_COUNTED_BY_MAX_STEPS = 3
+
+
+def _counted_by(span: Span | None, actors: list[Span], attribution: str | None) -> str | None:
+    """Who the figure is attributed to: the sentence's `attribution`, or the subject of the
+    counting verb that takes the figure when that verb has no attribution over it (the
+    sentence has none, or the verb heads a clause of its own: "Selon la CGT, 12 000 personnes
+    ont défilé, tandis que la préfecture en a compté 3 500")."""
+    verb = _counting_verb(span)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None) if verb else None
+    if subject is None or (attribution is not None and verb.i == verb.sent.root.i):
+        return attribution
+    return _name_of(subject, actors)
+
+
+def _counting_verb(span: Span | None) -> Token | None:
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(_COUNTED_BY_MAX_STEPS):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "VERB":
+            break
+    return token if token.pos_ == "VERB" and fold(token.lemma_) in COUNTING_VERBS else None
+
+
 def _has_clause(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
@@ -503,13 +537,22 @@ def _modality(text: str, span: Span | None, mention: Mention, cell: _Cell | None
 
 
 def _date_scope(
-    span: Span | None, mention: Mention, sentence: tuple[int, int], cell: _Cell | None, dates: list[Mention], article: Article
+    span: Span | None,
+    mention: Mention,
+    sentence: tuple[int, int],
+    cell: _Cell | None,
+    dates: list[Mention],
+    figures: list[Mention],
+    article: Article,
 ) -> tuple[str | None, str | None, str | None, str | None]:
     """(value, start, end, basis) of the period a figure holds for.
 
-    A table cell takes the date of its column header ("Objectif 2027"); a figure in prose the
-    nearest date of its sentence. Without one, a figure under a future or conditional verb
-    holds from publication on (an open horizon), and any other from its publication date.
+    A table cell takes the date of its column header ("Objectif 2027"). A figure in prose takes
+    the nearest date of its sentence among those nearer to it than to the sentence's other
+    figures, else the nearest date of its sentence: in "jeudi, le feu avait parcouru 1 500
+    hectares, contre 1 200 hectares mardi soir", mardi is the date of 1 200, jeudi of 1 500.
+    Without one, a figure under a future or conditional verb holds from publication on (an
+    open horizon), and any other from its publication date.
     """
     if cell is not None and cell.header_range is not None:
         lo, hi = cell.header_range
@@ -520,13 +563,20 @@ def _date_scope(
         lo, hi = sentence
         in_sentence = [d for d in dates if lo <= d.start and d.end <= hi]
         if in_sentence:
-            return _scope_of(min(in_sentence, key=lambda d: abs(d.start - mention.start)), "sentence")
+            others = [f for f in figures if lo <= f.start and f.end <= hi and f is not mention]
+            own = [d for d in in_sentence if all(_gap(d, mention) <= _gap(d, f) for f in others)]
+            return _scope_of(min(own or in_sentence, key=lambda d: _gap(d, mention)), "sentence")
     published = article.date.isoformat() if article.date is not None else None
     if cell is None and _is_future(span):
         return None, published, None, "future"
     if published is None:
         return None, None, None, None
     return published, published, published, "published"
+
+
+def _gap(a: Mention, b: Mention) -> int:
+    """Characters between two mentions (0 when they touch or overlap)."""
+    return max(0, a.start - b.end, b.start - a.end)
 
 
 def _scope_of(date: Mention, basis: str) -> tuple[str | None, str | None, str | None, str]:

@@ -123,7 +123,7 @@ class QuantityFinder:
             span._.quantity = asdict(mention)
             spans.append(span)
             i = reading.last + 1
-        doc.spans[SPAN_KEY] = spans
+        doc.spans[SPAN_KEY] = _count_partitive_en(doc, folded, spans)
         return doc
 
     # -- reading one mention -------------------------------------------------------------
@@ -906,6 +906,44 @@ def _clean(x: float | None) -> float | None:
     if x is None:
         return None
     return float(f"{x:.12g}")
+
+
+# Words between the clitic "en" and the number it quantifies: "en a compté", "n'en compte que".
+_EN_CLAUSE_WORDS = {"a", "ont", "avait", "avaient", "aurait", "auraient", "que", "qu'", "pas", "plus", "jamais", "deja", "encore"}
+_EN_VERB_POS = {"VERB", "AUX"}
+_EN_MAX_GAP = 4
+
+
+def _count_partitive_en(doc: Doc, folded: list[str], spans: list[Span]) -> list[Span]:
+    """A bare number quantified by the clitic "en" counts the noun of the sentence's count
+    before it: "12 000 personnes selon la CGT, tandis que la préfecture en a compté 3 500"
+    is 3 500 personnes. Without such a count before it, the number stays bare."""
+    out: list[Span] = []
+    for span in spans:
+        quantity = span._.quantity
+        if quantity["kind"] == "number" and quantity["value"] is not None and _after_partitive_en(doc, folded, span.start):
+            sentence = doc[span.start].sent.start
+            earlier = [s for s in out if s.label_ == "count" and s.start >= sentence]
+            if earlier:
+                antecedent = earlier[-1]._.quantity
+                span = Span(doc, span.start, span.end, label="count")
+                span._.quantity = {**quantity, "kind": "count", "unit": antecedent["unit"], "noun_index": antecedent["noun_index"]}
+        out.append(span)
+    return out
+
+
+def _after_partitive_en(doc: Doc, folded: list[str], i: int) -> bool:
+    """Whether the number at token i follows "en" + a verb ("en a recensé", "n'en compte que")."""
+    saw_verb = False
+    for j in range(i - 1, max(-1, i - 1 - _EN_MAX_GAP), -1):
+        word = folded[j]
+        if word == "en":
+            return saw_verb and doc[j].pos_ in ("PRON", "ADP")
+        if doc[j].pos_ in _EN_VERB_POS:
+            saw_verb = True
+        elif word not in _EN_CLAUSE_WORDS:
+            return False
+    return False
 
 
 def mentions_of(doc: Doc) -> list[Mention]:
