@@ -111,3 +111,13 @@ def test_each_figure_of_a_sentence_takes_its_own_date(claims_of):
     # One date for two figures: both take it.
     claims = claims_of("Le 6 mars, 12 000 personnes et 300 policiers étaient dans les rues de Lyon.", published="2025-03-08")
     assert (claims["12 000"].date, claims["300"].date) == ("2025-03-06", "2025-03-06")
+
+
+def test_what_an_amount_is_of(claims_of):
+    claims = claims_of(
+        "La Ville de Paris a voté mardi son budget pour 2025. Il s'élève à 11,6 milliards d'euros, "
+        "dont 1,7 milliard d'euros consacrés à l'investissement. Les dépenses de personnel atteindront 2,8 milliards d'euros."
+    )
+    assert claims["11,6 milliards d'euros"].subject == "budget"  # "il" takes up the budget
+    assert claims["1,7 milliard d'euros"].subject == "investissement"
+    assert claims["2,8 milliards d'euros"].subject == "dépenses de personnel"

@@ -44,6 +44,19 @@ def test_both_counts_of_one_sentence_are_kept_with_their_sources(tmp_path, root)
     assert (in_a["3 500"].unit, in_a["3 500"].attributed_to, in_a["3 500"].measure) == ("personne", "préfecture", "demonstrators")
 
 
+def test_a_part_of_a_budget_is_not_compared_with_the_whole(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": "Le Conseil de Paris a adopté son budget. Les investissements de la Ville de Paris atteindront 1,7 milliard d'euros.",
+        "b.txt": "Le Conseil de Paris a adopté le budget de la Ville de Paris, qui atteint 11,6 milliards d'euros.",
+        "c.txt": "Au Conseil de Paris, le budget de la Ville de Paris atteint 10,2 milliards d'euros, selon l'adjoint aux finances.",
+    })
+    claims = {c.text: c for c in result.claims}
+    assert claims["1,7 milliard d'euros"].measure == claims["11,6 milliards d'euros"].measure == "money_plan"
+    assert len({c.story for c in result.claims}) == 1
+    (row,) = result.discrepancies  # the two budgets disagree; the investments are a part of one
+    assert {row.a.text, row.b.text} == {"11,6 milliards d'euros", "10,2 milliards d'euros"}
+
+
 def test_a_lyon_figure_is_never_compared_with_a_national_one(tmp_path, root):
     result = _run(tmp_path, root, {
         "a.txt": "Retraites : à Lyon, 12 000 personnes ont manifesté selon la CGT. La CGT et FO appellent à une nouvelle journée.",

@@ -215,6 +215,10 @@ def _sentence_range(layout: _Layout, mention: Mention, cell: _Cell | None) -> tu
 # -- subject -------------------------------------------------------------------------------
 
 
+# Verbs that say what an amount goes to: "1,7 milliard consacrés à l'investissement".
+ALLOCATION_VERBS = {"consacrer", "affecter", "allouer", "destiner", "dedier", "reserver", "attribuer"}
+
+
 def _subject(doc: Doc, mention: Mention, span: Span | None) -> str | None:
     """What the figure is about: the counted noun, or the noun an amount belongs to."""
     if mention.noun_index is not None:
@@ -232,6 +236,12 @@ def _subject(doc: Doc, mention: Mention, span: Span | None) -> str | None:
             and any(c.dep_ == "case" and c.lemma_ in ("de", "d'", "d’") for c in child.children)
         ):
             return _noun_phrase(child)
+    # "1,7 milliard d'euros consacrés à l'investissement": what the amount goes to
+    for verb in root.children:
+        if verb.dep_ == "acl" and verb.pos_ == "VERB" and fold(verb.lemma_) in ALLOCATION_VERBS:
+            target = next((c for c in verb.children if c.dep_.startswith("obl") and c.pos_ == "NOUN"), None)
+            if target is not None:
+                return _noun_phrase(target)
     head = root.head
     if head.i == root.i:
         return None
@@ -240,7 +250,43 @@ def _subject(doc: Doc, mention: Mention, span: Span | None) -> str | None:
     if head.pos_ in ("NOUN", "PROPN"):
         return _noun_phrase(head, exclude=span)
     if head.pos_ == "VERB":
-        return head.lemma_  # "consacrer 20 milliards"
+        # "les investissements atteindront 1,7 milliard": the noun subject of the verb; else
+        # the verb ("la Commission va y consacrer 20 milliards")
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "expl:subj") and not span.start <= c.i < span.end), None)
+        if subject is not None and subject.pos_ == "PRON" and subject.lower_ in ("il", "elle"):
+            subject = _antecedent(subject)  # "Paris a voté son budget. Il s'élève à 11,6 milliards"
+        elif subject is not None and subject.lower_ == "qui":
+            subject = _relative_antecedent(subject)  # "le budget de la Ville, qui atteint 11,6 milliards"
+        if subject is not None and subject.pos_ == "NOUN":
+            return _noun_phrase(subject)
+        return head.lemma_
+    return None
+
+
+def _relative_antecedent(qui: Token) -> Token | None:
+    """The noun phrase head right before a relative "qui" (its complements climbed over)."""
+    i = qui.i - 1
+    while i >= 0 and qui.doc[i].is_punct:
+        i -= 1
+    if i < 0:
+        return None
+    token = qui.doc[i]
+    while token.dep_ in ("nmod", "flat:name", "amod") and token.head.i < token.i:
+        token = token.head
+    return token
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a sentence-initial "il"/"elle" takes up: the object of the previous sentence's
+    main verb, else its subject."""
+    sentence = pronoun.sent
+    if pronoun.i != sentence.start or sentence.start == 0:
+        return None
+    root = pronoun.doc[sentence.start - 1].sent.root
+    for dep in ("obj", "nsubj"):
+        noun = next((c for c in root.children if c.dep_ == dep and c.pos_ == "NOUN"), None)
+        if noun is not None:
+            return noun
     return None
 
 
@@ -549,8 +595,9 @@ def _date_scope(
 
     A table cell takes the date of its column header ("Objectif 2027"). A figure in prose takes
     the nearest date of its sentence among those nearer to it than to the sentence's other
-    figures, else the nearest date of its sentence: in "jeudi, le feu avait parcouru 1 500
-    hectares, contre 1 200 hectares mardi soir", mardi is the date of 1 200, jeudi of 1 500.
+    figures, else a date that opens the sentence before all its figures: in "jeudi, le feu
+    avait parcouru 1 500 hectares, contre 1 200 hectares mardi soir", mardi is the date of
+    1 200, jeudi of 1 500; a date right after another figure is that figure's only.
     Without one, a figure under a future or conditional verb holds from publication on (an
     open horizon), and any other from its publication date.
     """
@@ -565,7 +612,10 @@ def _date_scope(
         if in_sentence:
             others = [f for f in figures if lo <= f.start and f.end <= hi and f is not mention]
             own = [d for d in in_sentence if all(_gap(d, mention) <= _gap(d, f) for f in others)]
-            return _scope_of(min(own or in_sentence, key=lambda d: _gap(d, mention)), "sentence")
+            first = min([mention.start] + [f.start for f in others])
+            framing = [d for d in in_sentence if d.end <= first]  # "Le 6 mars, 12 000 personnes et 300 policiers"
+            if own or framing:
+                return _scope_of(min(own or framing, key=lambda d: _gap(d, mention)), "sentence")
     published = article.date.isoformat() if article.date is not None else None
     if cell is None and _is_future(span):
         return None, published, None, "future"

@@ -286,8 +286,29 @@ def _scope_text(c: Claim) -> str:
     return "unknown"
 
 
+def subjects_compatible(a: Claim, b: Claim, groups: list[list[str]]) -> bool:
+    """False when the two subjects' head nouns are in different groups of the measure
+    ("les investissements atteindront 1,7 milliard" vs "le budget atteint 11,3 milliards");
+    a subject in no group (a verb, "montant", none) is compatible with any."""
+    group_a, group_b = _subject_group(a.subject, groups), _subject_group(b.subject, groups)
+    return group_a is None or group_b is None or group_a == group_b
+
+
+def _subject_group(subject: str | None, groups: list[list[str]]) -> int | None:
+    if not subject:
+        return None
+    head = _singular(fold(subject.split()[0]))
+    return next((i for i, nouns in enumerate(groups) if head in {_singular(fold(n)) for n in nouns}), None)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
 def _compare(a: Claim, b: Claim, measure: Measure, topic: str, rules: RuleSet) -> tuple[str, str, str] | None:
     spec = measure.spec
+    if spec.subjects and not subjects_compatible(a, b, spec.subjects):
+        return None
     if spec.kind == "money" and a.unit != b.unit:
         if rules.policy.different_currencies == "never":
             return None

@@ -48,6 +48,9 @@ class MeasureSpec(_Strict):
     related_severity: Severity | None = "review"
     # true: the nouns of `units` name one thing ("manifestant", "personne"), compared as one unit
     units_equivalent: bool = False
+    # Groups of subject nouns that name one thing; two figures whose subjects are in different
+    # groups measure different things ("investissements" vs "budget") and are not compared.
+    subjects: list[list[StrictStr]] = []
 
 
 class TopicSpec(_Strict):
