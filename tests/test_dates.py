@@ -44,7 +44,89 @@ CASES = [
     ("Il a été élu le 15 février.", "2013-02-12", "15 février", "2012-02-15", "day", None),
     ("La loi a été votée le 11 sept. 2014.", "2025-04-10", "11 sept. 2014", "2014-09-11", "day", None),
     ("Le contrat a été signé le 3 févr. 2024.", "2025-04-10", "3 févr. 2024", "2024-02-03", "day", None),
+    # the tense of a participle is its auxiliary's: "est prévu" is present, "sera voté" future
+    ("Le rassemblement est prévu le 10 juin.", "2025-04-10", "10 juin", "2025-06-10", "day", None),
+    ("Le texte sera voté le 3 mai.", "2025-04-10", "3 mai", "2025-05-03", "day", None),
+    ("Le texte doit être examiné au Sénat en avril.", "2025-03-06", "avril", "2025-04", "month", None),
 ]
+
+# Forms read since the external date suites were measured (benchmarks/eval_external.py).
+MORE_CASES = [
+    # day ranges: value "first/last", grain day
+    ("Le ministre sera en visite du 13 au 15 juillet à Marseille.", "2025-04-10", "du 13 au 15 juillet",
+     "2025-07-13/2025-07-15", "day", None),
+    ("Le festival a eu lieu du 1er au 3 mars 2015.", "2025-04-10", "du 1er au 3 mars 2015", "2015-03-01/2015-03-03", "day", None),
+    ("Les épreuves se dérouleront entre le 13 et le 15 juillet.", "2025-04-10", "entre le 13 et le 15 juillet",
+     "2025-07-13/2025-07-15", "day", None),
+    ("Le salon se tient 13-15 juillet au Bourget.", "2025-04-10", "13-15 juillet", "2025-07-13/2025-07-15", "day", None),
+    ("Le rassemblement est prévu du 10 juin au 1er juillet.", "2025-04-10", "du 10 juin au 1er juillet",
+     "2025-06-10/2025-07-01", "day", None),
+    ("La grève durera du 28 décembre au 3 janvier.", "2025-12-01", "du 28 décembre au 3 janvier",
+     "2025-12-28/2026-01-03", "day", None),
+    ("Les soldes ont lieu du 13 au 18, a précisé la mairie.", "2025-02-10", "du 13 au 18", "2025-02-13/2025-02-18", "day", None),
+    # month ranges
+    ("Les prix ont baissé entre février et mars 2023.", "2025-04-10", "entre février et mars 2023", "2023-02/2023-03", "month", None),
+    ("D'avril à juin, la production a reculé.", "2025-07-10", "D'avril à juin", "2025-04/2025-06", "month", None),
+    # relative to publication
+    ("Le conseil s'est réuni la veille.", "2025-04-10", "la veille", "2025-04-09", "day", None),
+    ("Le prix a bondi le lendemain du 3 avril.", "2025-04-10", "le lendemain du 3 avril", "2025-04-04", "day", None),
+    ("Les chiffres seront publiés la semaine suivante.", "2025-04-10", "la semaine suivante", "2025-W16", "week", None),
+    ("Le contrat sera signé le mois prochain.", "2025-04-10", "le mois prochain", "2025-05", "month", None),
+    ("Les loyers avaient baissé l'année précédente.", "2025-04-10", "l'année précédente", "2024", "year", None),
+    ("Il a été arrêté il y a deux semaines.", "2025-04-10", "il y a deux semaines", "2025-03-27", "day", None),
+    ("Les résultats seront connus dans 3 jours.", "2025-04-10", "dans 3 jours", "2025-04-13", "day", None),
+    ("Il est rentré avant-hier de Bruxelles.", "2025-04-10", "avant-hier", "2025-04-08", "day", None),
+    ("Le chômage a progressé au cours des 3 derniers mois.", "2025-04-10", "3 derniers mois", "2025-01/2025-03", "month", None),
+    ("Les investissements atteindront 2 milliards dans les 3 prochaines années.", "2025-04-10", "3 prochaines années",
+     "2026/2028", "year", None),
+    ("La sélection sera faite d'ici 3 mois.", "2025-04-10", "d'ici 3 mois", "2025-04-10/2025-07-10", "day", "deadline"),
+    ("Le texte sera examiné en début de semaine.", "2025-04-10", "début de semaine", "2025-W15", "week", "start"),
+    ("Les comptes seront arrêtés à la fin du mois.", "2025-04-10", "fin du mois", "2025-04", "month", "end"),
+    ("Le chantier sera livré à la fin de l'année 2027.", "2025-04-10", "fin de l'année 2027", "2027", "year", "end"),
+    # weekdays
+    ("La réunion aura lieu mardi de la semaine prochaine.", "2025-04-10", "mardi de la semaine prochaine", "2025-04-15", "day", None),
+    ("Le sommet se tiendra lundi en huit.", "2025-04-10", "lundi en huit", "2025-04-21", "day", None),
+    ("Le ministre s'est exprimé ce lundi.", "2025-04-10", "ce lundi", "2025-04-07", "day", None),
+    ("Le rapport est paru dimanche, 6 avril 2025.", "2025-04-10", "dimanche, 6 avril 2025", "2025-04-06", "day", None),
+    ("Les syndicats ont défilé mercredi 9, selon la préfecture.", "2025-04-10", "mercredi 9", "2025-04-09", "day", None),
+    # parts of a month
+    ("Le vote est prévu la première semaine d'octobre.", "2025-04-10", "première semaine d'octobre", "2025-W41", "week", None),
+    ("Le budget a été voté le dernier jour de décembre.", "2025-04-10", "dernier jour de décembre", "2024-12-31", "day", None),
+    ("Les négociations se tiendront la semaine du 6 octobre.", "2025-04-10", "semaine du 6 octobre", "2025-W41", "week", None),
+    ("Le rapport sera publié la deuxième quinzaine d'avril.", "2025-04-10", "deuxième quinzaine d'avril",
+     "2025-04-15/2025-04-30", "day", None),
+    ("Le conseil se réunira le premier mercredi du mois prochain.", "2025-04-10", "premier mercredi du mois prochain",
+     "2025-05-07", "day", None),
+    ("Les prix ont augmenté début avril.", "2025-04-20", "début avril", "2025-04", "month", "start"),
+    ("Les ventes ont chuté mi-mars.", "2025-04-10", "mi-mars", "2025-03", "month", "middle"),
+    ("Les stocks ont été vendus fin du mois de mars.", "2025-04-10", "fin du mois de mars", "2025-03", "month", "end"),
+    # a day alone: "le" + day, the month of publication, past or future per tense
+    ("Le vote aura lieu le 16.", "2025-04-10", "le 16", "2025-04-16", "day", None),
+    ("Le texte a été adopté le 2.", "2025-04-10", "le 2", "2025-04-02", "day", None),
+    ("Le texte a été adopté le 28.", "2025-04-10", "le 28", "2025-03-28", "day", None),
+    # holidays and seasons
+    ("Les magasins seront ouverts à Noël.", "2025-04-10", "Noël", "2025-12-25", "day", None),
+    ("Pendant les vacances de Noël, le trafic a baissé.", "2025-04-10", "Noël", "2024-12-25", "day", None),
+    ("La Toussaint a été marquée par des orages.", "2025-04-10", "Toussaint", "2024-11-01", "day", None),
+    ("Le jour de l'an, les prix des péages ont augmenté.", "2025-04-10", "jour de l'an", "2025-01-01", "day", None),
+    ("Le lundi de Pâques sera férié.", "2025-04-10", "lundi de Pâques", "2025-04-21", "day", None),
+    ("Le gouvernement espère une adoption cet été.", "2025-04-10", "cet été", "2025-SU", "season", None),
+    ("L'hiver dernier a été doux.", "2025-04-10", "hiver dernier", "2024-WI", "season", None),
+    ("Le nouvel incendie ravive le souvenir de l'été 2022.", "2025-04-10", "été 2022", "2022-SU", "season", None),
+    # numbers written apart, and abbreviations before a year
+    ("Le décret du 20 02 2014 est abrogé.", "2025-04-10", "20 02 2014", "2014-02-20", "day", None),
+    ("Les ventes de sept 2017 ont chuté.", "2025-04-10", "sept 2017", "2017-09", "month", None),
+    ("Le chômage a reculé en 11/2016.", "2025-04-10", "11/2016", "2016-11", "month", None),
+    ("Le souvenir de mai 68 reste vivace.", "2025-04-10", "mai 68", "1968-05", "month", None),
+    ("Il est né le 1er avril 78 à Lyon.", "2025-04-10", "1er avril 78", "1978-04-01", "day", None),
+    # more relative forms
+    ("La grève dure depuis le 3, selon les syndicats.", "2025-04-10", "depuis le 3", "2025-04-03", "day", "since"),
+    ("Les manifestants se sont réunis ce week-end à Paris.", "2025-04-07", "ce week-end", "2025-04-05/2025-04-06", "day", None),
+    ("Le week-end dernier, les ventes ont progressé.", "2025-04-10", "Le week-end dernier", "2025-04-05/2025-04-06", "day", None),
+    ("La fête des pères sera célébrée dimanche.", "2025-04-10", "fête des pères", "2025-06-15", "day", None),
+    ("Aujourdʼhui, le Sénat vote le texte.", "2025-04-10", "Aujourdʼhui", "2025-04-10", "day", None),
+]
+CASES += MORE_CASES
 
 
 def test_periods_have_bounds(parse):
@@ -68,11 +150,55 @@ def test_day_without_year_needs_a_publication_date(parse):
     assert [d.text for d in dates_of(doc)] == []
 
 
+def test_lendemain_follows_the_last_day_named(parse):
+    doc = parse("Le 3 avril, la Commission a présenté son plan. Le lendemain, les syndicats ont réagi.", "2025-04-10")
+    assert {d.text: d.value for d in dates_of(doc)} == {"3 avril": "2025-04-03", "Le lendemain": "2025-04-04"}
+
+
+def test_ranges_have_bounds(parse):
+    doc = parse("Le salon se tiendra du 13 au 15 juillet, puis en fin de semaine prochaine.", "2025-04-10")
+    bounds = {d.text: (d.period_start, d.period_end) for d in dates_of(doc)}
+    assert bounds["du 13 au 15 juillet"] == ("2025-07-13", "2025-07-15")
+    assert bounds["fin de semaine prochaine"] == ("2025-04-17", "2025-04-20")  # Thursday to Sunday
+
+
+def test_untensed_convention(nlp):
+    """`untensed="future"` reads a bare day as the next one (Duckling's convention); the default, the nearest."""
+    pipe = nlp.get_pipe("factcheck_dates")
+
+    def read(text):
+        doc = nlp.make_doc(text)
+        doc._.published = "2013-02-12"
+        return [d.value for d in dates_of(nlp(doc))]
+
+    assert read("31 octobre") == ["2012-10-31"]
+    saved, pipe.untensed = pipe.untensed, "future"
+    try:
+        assert read("31 octobre") == ["2013-10-31"]
+        assert read("lundi") == ["2013-02-18"]
+    finally:
+        pipe.untensed = saved
+
+
 @pytest.mark.parametrize("sentence", [
     "Sa décision a été prise sans concertation.",  # "sa" is not Saturday
     "Le taux est de 1,5 % seulement.",
     "Il a été élu avec 3 et 5 voix d'écart.",
     "Entre 3 et 5 milliards d'euros seront investis.",
+    "Il a été élu maire de la ville.",  # "été" the verb
+    "Les ventes ont progressé de 13 à 15 % sur un an.",
+    "Les candidats ont du 13 au 18 ans.",  # a range of ages, not of days
+    "Il a terminé le 2 sur la liste.",  # "le 2" before a counted noun
+    "Le PSG s'est imposé le 2 à 0.",  # a score
+    "Les patients doivent appeler le 15 avant de se déplacer.",  # the SAMU's number
+    "À la veille des élections, le parti est divisé.",  # "à la veille de" is no day
+    "Noël Le Graët a démissionné de la fédération.",  # a first name
+    "Le marché de Noël attire 2 millions de visiteurs.",
+    "Il a passé deux semaines passées à négocier.",  # a duration
+    "Appelez le 06 12 34 56 78.",
+    "Des 3 derniers candidats, aucun n'a été retenu.",  # "des" without accent is not "dès"
+    "Le week-end, les prix des péages montent.",  # a habit, not a weekend
+    "Le taux passe du 13 au 18 % par an.",
 ])
 def test_not_dates(parse, sentence):
     assert dates_of(parse(sentence, "2025-04-10")) == []

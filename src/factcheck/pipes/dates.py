@@ -1,14 +1,33 @@
 """`factcheck_dates`: dates and periods, resolved against the article's publication date.
 
 Each mention has an ISO `value` at its grain (`2025`, `2025-04`, `2025-Q1`, `2025-H2`,
-`2025-W15`, `2025-04-09`, or `2029/2033` for a span of years), the `period_start` and
-`period_end` days it covers, and a `modifier` (start, middle, end, deadline, since).
+`2025-W15`, `2025-04-09`, `2025-SU` for a season, or `first/last` for a span: `2029/2033`,
+`2013-07-13/2013-07-15`, `2012-12/2013-01`), the `period_start` and `period_end` days it
+covers, and a `modifier` (start, middle, end, deadline, since).
 
-Candidates are read on folded tokens. Days whose year is not written are resolved by
-dateparser (`languages=["fr"]`, `DATE_ORDER="DMY"`, `RELATIVE_BASE` = publication date,
-past or future from the verb's tense). Years, months, quarters and halves are computed
-here: dateparser turns "en 2028" into a day and returns None for "fin 2025". `search_dates`
-is never run on whole texts (it reads the possessive "sa" as Saturday).
+Candidates are read on folded tokens:
+  * written days and months: "9 avril [2025]", "12/03/2026", "20 02 2014", "mars 2024",
+    "11/2016", "mi-décembre", "fin du mois de mars", "le 16" (a day of the publication month,
+    never a bare number: "le" before it and no counted noun after it), "mercredi 13";
+  * day ranges: "du 13 au 15 juillet", "13-15 juillet", "entre le 13 et le 15 juillet",
+    "du 10 juin au 1er juillet 2015" (grain day, value `start/end`);
+  * parts of a month: "la première semaine d'octobre", "le dernier jour d'octobre", "la
+    deuxième quinzaine d'avril", "le premier mercredi du mois prochain", "la semaine du 6 octobre";
+  * quarters, halves and years: "T3 2024", "second semestre", "en 2028", "entre 2029 et 2033";
+  * relative to publication: "hier", "la veille", "le lendemain [du 13 février]", "la semaine
+    suivante", "le mois dernier", "l'an prochain", "il y a deux semaines", "dans 3 jours", "les 2
+    derniers mois", "les 3 prochaines années", "en début de semaine", "à la fin du mois",
+    weekdays ("jeudi", "mardi de la semaine prochaine", "lundi en huit", "mardi suivant");
+  * holidays and seasons: "Noël", "la Toussaint", "le jour de l'an", "Pâques", "cet été",
+    "l'hiver dernier", "été 2014".
+
+A day, month, weekday, holiday or season without a year takes it from the verb's tense:
+future -> the next one, past -> the last one; with neither (no verb, or the present: "le
+sommet a lieu le 15 février") the nearest one, or the next one when the component's
+`untensed` setting is "future" (Duckling's convention; the benchmark uses it to tell
+convention-only misses apart). Years, months, quarters and halves are computed here, never
+by dateparser (it turns "en 2028" into a day, returns None for "fin 2025", and `search_dates`
+reads the possessive "sa" as Saturday).
 """
 
 from __future__ import annotations
@@ -16,22 +35,44 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 
-import dateparser
+from dateutil.easter import easter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..models import Mention
-from .numbers import fold, parse_number_words
+from .numbers import fold, is_number_word, parse_number_words
 from .patterns_dates import (
+    APOSTROPHE_LIKE,
+    CALL_VERBS,
+    COUNTED_DIRECTIONS,
+    CURRENT_UNITS,
+    DAY_NEIGHBOURS,
     FULL_MONTHS,
+    HOLIDAY_NOT_AFTER,
+    HOLIDAY_TIME_WORDS,
+    HOLIDAYS,
     MODIFIERS,
+    MONTH_LEADS,
+    MONTH_PARTS,
+    MONTH_RANGE_LINKS,
     MONTHS,
+    PART_ORDINALS,
+    PLAN_LEMMAS,
     PERIOD_ORDINALS,
+    RANGE_LINKS,
+    RANGE_OPENERS,
     RELATIVE,
     RELATIVE_UNITS,
+    SEASON_OPENERS,
+    SEASONS,
+    WEEKDAY_LATER,
+    WEEKDAY_NEXT_WEEK,
     WEEKDAYS,
+    WEEKEND_WORDS,
+    WITHIN_OPENERS,
     YEAR_OPENERS,
     month_word,
 )
@@ -45,6 +86,29 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d|2100)$")
 _DAY = re.compile(r"^(\d{1,2})(er)?$")
 _QUARTER_CODE = re.compile(r"^t([1-4])$")
 _HALF_CODE = re.compile(r"^s([12])$")
+# "11/2016": a month and its year
+_MONTH_YEAR = re.compile(r"^(\d{1,2})/(\d{4})$")
+# "mi-décembre" is one token
+_MID_MONTH = re.compile(r"^mi-([a-z]+)\.?$")
+# a day in a range or a month part: "13", "1er", "15e", "3eme"
+_RANGE_DAY = re.compile(r"^(\d{1,2})(er|e|eme)?$")
+_TWO_DIGITS = re.compile(r"^\d{2}$")
+# Parts of a week, as (first, last) weekday: Duckling's "début / milieu / fin de semaine".
+_WEEK_PARTS = {"start": (0, 1), "middle": (2, 3), "end": (3, 6)}
+# Parts of a month, as (first, last) day (None = the last day): the three "décades".
+_MONTH_PARTS = {"start": (1, 10), "middle": (11, 20), "end": (21, None)}
+# Parts of a year, as (first, last) month: "début 2026" the first quarter, "fin 2025" the last one.
+_YEAR_PARTS = {"start": (1, 3), "middle": (4, 9), "end": (10, 12)}
+# Longest phrase first, so that "la semaine qui suit" is not read as a shorter one.
+_RELATIVE = sorted(RELATIVE, key=lambda item: -len(item[0]))
+_MODIFIERS = sorted(MODIFIERS.items(), key=lambda item: -len(item[0]))
+_HOLIDAYS = sorted(HOLIDAYS.items(), key=lambda item: -len(item[0]))
+# First words of the phrase lists, to skip a token quickly.
+_RELATIVE_FIRST = {phrase[0] for phrase, _, _ in RELATIVE}
+_MODIFIER_FIRST = {phrase[0] for phrase in MODIFIERS}
+_HOLIDAY_FIRST = {phrase[0] for phrase in HOLIDAYS}
+# How a date without a tense is resolved: "nearest" (ours) or "future"; set per call by DateFinder.
+_UNTENSED: ContextVar[str] = ContextVar("untensed", default="nearest")
 
 if not Span.has_extension("date"):
     Span.set_extension("date", default=None)
@@ -53,9 +117,9 @@ if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
 
 
-@Language.factory("factcheck_dates")
-def make_dates(nlp: Language, name: str) -> "DateFinder":
-    return DateFinder()
+@Language.factory("factcheck_dates", default_config={"untensed": "nearest"})
+def make_dates(nlp: Language, name: str, *, untensed: str) -> "DateFinder":
+    return DateFinder(untensed=untensed)
 
 
 @dataclass(slots=True)
@@ -69,22 +133,45 @@ class _Period:
     start: dt.date
     end: dt.date
     modifier: str | None = None
+    # "la veille", "le lendemain" with no date after: days from the last day the text named (else publication)
+    neighbour: int | None = None
 
 
 class DateFinder:
-    """Find dates and periods; see the module docstring."""
+    """Find dates and periods; see the module docstring.
+
+    `untensed`: "nearest" (a date with no tense is the nearest one) or "future" (the next one).
+    """
+
+    def __init__(self, untensed: str = "nearest"):
+        if untensed not in ("nearest", "future"):
+            raise ValueError(f"factcheck_dates: untensed must be 'nearest' or 'future', got {untensed!r}")
+        self.untensed = untensed
 
     def __call__(self, doc: Doc) -> Doc:
+        token = _UNTENSED.set(self.untensed)
+        try:
+            return self._find(doc)
+        finally:
+            _UNTENSED.reset(token)
+
+    def _find(self, doc: Doc) -> Doc:
         published = dt.date.fromisoformat(doc._.published) if doc._.published else None
         tokens = [t for t in doc if not t.is_space]
-        words = [month_word(fold(t.text)) for t in tokens]
+        words = [month_word(fold(t.text).translate(APOSTROPHE_LIKE)) for t in tokens]
         spans = []
+        last_day = None  # the last single day read, for "le lendemain"
         k = 0
         while k < len(tokens):
             period = _read_modified(tokens, words, k, published)
             if period is None:
                 k += 1
                 continue
+            if period.neighbour is not None and last_day is not None:
+                day = last_day + dt.timedelta(days=period.neighbour)
+                period = _day(period.first, period.last, day.year, day.month, day.day)
+            if period.grain == "day" and period.start == period.end:
+                last_day = period.start
             span = doc[tokens[period.first].i : tokens[period.last].i + 1]
             mention = Mention(
                 start=span.start_char, end=span.end_char, text=span.text, kind="date", value=period.value,
@@ -100,11 +187,19 @@ class DateFinder:
 
 
 def _read_modified(tokens, words, k, published) -> _Period | None:
-    """A modifier ("fin", "d'ici", "depuis") then a date, or a date alone."""
-    for phrase, modifier in sorted(MODIFIERS.items(), key=lambda item: -len(item[0])):
+    """A day range, a modifier ("fin", "d'ici", "depuis") then a date, or a date alone."""
+    day_range = _read_day_range(tokens, words, k, published) or _read_month_range(tokens, words, k, published)
+    if day_range is not None:
+        return day_range
+    within = _read_within(tokens, words, k, published)
+    if within is not None:
+        return within
+    if words[k] in _RELATIVE_FIRST and any(tuple(words[k : k + len(phrase)]) == phrase for phrase, _, _ in _RELATIVE):
+        return _read_core(tokens, words, k, published, opened=False)  # "avant hier" is no deadline
+    for phrase, modifier in _MODIFIERS if words[k] in _MODIFIER_FIRST else ():
         n = len(phrase)
-        if tuple(words[k : k + n]) != phrase:
-            continue
+        if tuple(words[k : k + n]) != phrase or (phrase == ("des",) and tokens[k].lower_ != "dès"):
+            continue  # folded "des" is "dès" (since) only with its accent
         if modifier == "deadline" and words[k + n : k + n + 2] == ["l'", "annee"]:
             # "d'ici la fin de l'année": the end of the publication year
             if published is None:
@@ -112,6 +207,8 @@ def _read_modified(tokens, words, k, published) -> _Period | None:
             year = published.year
             return _Period(k, k + n + 1, str(year), "year", published, dt.date(year, 12, 31), "deadline")
         core = _read_core(tokens, words, k + n, published, opened=True)
+        if core is None and modifier in ("start", "middle", "end"):
+            core = _current_unit(words, k + n, published)
         if core is not None:
             return _apply_modifier(core, k, modifier, published)
     if words[k] == "entre" and k + 3 < len(words) and _YEAR.match(words[k + 1]) and words[k + 2] == "et" and _YEAR.match(words[k + 3]):
@@ -122,10 +219,34 @@ def _read_modified(tokens, words, k, published) -> _Period | None:
     return _read_core(tokens, words, k, published, opened=opened)
 
 
+def _current_unit(words, k, published) -> _Period | None:
+    """The publication's week, month or year, after a modifier: "en fin de semaine", "au début du mois"."""
+    if published is None:
+        return None
+    for phrase, unit in CURRENT_UNITS.items():
+        n = len(phrase)
+        if tuple(words[k : k + n]) != phrase or (k + n < len(words) and words[k + n] in ("de", "d'")):
+            continue
+        if unit == "year" and k + n < len(words) and _YEAR.match(words[k + n]):
+            return _year(k, k + n, int(words[k + n]))  # "la fin de l'année 2027"
+        return _shifted(k, k + n - 1, published, unit, 0)
+    return None
+
+
 def _apply_modifier(p: _Period, first: int, modifier: str, published: dt.date | None) -> _Period:
     p.first, p.modifier = first, modifier
     days = (p.end - p.start).days
-    if modifier == "end":
+    single = "/" not in p.value  # one week, month or year, not a span of them
+    if single and p.grain == "week" and modifier in _WEEK_PARTS:
+        p.start, p.end = (p.start + dt.timedelta(days=d) for d in _WEEK_PARTS[modifier])
+    elif single and p.grain == "month" and modifier in _MONTH_PARTS:
+        lo, hi = _MONTH_PARTS[modifier]
+        p.start, p.end = p.start.replace(day=lo), p.start.replace(day=hi or p.end.day)
+    elif single and p.grain == "year" and modifier in _YEAR_PARTS:
+        lo, hi = _YEAR_PARTS[modifier]
+        year = p.start.year
+        p.start, p.end = dt.date(year, lo, 1), dt.date(year, hi, calendar.monthrange(year, hi)[1])
+    elif modifier == "end":
         p.start = p.end - dt.timedelta(days=days // 4) if p.grain == "year" else p.end - dt.timedelta(days=days // 3)
     elif modifier == "start":
         p.end = p.start + dt.timedelta(days=days // 4) if p.grain == "year" else p.start + dt.timedelta(days=days // 3)
@@ -145,12 +266,42 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
     nxt = words[k + 1] if k + 1 < len(words) else None
     if m := _SLASH_DATE.match(w) or _DOTTED_DATE.match(w):
         day, month = int(m.group(1)), int(m.group(2))
-        year = _full_year(m.group(3)) if m.group(3) else _infer_year(tokens, k, day, month, published)
+        year = _full_year(m.group(3), published) if m.group(3) else _infer_year(tokens, k, day, month, published)
         return _day(k, k, year, month, day) if year else None
-    # "21-04-2016", "2016-04-21": dashed dates the tokenizer split
-    dashed = _dashed_date(tokens, words, k)
+    if (m := _MONTH_YEAR.match(w)) and 1 <= int(m.group(1)) <= 12:
+        return _month(k, k, int(m.group(2)), int(m.group(1)))
+    # "21-04-2016", "2016-04-21": dashed dates the tokenizer split; "20 02 2014": spaced ones
+    dashed = _dashed_date(tokens, words, k) or _spaced_date(tokens, words, k, published)
     if dashed is not None:
         return dashed
+    # "mi-décembre"
+    if (m := _MID_MONTH.match(w)) and m.group(1) in MONTHS:
+        month = MONTHS[m.group(1)]
+        year = _infer_year(tokens, k, None, month, published)
+        return _apply_modifier(_month(k, k, year, month), k, "middle", published) if year else None
+    # "(fin du) mois de mars"
+    if tuple(words[k : k + 2]) in MONTH_LEADS and k + 2 < len(words) and words[k + 2] in FULL_MONTHS:
+        month = _read_core(tokens, words, k + 2, published, opened=True)
+        if month is not None:
+            month.first = k
+        return month
+    part = _read_month_part(tokens, words, k, published)
+    if part is not None:
+        return part
+    # "le 16": a day of the publication month, when no counted noun follows; also "depuis le 16", "à partir du 16"
+    bare = k + 1 if w == "le" else k if opened and k > 0 and words[k - 1] in ("le", "du") else None
+    if (bare is not None and bare < len(words) and _DAY.match(words[bare]) and published is not None
+            and _is_bare_day(tokens, words, bare)):
+        # "depuis le 3" looks back, "à partir du 8" ahead, when the verb does not say
+        before = words[k - 2] if k > 1 else None
+        lean = "past" if before == "depuis" else "future" if before == "partir" else None
+        date = _nearest_day(tokens, bare, int(_DAY.match(words[bare]).group(1)), None, published, lean)
+        return _day(k, bare, date.year, date.month, date.day) if date else None
+    # "mercredi 13": the weekday picks the month
+    if (w in WEEKDAYS and nxt is not None and _DAY.match(nxt) and published is not None
+            and _ends_bare_day(tokens, words, k + 2)):
+        date = _nearest_day(tokens, k, int(_DAY.match(nxt).group(1)), WEEKDAYS[w], published)
+        return _day(k, k + 1, date.year, date.month, date.day) if date else None
     # "mercredi 13 février": the weekday picks the year
     if w in WEEKDAYS and nxt is not None and _DAY.match(nxt) and k + 2 < len(words) and words[k + 2] in MONTHS:
         day = _read_core(tokens, words, k + 1, published, opened)
@@ -160,6 +311,13 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
         if day is not None:
             day.first = k
         return day
+    # "dimanche, 11 mai 2014", "samedi 23/06/18": the weekday goes with the day written after it
+    if w in WEEKDAYS and nxt is not None:
+        j = k + 2 if nxt == "," else k + 1
+        day = _read_core(tokens, words, j, published, opened) if j < len(words) and words[j][:1].isdigit() else None
+        if day is not None and day.grain == "day" and "/" not in day.value:
+            day.first = k
+            return day
     if m := _MID_YEAR.match(w):
         year = int(m.group(1))
         return _apply_modifier(_year(k, k, year), k, "middle", published)
@@ -168,17 +326,25 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
     if (day or w == "premier") and nxt in MONTHS:
         day_n = int(day.group(1)) if day else 1
         month = MONTHS[nxt]
-        if k + 2 < len(words) and _YEAR.match(words[k + 2]):
-            return _day(k, k + 2, int(words[k + 2]), month, day_n)
+        if k + 2 < len(words) and (_YEAR.match(words[k + 2]) or _short_year(tokens, words, k + 2)):
+            return _day(k, k + 2, _full_year(words[k + 2], published), month, day_n)
         year = _infer_year(tokens, k, day_n, month, published)
         last = k + 2 if k + 2 < len(words) and words[k + 2] in ("prochain", "dernier") else k + 1
         return _day(k, last, year, month, day_n) if year else None
-    # "mars 2024", "en mars"
-    if w in FULL_MONTHS and not (k > 0 and _DAY.match(words[k - 1])):
+    # "sept 2017", "oct. 2014": an abbreviation is a month only before a year ("sept" alone is 7)
+    after_day = k > 0 and _DAY.match(words[k - 1])
+    if w in MONTHS and w not in FULL_MONTHS and nxt is not None and _YEAR.match(nxt) and not after_day:
+        return _month(k, k + 1, int(nxt), MONTHS[w])
+    # "mars 2024", "en mars", "mai 68"
+    if w in FULL_MONTHS and not after_day:
         if nxt is not None and _YEAR.match(nxt):
             return _month(k, k + 1, int(nxt), MONTHS[w])
+        # a two-digit year that could be a day ("octobre 22") only after "en", "de": "en octobre 22"
+        if (nxt is not None and _short_year(tokens, words, k + 1)
+                and (int(nxt) > 31 or (k > 0 and words[k - 1] in ("en", "de", "d'")))):
+            return _month(k, k + 1, _full_year(nxt, published), MONTHS[w])
         if opened or (k > 0 and words[k - 1] in ("en", "fin", "debut", "mi", "-", "mois", "d'ici")):
-            year = _infer_year(tokens, k, 1, MONTHS[w], published)
+            year = _infer_year(tokens, k, None, MONTHS[w], published)
             return _month(k, k, year, MONTHS[w]) if year else None
         return None
     # "premier trimestre 2025", "T3 2024", "au second semestre"
@@ -194,11 +360,23 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
         return _part(k, k + 1, int(nxt), "quarter", int(m.group(1)))
     if (m := _HALF_CODE.match(w)) and nxt is not None and _YEAR.match(nxt):
         return _part(k, k + 1, int(nxt), "half", int(m.group(1)))
+    # holidays before weekdays: "lundi de Pâques"
+    holiday = _read_holiday(tokens, words, k, published)
+    if holiday is not None:
+        return holiday
     # relative: "l'an dernier", "la semaine dernière", "hier", "il y a deux ans", "jeudi"
     if published is not None:
-        relative = _read_relative(tokens, words, k, published)
+        relative = _read_relative(tokens, words, k, published) or _read_counted(tokens, words, k, published)
         if relative is not None:
             return relative
+    if w in ("cet", "ce") and nxt in SEASONS:  # "cet été": the span starts at "cet"
+        season = _read_season(tokens, words, k + 1, published)
+        if season is not None:
+            season.first = k
+        return season
+    season = _read_season(tokens, words, k, published) or _read_weekend(tokens, words, k, published)
+    if season is not None:
+        return season
     if _YEAR.match(w) and tokens[k].pos_ in ("NUM", "DET", "PRON", "NOUN", "ADJ", "PROPN"):
         if opened or nxt is None or tokens[k + 1].is_punct or nxt == "|":
             return _year(k, k, int(w))
@@ -206,7 +384,10 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
 
 
 def _read_relative(tokens, words, k, published: dt.date) -> _Period | None:
-    for phrase, unit, offset in RELATIVE:
+    for phrase, offset in DAY_NEIGHBOURS.items():
+        if tuple(words[k : k + len(phrase)]) == phrase:
+            return _neighbour_day(tokens, words, k, k + len(phrase), offset, published)
+    for phrase, unit, offset in _RELATIVE if words[k] in _RELATIVE_FIRST else ():
         n = len(phrase)
         if tuple(words[k : k + n]) == phrase:
             return _shifted(k, k + n - 1, published, unit, offset)
@@ -214,22 +395,447 @@ def _read_relative(tokens, words, k, published: dt.date) -> _Period | None:
     for opener, sign in ((["il", "y", "a"], -1), (["dans"], 1)):
         n = len(opener)
         if words[k : k + n] == opener and k + n + 1 < len(words) and words[k + n + 1] in RELATIVE_UNITS:
-            amount = words[k + n]
-            count = int(amount) if amount.isdigit() else parse_number_words([tokens[k + n].text.lower()])
+            count = _count(tokens, words, k + n)
             if count:
-                return _shifted(k, k + n + 1, published, RELATIVE_UNITS[words[k + n + 1]], sign * int(count))
+                unit = RELATIVE_UNITS[words[k + n + 1]]
+                if unit == "week":  # "il y a deux semaines": that day, as "il y a quatorze jours"
+                    unit, count = "day", 7 * count
+                return _shifted(k, k + n + 1, published, unit, sign * count)
     if words[k] in WEEKDAYS:
-        future = k + 1 < len(words) and words[k + 1] == "prochain" or _future_tense(tokens[k])
-        delta = (WEEKDAYS[words[k]] - published.weekday()) % 7
-        if future:
-            day = published + dt.timedelta(days=delta or 7)
-        else:
-            # "ont défilé jeudi" in Thursday's paper is that day; "jeudi dernier" a week before
-            same_day = delta == 0 and not (k + 1 < len(words) and words[k + 1] == "dernier")
-            day = published - dt.timedelta(days=0 if same_day else (7 - delta) % 7 or 7)
-        last = k + 1 if k + 1 < len(words) and words[k + 1] in ("prochain", "dernier") else k
-        return _day(k, last, day.year, day.month, day.day)
+        return _read_weekday(tokens, words, k, published)
     return None
+
+
+def _neighbour_day(tokens, words, k, j, offset: int, published: dt.date) -> _Period | None:
+    """"la veille" (the day before), "le lendemain du 13 février" (that day + 1).
+
+    "à la veille des élections" is no day. Alone, the day is counted from publication; the
+    caller moves it to the last day the text named, when there is one.
+    """
+    if j < len(words) and words[j] in ("de", "du", "d'", "des"):
+        anchor = _read_core(tokens, words, j + 1, published, opened=True)
+        if anchor is None or anchor.grain != "day" or "/" in anchor.value:
+            return None
+        day = anchor.start + dt.timedelta(days=offset)
+        return _day(k, anchor.last, day.year, day.month, day.day)
+    # "Le 9 avril, ... Le lendemain, ...": the day after the last one named; the caller re-anchors it
+    period = _shifted(k, j - 1, published, "day", offset)
+    period.neighbour = offset
+    return period
+
+
+def _read_weekday(tokens, words, k, published: dt.date) -> _Period:
+    """"jeudi", "jeudi dernier", "mardi de la semaine prochaine", "lundi en huit", "mardi suivant"."""
+    weekday = WEEKDAYS[words[k]]
+    j = k + 2 if k + 1 < len(words) and words[k + 1] == "de" else k + 1
+    for phrase, unit, offset in _RELATIVE:
+        if unit == "week" and tuple(words[j : j + len(phrase)]) == phrase:
+            week = _shifted(k, j + len(phrase) - 1, published, "week", offset)
+            day = week.start + dt.timedelta(days=weekday)
+            return _day(k, week.last, day.year, day.month, day.day)
+    for phrase, days in WEEKDAY_LATER.items():
+        if tuple(words[k + 1 : k + 1 + len(phrase)]) == phrase:
+            # "en huit": eight days counting the coming one (or today): that day plus a week
+            day = published + dt.timedelta(days=(weekday - published.weekday()) % 7 + days)
+            return _day(k, k + len(phrase), day.year, day.month, day.day)
+    for phrase in WEEKDAY_NEXT_WEEK:
+        if tuple(words[k + 1 : k + 1 + len(phrase)]) == phrase:
+            day = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=7 + weekday)
+            return _day(k, k + len(phrase), day.year, day.month, day.day)
+    following = words[k + 1] if k + 1 < len(words) else None
+    if k > 0 and words[k - 1] in ("ce", "cette"):
+        # "ce lundi": the Monday of the publication week, unless the tense says otherwise
+        day = published + dt.timedelta(days=weekday - published.weekday())
+        if day > published and _past_tense(tokens[k]):
+            day -= dt.timedelta(days=7)
+        elif day < published and _future_tense(tokens[k]):
+            day += dt.timedelta(days=7)
+        return _day(k - 1, k, day.year, day.month, day.day)
+    future = following == "prochain" or _future_tense(tokens[k])
+    if not future and following != "dernier" and not _past_tense(tokens[k]) and _UNTENSED.get() == "future":
+        future = True
+    delta = (weekday - published.weekday()) % 7
+    if future:
+        day = published + dt.timedelta(days=delta or 7)
+    else:
+        # "ont défilé jeudi" in Thursday's paper is that day; "jeudi dernier" a week before
+        same_day = delta == 0 and following != "dernier"
+        day = published - dt.timedelta(days=0 if same_day else (7 - delta) % 7 or 7)
+    last = k + 1 if following in ("prochain", "dernier") else k
+    return _day(k, last, day.year, day.month, day.day)
+
+
+def _read_counted(tokens, words, k, published: dt.date) -> _Period | None:
+    """"les 2 derniers mois", "3 prochains jours", "2 semaines passées", "dernières 3 semaines": whole units
+    before the current one (today, this week...) or after it."""
+    if k + 2 >= len(words):
+        return None
+    leading = words[k] in COUNTED_DIRECTIONS and words[k].startswith(("dernier", "prochain"))
+    if leading and words[k + 2] in RELATIVE_UNITS:
+        direction, count, last = COUNTED_DIRECTIONS[words[k]], _count(tokens, words, k + 1), k + 2
+        unit = RELATIVE_UNITS[words[k + 2]]
+    elif words[k + 1] in COUNTED_DIRECTIONS and words[k + 2] in RELATIVE_UNITS:
+        direction, count, last = COUNTED_DIRECTIONS[words[k + 1]], _count(tokens, words, k), k + 2
+        unit = RELATIVE_UNITS[words[k + 2]]
+    elif (words[k + 1] in RELATIVE_UNITS and words[k + 2] in COUNTED_DIRECTIONS and words[k + 2].endswith("s")
+          and words[k + 3 : k + 4] not in (["a"], ["au"], ["en"], ["sur"], ["dans"])):
+        # "2 semaines passées", "3 mois suivants" (but "2 semaines passées à négocier" is a duration,
+        # and in "du 4 au 23 mois prochain" the month is next month)
+        direction, count, last = COUNTED_DIRECTIONS[words[k + 2]], _count(tokens, words, k), k + 2
+        unit = RELATIVE_UNITS[words[k + 1]]
+    else:
+        return None
+    if not count or count < 2:
+        return None
+    first_unit, last_unit = (-count, -1) if direction < 0 else (1, count)
+    a = _shifted(k, last, published, unit, first_unit)
+    b = _shifted(k, last, published, unit, last_unit)
+    return _Period(k, last, f"{a.value}/{b.value}", a.grain, a.start, b.end)
+
+
+def _count(tokens, words, k) -> int | None:
+    """A small count written in digits or words ("3", "trois"), or None."""
+    word = words[k]
+    if word.isdigit():
+        return int(word)
+    if is_number_word(word):
+        value = parse_number_words([tokens[k].text.lower()])
+        return int(value) if value else None
+    return None
+
+
+def _read_day_range(tokens, words, k, published) -> _Period | None:
+    """"du 13 au 15 juillet", "13-15 juillet", "entre le 13 et le 15 juillet", "du 10 juin au 1er juillet 2015",
+    "du samedi 13 au dimanche 15 juillet"; "du 13 au 18" (publication month) only when nothing is counted after."""
+    opener = next((p for p in RANGE_OPENERS if tuple(words[k : k + len(p)]) == p), ())
+    first = _range_end(tokens, words, k + len(opener))
+    if first is None:
+        return None
+    j = first[3] + 1
+    link = next((p for p in RANGE_LINKS if tuple(words[j : j + len(p)]) == p), None)
+    if link is None or (link[0] == "et") != (opener[:1] == ("entre",)):
+        return None
+    j += len(link)
+    if j < len(words) and words[j] == "le":
+        j += 1
+    second = _range_end(tokens, words, j)
+    if second is None:
+        return None
+    (d1, m1, y1, _), (d2, m2, y2, last) = first, second
+    if y1 is not None and y2 is not None and y1 != y2:
+        return None  # "du 1er septembre 1939 au 2 septembre 1945": two dates, each complete
+    if m2 is None:
+        # a bare "du 13 au 18": the publication month, never before a counted noun ("du 13 au 18 %")
+        if published is None or opener not in (("du",), ("entre", "le")) or m1 is not None:
+            return None
+        if not _ends_bare_day(tokens, words, last + 1):
+            return None
+        m2, y2 = published.month, published.year
+    m1 = m1 or m2
+    y2 = y2 or y1 or _infer_year(tokens, k, d2, m2, published)
+    if y2 is None:
+        return None
+    y1 = y1 or (y2 if m1 <= m2 else y2 - 1)
+    try:
+        start, end = dt.date(y1, m1, d1), dt.date(y2, m2, d2)
+    except ValueError:
+        return None
+    if not start < end:
+        return None
+    return _Period(k, last, f"{start.isoformat()}/{end.isoformat()}", "day", start, end)
+
+
+def _read_month_range(tokens, words, k, published) -> _Period | None:
+    """"entre février et mars 2023", "de janvier à mars", "d'avril à juin 2024" (grain month, value `first/last`)."""
+    for opener, link in MONTH_RANGE_LINKS.items():
+        i = k + len(opener)
+        if tuple(words[k:i]) != opener or i >= len(words) or words[i] not in FULL_MONTHS:
+            continue
+        y1 = int(words[i + 1]) if i + 1 < len(words) and _YEAR.match(words[i + 1]) else None
+        j = i + (2 if y1 else 1)
+        if tuple(words[j : j + len(link)]) != link:
+            return None
+        j += len(link)
+        if j >= len(words) or words[j] not in FULL_MONTHS:
+            return None
+        m1, m2 = MONTHS[words[i]], MONTHS[words[j]]
+        y2, last = (int(words[j + 1]), j + 1) if j + 1 < len(words) and _YEAR.match(words[j + 1]) else (None, j)
+        y2 = y2 or y1 or _infer_year(tokens, k, None, m2, published)
+        if y2 is None:
+            return None
+        y1 = y1 or (y2 if m1 < m2 else y2 - 1)
+        a, b = _month(k, last, y1, m1), _month(k, last, y2, m2)
+        if not a.start < b.start:
+            return None
+        return _Period(k, last, f"{a.value}/{b.value}", "month", a.start, b.end)
+    return None
+
+
+def _read_within(tokens, words, k, published) -> _Period | None:
+    """"d'ici 3 mois", "dans les 15 jours": from publication to that many days, weeks, months or years later."""
+    if published is None:
+        return None
+    for opener in WITHIN_OPENERS:
+        i = k + len(opener)
+        if tuple(words[k:i]) != opener or i + 1 >= len(words) or words[i + 1] not in RELATIVE_UNITS:
+            continue
+        count = _count(tokens, words, i)
+        if not count:
+            return None
+        unit = RELATIVE_UNITS[words[i + 1]]
+        if unit in ("day", "week"):
+            end = published + dt.timedelta(days=count * (7 if unit == "week" else 1))
+        else:
+            months = count * (12 if unit == "year" else 1)
+            index = published.year * 12 + published.month - 1 + months
+            year, month = index // 12, index % 12 + 1
+            end = dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+        return _Period(k, i + 1, f"{published.isoformat()}/{end.isoformat()}", "day", published, end, "deadline")
+    return None
+
+
+def _range_end(tokens, words, i) -> tuple[int, int | None, int | None, int] | None:
+    """One side of a day range: [weekday] day [month [year]] -> (day, month, year, last index)."""
+    if i < len(words) and words[i] in WEEKDAYS:
+        i += 1
+    if i >= len(words):
+        return None
+    if m := _RANGE_DAY.match(words[i]):
+        day = int(m.group(1))
+    elif words[i] == "premier":
+        day = 1
+    elif is_number_word(words[i]) and words[i] not in ("un", "une"):
+        day = int(parse_number_words([tokens[i].text.lower()]) or 0)
+    else:
+        return None
+    if not 1 <= day <= 31:
+        return None
+    if i + 1 < len(words) and words[i + 1] in MONTHS:
+        if i + 2 < len(words) and _YEAR.match(words[i + 2]):
+            return day, MONTHS[words[i + 1]], int(words[i + 2]), i + 2
+        return day, MONTHS[words[i + 1]], None, i + 1
+    return day, None, None, i
+
+
+def _ends_bare_day(tokens, words, j) -> bool:
+    """True when what follows a bare day number counts nothing: the end, punctuation, a verb, a preposition..."""
+    if j >= len(words):
+        return True
+    if words[j] in MONTHS or words[j] in ("%", "sur", "-", "/", "h", "heures") or words[j][:1].isdigit():
+        return False
+    if words[j] in ("a", "contre") and j + 1 < len(words) and words[j + 1][:1].isdigit():
+        return False  # a score: "le 2 à 0"
+    if tokens[j].is_punct:
+        return True
+    if is_number_word(words[j]):
+        return False
+    return tokens[j].pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "ADV", "PRON", "DET")
+
+
+def _is_bare_day(tokens, words, i) -> bool:
+    """A day number standing alone ("le 16"): nothing counted after it, and not a phone number ("appeler le 15")."""
+    return _ends_bare_day(tokens, words, i + 1) and fold(tokens[i].head.lemma_) not in CALL_VERBS
+
+
+def _nearest_day(
+    tokens, k, day: int, weekday: int | None, published: dt.date, lean: str | None = None
+) -> dt.date | None:
+    """The day numbered `day` (on that weekday, if given) in a month around publication, per the tense."""
+    candidates = []
+    for shift in range(-14, 15):
+        index = published.year * 12 + published.month - 1 + shift
+        year, month = index // 12, index % 12 + 1
+        if day <= calendar.monthrange(year, month)[1]:
+            date = dt.date(year, month, day)
+            if weekday is None or date.weekday() == weekday:
+                candidates.append(date)
+    return _pick(candidates, tokens, k, published, lean)
+
+
+def _pick(candidates: list[dt.date], tokens, k, published: dt.date, lean: str | None = None) -> dt.date | None:
+    """Past tense -> the last candidate up to publication; future -> the next one; neither -> `lean`
+    if given, else the nearest (or the next one when `untensed` is "future")."""
+    after = [fold(t.text) for t in tokens[k : k + 4]]
+    tense = _tense(tokens[k]) or lean
+    future = tense == "future" or "prochain" in after or "prochaine" in after
+    past = "dernier" in after or "derniere" in after or tense == "past"
+    if past:
+        before = [d for d in candidates if d <= published]
+        return max(before) if before else None
+    if future or _UNTENSED.get() == "future":
+        coming = [d for d in candidates if d >= published]
+        return min(coming) if coming else None
+    return min(candidates, key=lambda d: (abs((d - published).days), d), default=None)
+
+
+def _spaced_date(tokens, words, k, published) -> _Period | None:
+    """"20 02 2014", "le 24 12 14": day, month and year as separate numbers, a month of two digits or a
+    four-digit year, and no other number around (phone numbers are runs of pairs)."""
+    if k + 2 >= len(words) or not all(words[i].isdigit() for i in (k, k + 1, k + 2)):
+        return None
+    if (k > 0 and words[k - 1].isdigit()) or (k + 3 < len(words) and words[k + 3][:1].isdigit()):
+        return None
+    a, b, c = words[k], words[k + 1], words[k + 2]
+    if len(a) > 2 or len(b) > 2 or len(c) not in (2, 4):
+        return None
+    if len(c) == 2 and not (_TWO_DIGITS.match(a) and _TWO_DIGITS.match(b)):
+        return None
+    return _day(k, k + 2, _full_year(c, published), int(b), int(a))
+
+
+def _read_month_part(tokens, words, k, published) -> _Period | None:
+    """"première semaine d'octobre 2014", "dernier jour d'octobre", "3e jour de mars", "deuxième quinzaine
+    d'avril", "premier mercredi du mois prochain", "semaine du 6 octobre"."""
+    if words[k] == "semaine" and k + 1 < len(words) and words[k + 1] == "du":
+        day = _read_core(tokens, words, k + 2, published, opened=True)
+        if day is None or day.grain != "day" or "/" in day.value:
+            return None
+        return _shifted(k, day.last, day.start, "week", 0)
+    if words[k] not in PART_ORDINALS or k + 3 >= len(words):
+        return None
+    part = words[k + 1]
+    if (part not in MONTH_PARTS and part not in WEEKDAYS) or words[k + 2] not in ("de", "d'", "du"):
+        return None
+    month = _read_core(tokens, words, k + 3, published, opened=True)
+    if month is None or month.grain != "month":
+        return None
+    n = PART_ORDINALS[words[k]]
+    first_day, last_day = month.start, month.end
+    if part == "jour":
+        day = last_day if n == -1 else first_day + dt.timedelta(days=n - 1)
+        return _day(k, month.last, day.year, day.month, day.day) if day <= last_day else None
+    if part == "quinzaine":
+        if n not in (1, 2, -1):
+            return None
+        fifteenth = first_day + dt.timedelta(days=14)
+        start, end = (first_day, fifteenth - dt.timedelta(days=1)) if n == 1 else (fifteenth, last_day)
+        return _Period(k, month.last, f"{start.isoformat()}/{end.isoformat()}", "day", start, end)
+    if part == "semaine":
+        # full weeks, Monday to Sunday, inside the month
+        first_monday = first_day + dt.timedelta(days=(7 - first_day.weekday()) % 7)
+        last_monday = last_day - dt.timedelta(days=(last_day.weekday() + 1) % 7 + 6)
+        monday = last_monday if n == -1 else first_monday + dt.timedelta(weeks=n - 1)
+        if monday > last_monday:
+            return None
+        return _shifted(k, month.last, monday, "week", 0)
+    weekday = WEEKDAYS[part]
+    days = [first_day + dt.timedelta(days=i) for i in range((last_day - first_day).days + 1)]
+    days = [d for d in days if d.weekday() == weekday]
+    if n == -1 or n <= len(days):
+        day = days[-1] if n == -1 else days[n - 1]
+        return _day(k, month.last, day.year, day.month, day.day)
+    return None
+
+
+def _read_holiday(tokens, words, k, published) -> _Period | None:
+    """"Noël", "la Toussaint", "le jour de l'an", "Pâques 2024"; not "Noël Le Graët" nor "le père Noël"."""
+    if words[k] not in _HOLIDAY_FIRST:
+        return None
+    for phrase, when in _HOLIDAYS:
+        n = len(phrase)
+        if tuple(words[k : k + n]) != phrase:
+            continue
+        if n == 1 and k > 0 and words[k - 1] in HOLIDAY_NOT_AFTER:
+            if not (k > 1 and words[k - 2] in HOLIDAY_TIME_WORDS):
+                return None
+        if k + n < len(words) and tokens[k + n].text[:1].isupper() and tokens[k + n].is_alpha:
+            return None
+        last, year = k + n - 1, None
+        if k + n < len(words) and _YEAR.match(words[k + n]):
+            last, year = k + n, int(words[k + n])
+        elif words[k + n : k + n + 1] == ["de"] and k + n + 1 < len(words) and _YEAR.match(words[k + n + 1]):
+            last, year = k + n + 1, int(words[k + n + 1])
+        if year is None:
+            if published is None:
+                return None
+            candidates = [_holiday_day(when, y) for y in range(published.year - 1, published.year + 2)]
+            date = _pick(candidates, tokens, k, published)
+        else:
+            date = _holiday_day(when, year)
+        return _day(k, last, date.year, date.month, date.day) if date else None
+    return None
+
+
+def _holiday_day(when, year: int) -> dt.date:
+    if when[0] == "easter":
+        return easter(year) + dt.timedelta(days=when[1])
+    if when[0] == "fathers":  # third Sunday of June
+        first = dt.date(year, 6, 1)
+        return first + dt.timedelta(days=(6 - first.weekday()) % 7 + 14)
+    if when[0] == "mothers":  # last Sunday of May, or the first of June when that one is Pentecost
+        last = dt.date(year, 5, 31)
+        sunday = last - dt.timedelta(days=(last.weekday() + 1) % 7)
+        return sunday + dt.timedelta(days=7) if sunday == easter(year) + dt.timedelta(days=49) else sunday
+    return dt.date(year, *when)
+
+
+def _read_weekend(tokens, words, k, published) -> _Period | None:
+    """"ce week-end", "le week-end dernier / prochain": a Saturday and Sunday (grain day, value `sat/sun`).
+
+    "ce week-end" is the one of the publication week, or the one before it in a past tense on a
+    weekday; "le week-end" alone is a habit ("le week-end, les prix montent") unless a tense places it.
+    """
+    if published is None or words[k] not in ("ce", "le"):
+        return None
+    if k + 1 < len(words) and words[k + 1] in WEEKEND_WORDS:
+        last = k + 1
+    elif words[k + 1 : k + 4] == ["week", "-", "end"]:
+        last = k + 3
+    else:
+        return None
+    following = words[last + 1] if last + 1 < len(words) else None
+    saturday = published + dt.timedelta(days=5 - published.weekday())  # of the publication week
+    before = published < saturday
+    tense = _tense(tokens[last])
+    if following in ("dernier", "passe"):
+        saturday, last = saturday - dt.timedelta(days=7), last + 1
+    elif following == "prochain":
+        saturday, last = (saturday if before else saturday + dt.timedelta(days=7)), last + 1
+    elif tense == "past":
+        saturday -= dt.timedelta(days=7 if before else 0)
+    elif words[k] == "ce":
+        pass  # the weekend of the publication week, under way or coming
+    elif tense == "future" or _UNTENSED.get() == "future":
+        saturday += dt.timedelta(days=0 if before else 7)
+    else:
+        return None
+    sunday = saturday + dt.timedelta(days=1)
+    return _Period(k, last, f"{saturday.isoformat()}/{sunday.isoformat()}", "day", saturday, sunday)
+
+
+def _read_season(tokens, words, k, published) -> _Period | None:
+    """"cet été", "l'hiver dernier", "été 2014", "au printemps": never "été" the verb ("a été")."""
+    if words[k] not in SEASONS:
+        return None
+    code, (m1, d1), (m2, d2) = SEASONS[words[k]]
+    prev = words[k - 1] if k > 0 else None
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    if nxt is not None and _YEAR.match(nxt):
+        if prev is not None and (tokens[k - 1].pos_ in ("AUX", "VERB", "PRON") and prev not in SEASON_OPENERS):
+            return None
+        year, last = int(nxt), k + 1
+    elif prev in SEASON_OPENERS and published is not None:
+        last = k + 1 if nxt in ("dernier", "prochain") else k
+        starts = [dt.date(y, m1, d1) for y in range(published.year - 2, published.year + 2)]
+        if nxt == "dernier":
+            year = max(d for d in starts if _season_end(d, m2, d2) < published).year
+        elif nxt == "prochain":
+            year = min(d for d in starts if d > published).year
+        elif prev in ("cet", "ce"):
+            # the season under way, else the one of this calendar year ("cet hiver" in February: since December)
+            current = [d for d in starts if d <= published <= _season_end(d, m2, d2)]
+            year = current[0].year if current else published.year
+        else:
+            year = _pick(starts, tokens, k, published).year
+    else:
+        return None
+    start = dt.date(year, m1, d1)
+    end = _season_end(start, m2, d2)
+    return _Period(k, last, f"{year}-{code}", "season", start, end)
+
+
+def _season_end(start: dt.date, month: int, day: int) -> dt.date:
+    return dt.date(start.year + (month < start.month), month, day)
 
 
 def _shifted(first: int, last: int, published: dt.date, unit: str, offset: int) -> _Period | None:
@@ -246,11 +852,27 @@ def _shifted(first: int, last: int, published: dt.date, unit: str, offset: int) 
     return _day(first, last, day.year, day.month, day.day)
 
 
-def _full_year(text: str) -> int:
-    """"16" -> 2016, "74" -> 1974: two-digit years within a century around 2000."""
+def _short_year(tokens, words, j) -> bool:
+    """A two-digit year after a month ("mai 68", "1er avril 78"): two digits that count nothing after them."""
+    if j >= len(words) or not _TWO_DIGITS.match(words[j]) or not _ends_bare_day(tokens, words, j + 1):
+        return False
+    # not the first day of a range in the English order ("Novembre 19 au 20")
+    for link in RANGE_LINKS:
+        after = j + 1 + len(link)
+        if words[j + 1 : after] == list(link) and after < len(words) and words[after][:1].isdigit():
+            return False
+    return True
+
+
+def _full_year(text: str, published: dt.date | None = None) -> int:
+    """"16" -> 2016, "74" -> 1974: a two-digit year is the latest that is at most ten years after
+    publication ("mai 68" is 1968 in 2025), or within a century around 2000 without a publication date."""
     year = int(text)
     if len(text) == 2:
-        year += 2000 if year < 70 else 1900
+        if published is not None:
+            year += 2000 if 2000 + year <= published.year + 10 else 1900
+        else:
+            year += 2000 if year < 70 else 1900
     return year
 
 
@@ -323,49 +945,67 @@ def _governing_verb(token):
     return head
 
 
-def _past_tense(token) -> bool:
-    """True when the verb governing the token is in a past tense (passé composé included)."""
+def _tense(token) -> str | None:
+    """"past", "future" or None (the present, or no verb) for the verb governing the token.
+
+    A participle takes the tense of its auxiliaries: "a été adopté" is past, "sera voté" and
+    "aura été voté" future, "est prévu" present (a passive); alone ("lancé le 9 avril") it is
+    past. The imperative, and an infinitive standing alone or after "aller"/"devoir" ("va
+    signer jeudi", "doit s'exprimer jeudi": a plan), are future.
+    """
     head = _governing_verb(token)
     if head.pos_ not in ("VERB", "AUX"):
-        return False
+        return None
+    if "Part" in head.morph.get("VerbForm"):
+        auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
+        if not auxiliaries:
+            return "past"
+        perfect = [c for c in auxiliaries if c.dep_ == "aux:tense"]
+        tenses = set((perfect or auxiliaries)[0].morph.get("Tense"))
+        if "Fut" in tenses:
+            return "future"
+        if perfect or tenses & {"Past", "Imp"}:
+            return "past"
+        return "future" if fold(head.lemma_) in PLAN_LEMMAS else None  # "le vote est prévu le 3 mai"
+    if "Fut" in head.morph.get("Tense") or "Imp" in head.morph.get("Mood"):
+        return "future"
     if set(head.morph.get("Tense")) & {"Past", "Imp"}:
-        return True
-    return any(c.dep_.startswith("aux") for c in head.children) and "Part" in head.morph.get("VerbForm")
+        return "past"
+    if "Inf" in head.morph.get("VerbForm"):
+        above = head.head
+        if head.dep_ == "ROOT" or (above.lemma_ in ("aller", "devoir") and "Pres" in above.morph.get("Tense")):
+            return "future"
+    return None
+
+
+def _past_tense(token) -> bool:
+    return _tense(token) == "past"
 
 
 def _future_tense(token) -> bool:
-    return "Fut" in _governing_verb(token).morph.get("Tense")
+    return _tense(token) == "future"
 
 
-def _infer_year(tokens, k, day: int, month: int, published: dt.date | None) -> int | None:
-    """The year of a day or month written without one.
+def _infer_year(tokens, k, day: int | None, month: int, published: dt.date | None) -> int | None:
+    """The year of a day, or of a whole month (day None), written without one.
 
     The verb's tense decides: future -> the next such day, past -> the last one; with neither
-    (no verb, or the present: "le sommet a lieu le 15 février"), the nearest one.
+    (no verb, or the present: "le sommet a lieu le 15 février"), the nearest one (see `_pick`).
+    A month counts as a day it holds: the publication day when it is in that month ("en avril"
+    in an April article is this April, whatever the tense), else its 15th.
     """
     if published is None:
         return None
-    after = [fold(t.text) for t in tokens[k : k + 4]]
-    future = _future_tense(tokens[k]) or "prochain" in after
-    past = "dernier" in after or _past_tense(tokens[k])
-    if not future and not past:
-        candidates = []
-        for year in (published.year - 1, published.year, published.year + 1):
-            try:
-                candidates.append((abs((dt.date(year, month, day) - published).days), year))
-            except ValueError:
-                continue
-        return min(candidates)[1] if candidates else None
-    parsed = dateparser.parse(
-        f"{day}/{month}",
-        languages=["fr"],
-        settings={
-            "RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
-            "DATE_ORDER": "DMY",
-            "PREFER_DATES_FROM": "future" if future and not past else "past",
-        },
-    )
-    return parsed.year if parsed else None
+    if day is None and month == published.month:
+        return published.year
+    candidates = []
+    for year in range(published.year - 4, published.year + 5):  # 29 February included
+        try:
+            candidates.append(dt.date(year, month, day or 15))
+        except ValueError:
+            continue
+    date = _pick(candidates, tokens, k, published)
+    return date.year if date else None
 
 
 def dates_of(doc: Doc) -> list[Mention]:
