@@ -108,6 +108,9 @@ def test_each_figure_of_a_sentence_takes_its_own_date(claims_of):
         published="2025-07-17",
     )
     assert (claims["1 500"].date, claims["1 200"].date) == ("2025-07-17", "2025-07-15")
+    # The date of the figure's verb, not of the verb that reports it.
+    claims = claims_of("Airbus a annoncé jeudi avoir livré 766 avions commerciaux à 86 clients en 2024.", published="2025-01-10")
+    assert (claims["766"].date, claims["86"].date) == ("2024", "2024")
     # One date for two figures: both take it.
     claims = claims_of("Le 6 mars, 12 000 personnes et 300 policiers étaient dans les rues de Lyon.", published="2025-03-08")
     assert (claims["12 000"].date, claims["300"].date) == ("2025-03-06", "2025-03-06")

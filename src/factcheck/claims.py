@@ -594,12 +594,14 @@ def _date_scope(
     """(value, start, end, basis) of the period a figure holds for.
 
     A table cell takes the date of its column header ("Objectif 2027"). A figure in prose takes
-    the nearest date of its sentence among those nearer to it than to the sentence's other
-    figures, else a date that opens the sentence before all its figures: in "jeudi, le feu
-    avait parcouru 1 500 hectares, contre 1 200 hectares mardi soir", mardi is the date of
-    1 200, jeudi of 1 500; a date right after another figure is that figure's only.
-    Without one, a figure under a future or conditional verb holds from publication on (an
-    open horizon), and any other from its publication date.
+    the date of its sentence that hangs lowest on the figure's chain of heads in the parse
+    (`_governing_date`): in "Airbus a annoncé jeudi avoir livré 766 avions en 2024", 2024 is
+    on "livré", jeudi on "annoncé" above it, so 766 holds for 2024; in "jeudi, le feu avait
+    parcouru 1 500 hectares, contre 1 200 hectares mardi soir", mardi hangs on the hectares of
+    1 200 only. When the parse ties no date to the figure: the nearest date among those nearer
+    to it than to the sentence's other figures, else a date that opens the sentence before all
+    its figures. Without one, a figure under a future or conditional verb holds from
+    publication on (an open horizon), and any other from its publication date.
     """
     if cell is not None and cell.header_range is not None:
         lo, hi = cell.header_range
@@ -609,6 +611,9 @@ def _date_scope(
     if cell is None:
         lo, hi = sentence
         in_sentence = [d for d in dates if lo <= d.start and d.end <= hi]
+        governing = _governing_date(span, in_sentence)
+        if governing is not None:
+            return _scope_of(governing, "sentence")
         if in_sentence:
             others = [f for f in figures if lo <= f.start and f.end <= hi and f is not mention]
             own = [d for d in in_sentence if all(_gap(d, mention) <= _gap(d, f) for f in others)]
@@ -622,6 +627,28 @@ def _date_scope(
     if published is None:
         return None, None, None, None
     return published, published, published, "published"
+
+
+def _governing_date(span: Span | None, dates: list[Mention]) -> Mention | None:
+    """The date whose phrase hangs on the figure's chain of heads (the figure, its noun, its
+    verb, the verbs above), the lowest on the chain; None when none does."""
+    if span is None or not dates:
+        return None
+    doc = span.doc
+    chain = {}
+    token = span.root
+    while token.i not in chain:
+        chain[token.i] = len(chain)
+        token = token.head
+    best, best_rank = None, len(chain)
+    for date in dates:
+        date_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if date_span is None:
+            continue
+        rank = chain.get(date_span.root.head.i, len(chain))
+        if rank < best_rank:
+            best, best_rank = date, rank
+    return best
 
 
 def _gap(a: Mention, b: Mention) -> int:
