@@ -20,6 +20,21 @@ def test_sample_corpus_front_matter(root):
     assert "date:" not in a.text
 
 
+@pytest.mark.parametrize(
+    "written,date",
+    [
+        ("10 avril 2025", dt.date(2025, 4, 10)),
+        ("jeudi 6 mars 2025", dt.date(2025, 3, 6)),
+        ("10/04/2025", dt.date(2025, 4, 10)),  # day first, as French pages write it
+        ("Mon, 10 Mar 2025 08:00:00 GMT", dt.date(2025, 3, 10)),
+    ],
+)
+def test_a_publication_date_written_as_pages_write_it_is_read(tmp_path, written, date):
+    (tmp_path / "a.txt").write_text(f"---\ndate: {written}\n---\nTexte.", encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(f'{{"text": "Texte.", "date": "{written}"}}\n', encoding="utf-8")
+    assert [e.date for e in read_corpus(tmp_path)] == [date, date]
+
+
 def test_folder_recursive_sorted_and_jsonl(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_text("Un article.", encoding="utf-8")
@@ -49,7 +64,7 @@ def test_folder_recursive_sorted_and_jsonl(tmp_path):
         (b"", "no text"),
         (b"---\ntitle: [unclosed\n---\nTexte.", "front matter is not valid YAML"),
         (b"---\ntitle: T\nTexte sans fin de front matter.", "never closed"),
-        (b"---\ndate: 10/04/2025\n---\nTexte.", "'date' must be an ISO date"),
+        (b"---\ndate: 31/02/2025\n---\nTexte.", "'date' must be a date with its day, month and year"),
         (b"Le co\x81t d\x8dpasse 5 millions.", "not UTF-8 text"),
         (b"\x00\x00\x01\x02", "binary file"),
     ],

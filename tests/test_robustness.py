@@ -54,7 +54,7 @@ SKIPPED = {
     "binary.txt": "binary file",
     "undecodable.txt": "not UTF-8 text",
     "broken_front_matter.txt": "never closed",
-    "bad_date.txt": "'date' must be an ISO date",
+    "bad_date.txt": "'date' must be a date with its day, month and year",
     "feed.jsonl#2": "line 2 is not valid JSON",
     "notes.pdf": "unsupported file type '.pdf'",
     "huge.txt": "too long to parse as one article",

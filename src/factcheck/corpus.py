@@ -253,18 +253,34 @@ def _optional_str(meta: dict, key: str) -> str | None:
     return None if value is None else str(value)
 
 
+# A written date names its year: "10 avril 2025", "10/04/2025", "10.04.25" (never "hier").
+_HAS_YEAR = re.compile(r"\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
+_DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
+
+
 def _parse_date(value: object) -> dt.date | None:
-    """The publication date: a YAML date, or an ISO `YYYY-MM-DD` string."""
+    """The publication date: a YAML date, an ISO `YYYY-MM-DD` string, or a date as scraped
+    pages write it ("10 avril 2025", "jeudi 6 mars 2025", "10/04/2025" day first, "Mon, 10 Mar
+    2025 08:00:00 GMT"), read by dateparser; a relative one ("hier") is refused."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value))
+        return dt.date.fromisoformat(text)
     except ValueError:
-        raise ArticleError(f"'date' must be an ISO date such as 2025-04-10, got {value!r}") from None
+        pass
+    parsed = None
+    if _HAS_YEAR.search(text):
+        import dateparser  # imported only for a date that is not ISO
+
+        parsed = dateparser.parse(text, languages=["fr", "en"], settings=_DATEPARSER_SETTINGS)
+    if parsed is None:
+        raise ArticleError(f"'date' must be a date with its day, month and year such as 2025-04-10 or 10 avril 2025, got {value!r}")
+    return parsed.date()
 
 
 def _reason(exc: Exception) -> str:
