@@ -105,8 +105,23 @@ _MODIFIERS = sorted(MODIFIERS.items(), key=lambda item: -len(item[0]))
 _HOLIDAYS = sorted(HOLIDAYS.items(), key=lambda item: -len(item[0]))
 # First words of the phrase lists, to skip a token quickly.
 _RELATIVE_FIRST = {phrase[0] for phrase, _, _ in RELATIVE}
+# The relative phrases by first word, longest first: most words start none.
+_RELATIVE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+for _item in _RELATIVE:
+    _RELATIVE_BY_FIRST.setdefault(_item[0][0], []).append(_item)
 _MODIFIER_FIRST = {phrase[0] for phrase in MODIFIERS}
 _HOLIDAY_FIRST = {phrase[0] for phrase in HOLIDAYS}
+# Every word a date can start with, besides a number: the first words of the phrase lists and the
+# words the readers open on. A token that is none of these is skipped at once (most of a text).
+_STARTS = frozenset(
+    set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(PART_ORDINALS) | set(PERIOD_ORDINALS)
+    | set(COUNTED_DIRECTIONS) | _RELATIVE_FIRST | _MODIFIER_FIRST | _HOLIDAY_FIRST
+    | {phrase[0] for phrase in DAY_NEIGHBOURS} | {phrase[0] for phrase in RANGE_OPENERS}
+    | {phrase[0] for phrase in WITHIN_OPENERS} | {phrase[0] for phrase in MONTH_RANGE_LINKS}
+    | {phrase[0] for phrase in MONTH_LEADS} | {phrase[0] for phrase in CURRENT_UNITS}
+    | {"le", "la", "l'", "ce", "cet", "il", "dans", "entre", "semaine", "premier"}
+    | {"t1", "t2", "t3", "t4", "s1", "s2"}
+)
 # How a date without a tense is resolved: "nearest" (ours) or "future"; set per call by DateFinder.
 _UNTENSED: ContextVar[str] = ContextVar("untensed", default="nearest")
 
@@ -163,6 +178,10 @@ class DateFinder:
         last_day = None  # the last single day read, for "le lendemain"
         k = 0
         while k < len(tokens):
+            word = words[k]
+            if not (word in _STARTS or word[:1].isdigit() or word.startswith("mi-") or is_number_word(word)):
+                k += 1
+                continue
             period = _read_modified(tokens, words, k, published)
             if period is None:
                 k += 1
@@ -194,7 +213,7 @@ def _read_modified(tokens, words, k, published) -> _Period | None:
     within = _read_within(tokens, words, k, published)
     if within is not None:
         return within
-    if words[k] in _RELATIVE_FIRST and any(tuple(words[k : k + len(phrase)]) == phrase for phrase, _, _ in _RELATIVE):
+    if any(tuple(words[k : k + len(phrase)]) == phrase for phrase, _, _ in _RELATIVE_BY_FIRST.get(words[k], ())):
         return _read_core(tokens, words, k, published, opened=False)  # "avant hier" is no deadline
     for phrase, modifier in _MODIFIERS if words[k] in _MODIFIER_FIRST else ():
         n = len(phrase)
@@ -387,7 +406,7 @@ def _read_relative(tokens, words, k, published: dt.date) -> _Period | None:
     for phrase, offset in DAY_NEIGHBOURS.items():
         if tuple(words[k : k + len(phrase)]) == phrase:
             return _neighbour_day(tokens, words, k, k + len(phrase), offset, published)
-    for phrase, unit, offset in _RELATIVE if words[k] in _RELATIVE_FIRST else ():
+    for phrase, unit, offset in _RELATIVE_BY_FIRST.get(words[k], ()):
         n = len(phrase)
         if tuple(words[k : k + n]) == phrase:
             return _shifted(k, k + n - 1, published, unit, offset)
