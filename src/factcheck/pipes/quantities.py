@@ -109,10 +109,14 @@ class QuantityFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         folded = [fold(t.text) for t in doc]
-        phones = [m.span() for pattern in (_PHONE, _DASHED_DATE) for m in pattern.finditer(doc.text)]
+        text = doc.text  # Doc.text rebuilds the string from the tokens at each call: read it once
+        phones = [m.span() for pattern in (_PHONE, _DASHED_DATE) for m in pattern.finditer(text)]
         spans: list[Span] = []
         i = 0
         while i < len(doc):
+            if not _may_start_number(doc, folded[i], i):
+                i += 1
+                continue
             reading = self._read_at(doc, folded, i)
             if reading is None or any(lo <= doc[i].idx < hi for lo, hi in phones):
                 i += 1
@@ -170,6 +174,18 @@ def _prev(doc: Doc, i: int) -> int | None:
     while j >= 0 and doc[j].is_space:
         j -= 1
     return j if j >= 0 else None
+
+
+def _may_start_number(doc: Doc, text: str, i: int) -> bool:
+    """Whether `_read_number` can read anything at token i (folded `text`): a cheap test that
+    skips most words of a text without building their tokens."""
+    return bool(
+        _DIGITS.match(text)
+        or text in ("un", "une")
+        or (text in VAGUE_DETERMINERS and text not in ("de", "d'"))
+        or is_number_word(text)
+        or ((text[:1] in "€$£¥" or (text[:3].isalpha() and text[3:4].isdigit())) and _GLUED_NUMBER.match(doc[i].text))
+    )
 
 
 def _read_number(doc: Doc, folded: list[str], i: int) -> _Reading | None:
@@ -746,9 +762,16 @@ def _is_change(doc: Doc, i: int) -> bool:
     return fold(doc[i].head.lemma_) in CHANGE_VERBS
 
 
+# The hedges by their last word, longest first as in HEDGES.
+_HEDGES_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _hedge in HEDGES:
+    _HEDGES_BY_LAST.setdefault(_hedge[0][-1], []).append(_hedge)
+
+
 def _read_hedge(doc: Doc, folded: list[str], r: _Reading) -> None:
     """"plus de", "environ", "jusqu'à"... right before the mention."""
-    for words, side in HEDGES:
+    before = _prev(doc, r.first)
+    for words, side in _HEDGES_BY_LAST.get(folded[before], ()) if before is not None else ():
         start = r.first
         matched = True
         for word in reversed(words):
