@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any
 
 from spacy.lang.lex_attrs import LEX_ATTRS
 from spacy.language import Language
@@ -26,7 +25,7 @@ from .models import Article, Claim, RunResult, Skipped
 from .nlp import DEFAULT_MODEL, load_nlp
 from .pipes.quantities import SPAN_KEY as QUANTITIES_KEY
 from .report import write_reports
-from .stories import article_signature, assign_stories
+from .stories import Signature, article_signature, assign_stories
 from .ruleset import RuleSet, load_rules
 
 BATCH_SIZE = 32
@@ -240,7 +239,7 @@ class _Facts:
     """What a run keeps of an article: its claims, its story signature, how many numbers it holds."""
 
     claims: list[Claim]
-    signature: Any
+    signature: Signature
     numbers_seen: int
 
     @classmethod
@@ -248,30 +247,13 @@ class _Facts:
         return cls(build_claims(doc, article, rules), article_signature(doc, rules, article.title), len(doc.spans.get(QUANTITIES_KEY, [])))
 
     def to_json(self) -> str:
-        return json.dumps({"claims": [asdict(c) for c in self.claims], "signature": _encode(self.signature),
+        return json.dumps({"claims": [asdict(c) for c in self.claims], "signature": self.signature,
                            "numbers_seen": self.numbers_seen}, ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, data: str) -> "_Facts":
         plain = json.loads(data)
-        return cls([Claim(**c) for c in plain["claims"]], _decode(plain["signature"]), plain["numbers_seen"])
-
-
-def _encode(value: Any) -> Any:
-    """JSON for a signature: sets become sorted lists tagged as sets."""
-    if isinstance(value, (set, frozenset)):
-        return {"__set__": sorted(value)}
-    if isinstance(value, dict):
-        return {k: _encode(v) for k, v in value.items()}
-    return value
-
-
-def _decode(value: Any) -> Any:
-    if isinstance(value, dict):
-        if set(value) == {"__set__"}:
-            return frozenset(value["__set__"])
-        return {k: _decode(v) for k, v in value.items()}
-    return value
+        return cls([Claim(**c) for c in plain["claims"]], plain["signature"], plain["numbers_seen"])
 
 
 def _process(

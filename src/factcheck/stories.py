@@ -198,7 +198,7 @@ def assign_stories(signatures: dict[str, Signature]) -> dict[str, str]:
     size = [1] * n
     parent = list(range(n))
     links: dict[int, dict[int, float]] = {a: dict(others) for a, others in similar.items()}
-    heap = [(-s / 1.0, a, b, 1, 1) for a, others in links.items() for b, s in others.items() if a < b]
+    heap = [(-s, a, b, 1, 1) for a, others in links.items() for b, s in others.items() if a < b]
     heapq.heapify(heap)
     while heap:
         neg, a, b, size_a, size_b = heapq.heappop(heap)
