@@ -317,3 +317,50 @@ def test_a_busy_measure_gives_each_figure_its_nearest_contradictions(rules):
     # below ALL_PAIRS_UP_TO figures, every pair is reported
     few = find_discrepancies(claims[:5], rules)
     assert len(few) == 10
+
+
+def test_the_walk_by_blocks_finds_what_a_figure_by_figure_walk_finds(rules):
+    # Many articles repeat a few amounts, some as open bounds ("plus de 5 milliards"), with
+    # actors and periods that keep some pairs apart: the walk passes whole blocks of agreeing
+    # figures at once, and must pick the same nearest contradictions as a walk that looks at
+    # every figure in turn.
+    import random
+
+    from factcheck import compare
+
+    rng = random.Random(7)
+    claims = []
+    for k in range(300):
+        value = rng.choice([2e9, 5e9, 5.2e9, 9e9, 20e9, 21e9])
+        low, high = (value, None) if rng.random() < 0.15 else (None, None)
+        year = rng.choice(["2024", "2025"])
+        claims.append(claim(f"{k:03d}.txt", "x", value, low=low, high=high, precision=rng.choice([0.05e9, 0.5e9]),
+                            actor=rng.choice([None, "Union européenne", "France"]),
+                            scope=(year, f"{year}-01-01", f"{year}-12-31", "sentence")))
+    figures = compare._distinct_figures(claims)
+    measure = next(m for t in rules.topics for m in t.measures if m.id == "amount")
+
+    def comparable(a, b):
+        return compare._comparable(a, b, rules.policy)
+
+    def row_for(a, b, explain=True):
+        return compare._compare(a.claim, b.claim, measure, "plan", rules, explain)
+
+    def figure_by_figure():
+        stated = [compare._stated(f.claim) for f in figures]
+        order = sorted(range(len(figures)), key=lambda k: (compare._position(figures[k].claim), repr(stated[k]), k))
+        pairs = set()
+        for rank, i in enumerate(order):
+            for others in (order[rank + 1 :], order[:rank][::-1]):
+                for j in others:
+                    if stated[j] == stated[i]:
+                        continue
+                    if comparable(figures[i], figures[j]) and row_for(figures[i], figures[j]) is not None:
+                        pairs.add((min(i, j), max(i, j)))
+                        break
+        return pairs
+
+    found = compare._disagreeing_neighbours(figures, comparable, row_for, lambda f: compare._value_key(f.claim, measure))
+    assert len(figures) > compare.ALL_PAIRS_UP_TO
+    assert {(i, j) for i, j, _ in found} == figure_by_figure()
+    assert all(row[2] for _, _, row in found)  # each reported pair has its explanation
