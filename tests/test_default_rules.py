@@ -57,6 +57,19 @@ def test_a_part_of_a_budget_is_not_compared_with_the_whole(tmp_path, root):
     assert {row.a.text, row.b.text} == {"11,6 milliards d'euros", "10,2 milliards d'euros"}
 
 
+def test_injured_firefighters_counted_as_injured_people(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": "Incendie en Gironde : selon le Sdis de la Gironde, le feu a fait 3 blessés parmi les pompiers à Hostens.",
+        "b.txt": "Incendie en Gironde : à Hostens, 2 pompiers ont été légèrement blessés, a indiqué le Sdis de la Gironde.",
+        "c.txt": "Incendie en Gironde : le Sdis de la Gironde fait le bilan à Hostens, 2 pompiers blessés et 400 pompiers engagés.",
+    })
+    claims = {(c.article, c.text): c for c in result.claims}
+    assert claims[("b.txt", "2")].measure == claims[("c.txt", "2")].measure == "injured"
+    assert claims[("c.txt", "400")].measure is None  # engaged, not injured
+    (row,) = result.discrepancies  # b and c give the same 2: one row, with both sources
+    assert {row.a.text, row.b.text} == {"3", "2"} and row.measure == "injured"
+
+
 def test_a_lyon_figure_is_never_compared_with_a_national_one(tmp_path, root):
     result = _run(tmp_path, root, {
         "a.txt": "Retraites : à Lyon, 12 000 personnes ont manifesté selon la CGT. La CGT et FO appellent à une nouvelle journée.",

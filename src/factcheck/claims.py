@@ -70,9 +70,10 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
         cue_text = " ".join(text[cue[0] : cue[1]].split()) if cue else None
         sentence_text = " ".join(text[sentence[0] : sentence[1]].split())
         measure_text = fold(sentence_text + (f" {cell.column_header}" if cell and cell.column_header else ""))
-        measure = _measure(topic.measures if topic else (), mention, measure_text)
+        states = _states(doc, mention) if cell is None else set()
+        measure = _measure(topic.measures if topic else (), mention, measure_text, states)
         if measure is None and topic is None:
-            measure = _measure(rules.generic, mention, measure_text)
+            measure = _measure(rules.generic, mention, measure_text, states)
         claims.append(
             Claim(
                 claim_id=claim_id(article.id, mention),
@@ -739,17 +740,41 @@ def _topic(
     return None, None
 
 
-def _measure(measures: tuple[Measure, ...], mention: Mention, folded_sentence: str) -> Measure | None:
+def _measure(measures: tuple[Measure, ...], mention: Mention, folded_sentence: str, states: set[str] = frozenset()) -> Measure | None:
+    """The first measure whose kind, counted noun (or a state of it: "2 pompiers blessés" count
+    the injured) and cues fit the figure."""
     for measure in measures:
         spec = measure.spec
         if spec.kind != mention.kind:
             continue
-        if spec.units and fold(mention.unit or "") not in {fold(u) for u in spec.units}:
+        units = {fold(u) for u in spec.units}
+        if spec.units and fold(mention.unit or "") not in units and not states & units:
             continue
         if measure.cue_patterns and not any(p.search(folded_sentence) for p in measure.cue_patterns):
             continue
         return measure
     return None
+
+
+def _states(doc: Doc, mention: Mention) -> set[str]:
+    """What the counted noun is said to be, folded and singular: "2 pompiers blessés", "deux
+    sapeurs-pompiers ont été blessés", "3 personnes tuées" (a participle or adjective on the
+    noun, or the predicate the noun is the subject of)."""
+    if mention.kind != "count" or mention.noun_index is None:
+        return set()
+    noun = doc[mention.noun_index]
+    words = [c for c in noun.children if c.dep_ in ("amod", "acl") and c.i > noun.i]
+    if noun.dep_ in ("nsubj", "nsubj:pass") and noun.head.pos_ in ("VERB", "ADJ"):
+        words.append(noun.head)
+    return {_singular_word(fold(w.text)) for w in words}
+
+
+def _singular_word(word: str) -> str:
+    """"blesses" -> "blesse", "tuees" -> "tue": a French participle or adjective, singular masculine."""
+    for ending, cut in (("ees", 2), ("ee", 1), ("s", 1)):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[:-cut]
+    return word
 
 
 # -- shares of one whole, and stated ratios ------------------------------------------------
