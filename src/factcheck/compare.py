@@ -142,15 +142,12 @@ def _disagreeing_neighbours(
         else:
             blocks.append([k])
     block_of = {k: b for b, members in enumerate(blocks) for k in members}
-    verdicts: dict[tuple[int, int], tuple[str, str, str] | None] = {}  # (figure, block) -> row or None
     pairs: dict[tuple[int, int], tuple[str, str, str]] = {}
     for i in order:
         own = block_of[i]
         for others, step in ((range(own + 1, len(blocks)), 1), (range(own - 1, -1, -1), -1)):
             for b in others:
-                if (i, b) not in verdicts:
-                    verdicts[(i, b)] = row_for(figures[i], figures[blocks[b][0]], False)
-                if verdicts[(i, b)] is None:
+                if row_for(figures[i], figures[blocks[b][0]], False) is None:
                     continue  # the whole block agrees with figure i
                 j = next((j for j in blocks[b][::step] if comparable(figures[i], figures[j])), None)
                 if j is not None:
