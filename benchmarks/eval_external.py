@@ -51,17 +51,18 @@ Mapping of our kinds to the gold kinds
     YYYY-MM-DD, "2029/2033") and the days it covers, `period_start`..`period_end` (inclusive).
     The mapping follows each source's conventions (README, "daterange"):
       - every source: grain day -> kind `date`, value YYYY-MM-DD (also matches a gold
-        `datetime` of that day under --date-level). A modifier on a day ("depuis le 3 mars")
-        is dropped: we do not output open intervals.
+        `datetime` of that day under --date-level). A day with the modifier since ("depuis le
+        3 mars", "à partir du 8", "après le 1er novembre") -> an open `daterange` {"start": day}
+        (the suites' "open": "after"; our mention keeps a closed period, ending at publication
+        or on that day, so that claims never see an open end).
       - duckling, rustling: other grains -> `daterange` {"start": period_start,
         "end": period_end + 1 day}: Duckling's exclusive end ("le mois dernier" ->
         2013-01-01..2013-02-01; weeks Monday..next Monday). Modified periods ("fin 2025")
         and "2029/2033" map the same way.
       - recognizers: the same exclusive end: its week/month/year periods end on the first day
-        of the next period. Its explicit "X au Y" ranges end on Y (inclusive), while our day
-        ranges ("du 13 au 15 juillet": grain day, value "2013-07-13/2013-07-15") are mapped
-        with the exclusive end like every other period, so such a Recognizers case is missed
-        by one day (left as is: one case, "19-20 Novembre", when this was written).
+        of the next period. Its explicit "X au Y" ranges end on Y (inclusive), and so do our
+        explicit day ranges there ("du 13 au 15 juillet", "19-20 novembre": grain day, a range
+        word or dash after a digit in the text); a weekend or a quinzaine keeps the exclusive end.
       - edsnlp: an unmodified year -> `partial_date` "YYYY-??-??" and an unmodified month ->
         "YYYY-MM-??" (edsnlp's norm for "en 2019", "octobre 2020"; score.py compares the known
         fields); other grains -> daterange as for Duckling (edsnlp's file has none).
@@ -104,7 +105,8 @@ done so far (said in a note) and its recall/precision are not given for that fil
 
 News-relevant dates (date files)
 --------------------------------
-Each gold entity is classified by its KIND and GRAIN only (never by the sentence):
+Each gold entity is classified by its KIND and GRAIN (and, for the last two groups below, its value
+or its own text), never by the sentence:
   * news-relevant: `date` (a day), `partial_date` (edsnlp), `daterange` of grain day / week /
     month / quarter / year (Duckling/rustling carry `grain`; Recognizers' dateranges are weeks,
     months, years and "X au Y" day ranges; day-grain dateranges include "du 13 au 15 juillet",
@@ -115,7 +117,24 @@ Each gold entity is classified by its KIND and GRAIN only (never by the sentence
     `partial_datetime`, and anything of grain hour / minute / second (clock times, durations,
     recurring sets).
   * unscorable: edsnlp `relative_date` ("hier", "il y a 3 mois": the test has no reference
-    date; value "-1 day") and Recognizers season dateranges ("cet été": empty value, timex only).
+    date; value "-1 day"), Recognizers season dateranges ("cet été": empty value, timex only) and
+    Recognizers' impossible days ("30/2", "2016-2-30": value "notTresolved", no date to find).
+  * not news typography (`form`): a news-relevant entity whose TEXT has a form French news never
+    prints, by rule on that text alone (DATE_FORM_RULES; almost all are Recognizers' cases
+    machine-translated from English), counted apart by reason:
+      - month-first numeric date: "02/22/2016", "9-18-15" (the second field is over 12);
+      - year then month or day, numeric: "2015.3", "2015/3", "2016 - 11", "2016-11", "2015/08/12",
+        "2015.5.13" (a year-first month: in news "2011-12" is a season or a span of years; ISO
+        days "2016-04-21" are read and stay in scope);
+      - month abbreviation between slashes: "23/Sep/2020", "2020/Sep/23" (web server logs);
+      - month and year spaced or dashed: "11 / 2016", "11 /2016", "11-2016" (news prints "11/2016");
+      - English word order, the month before its day: "Oct/2", "Oct. 2", "Jan-1", "Mai vingt-neuf",
+        "Aout seconde", "Novembre 19 au 20", "décembre 5 2014" (never "mai 68" nor "13 juillet -
+        15 juillet": a number over 31, or a day before the month);
+      - comma before the year: "12 Janvier, 2018", "12/08,15" (not "dimanche, 11 mai 2014");
+      - "cette" before a masculine month: "cette décembre", "4 au 22 cette mois".
+    Convention differences (Duckling's next occurrence, "début avril" as the 1st-5th, US holidays
+    named in French) stay in scope, as does everything French news writes.
 Column "recall ours, either conv.": a date without a tense (a bare "lundi", "31 octobre", "le 2",
 "Noël") is read by us as the nearest one (weekdays: the past one), by Duckling/rustling as the next
 one. The extraction is run a second time with the date pipe's `untensed="future"` and a gold entity
@@ -199,6 +218,8 @@ PEER_MISSING = "peer: recognizers-text-suite not installed (pip install recogniz
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR_OR_MONTH = re.compile(r"^\d{4}(-\d{2})?$")
+# An explicit day range ("du 13 au 15 juillet", "19-20 novembre", "entre le 13 et le 15"), not a weekend or a quinzaine
+_DAY_RANGE_TEXT = re.compile(r"\d\s*(?:-|au\b|à\b|a\b|et\b|jusqu)", re.IGNORECASE)
 
 
 def source_of(path: Path) -> str:
@@ -387,7 +408,14 @@ def to_predictions(mentions: list[dict], dimension: str, source: str = "duckling
 def our_date_prediction(m: dict, source: str) -> dict | None:
     value, text = m["value"], m.get("text")
     if m.get("grain") == "day" and isinstance(value, str) and _ISO_DAY.match(value):
+        if m.get("modifier") == "since":  # "à partir du 8 mars", "après le 1er novembre": open after
+            return {"text": text, "kind": "daterange", "value": {"start": value}, "unit": None}
         return {"text": text, "kind": "date", "value": value, "unit": None}
+    if (source == "recognizers" and m.get("grain") == "day" and m.get("modifier") is None
+            and _DAY_RANGE_TEXT.search(text or "")):
+        # Recognizers ends an explicit "X au Y" range on Y (module docstring)
+        return {"text": text, "kind": "daterange", "unit": None,
+                "value": {"start": m["period_start"], "end": m["period_end"]}}
     if source == "edsnlp" and m.get("modifier") is None and isinstance(value, str) and _YEAR_OR_MONTH.match(value):
         partial = value + ("-??-??" if len(value) == 4 else "-??")
         return {"text": text, "kind": "partial_date", "value": partial, "unit": None}
@@ -568,14 +596,40 @@ def load_peer():
 
 # ----------------------------------------------------------------------------- news-relevant dates
 
-NEWS, OUT, UNSCORABLE = "news", "out", "unscorable"
+NEWS, OUT, UNSCORABLE, FORM = "news", "out", "unscorable", "form"
 NEWS_RANGE_GRAINS = (None, "day", "week", "month", "quarter", "half", "year")
 
 
+_MONTH_WORD = (r"(?:janv(?:ier)?|jan|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept?(?:embre)?|"
+               r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?)")
+_DAY_WORD = r"(?:(?:3[01]|[12]\d|0?[1-9])\b|vingt|trente|premier|seconde?|deuxi[eè]me|troisi[eè]me)"
+# (reason, pattern on the gold entity's text): forms French news never prints (module docstring)
+DATE_FORM_RULES = [
+    ("month-first numeric date", re.compile(r"^\s*(\d{1,2})[/-](1[3-9]|2\d|3[01])[/-]\d{2,4}\s*$")),
+    ("year then month or day, numeric", re.compile(r"^\s*\d{4}\s*(?:[./]\s*\d{1,2}|\s+-\s*\d{1,2}|\s*-\s+\d{1,2}"
+                                                    r"|-\d{1,2}\s*$)")),
+    ("month abbreviation between slashes", re.compile(r"\d/[a-z]{3}/\d", re.IGNORECASE)),
+    ("month and year spaced or dashed", re.compile(r"^\s*\d{1,2}(?:\s+[/-]\s*|\s*[/-]\s+|-)\d{4}\s*$")),
+    # the month before its day, and no day before the month ("13 juillet - 15 juillet", "1er avril 78" are French)
+    ("English word order", re.compile(r"(?:^|(?<=[\s/]))(?<!\d\s)(?<!er\s)" + _MONTH_WORD
+                                      + r"\.?(?:\s*[-/.]\s*|\s+(?:entre\s+)?)" + _DAY_WORD, re.IGNORECASE)),
+    ("comma before the year", re.compile(r"(?:[a-zéû]\.?|\d)\s*,\s*(?:\d{4}|\d{2})\s*(?:$|-)", re.IGNORECASE)),
+    ("cette before a masculine month", re.compile(r"\bcette\s+(?:mois|" + _MONTH_WORD + r")\b", re.IGNORECASE)),
+]
+
+
+def date_form_scope(e: dict) -> str | None:
+    """The reason a news-relevant gold date is written in a form French news never prints, or None."""
+    text = e.get("text")
+    if not text:
+        return None
+    return next((reason for reason, pattern in DATE_FORM_RULES if pattern.search(text)), None)
+
+
 def date_scope(e: dict, source: str) -> str:
-    """news / out / unscorable, from the gold entity's kind and grain only (module docstring)."""
+    """news / out / unscorable, from the gold entity's kind and grain ("notTresolved": no date; module docstring)."""
     kind, grain, value = e["kind"], e.get("grain"), e.get("value")
-    if kind == "relative_date" or (kind == "daterange" and not value):
+    if kind == "relative_date" or (kind == "daterange" and not value) or value == "notTresolved":
         return UNSCORABLE
     if grain in ("hour", "minute", "second"):
         return OUT
@@ -597,6 +651,8 @@ def news_subset(records: list[dict], source: str) -> list[dict]:
             scope = date_scope(e, source)
             if scope == NEWS and e["kind"] == "datetime":  # lingua-franca's midnight = a day
                 expected.append({**e, "kind": "date", "value": e["value"][:10]})
+            elif scope == NEWS and date_form_scope(e):
+                expected.append({**e, "kind": f"{FORM}:{e['kind']}", "scope_reason": date_form_scope(e)})
             elif scope == NEWS:
                 expected.append(e)
             else:
@@ -888,7 +944,8 @@ def main(argv: list[str] | None = None) -> int:
             scopes = collections.Counter()
             for r in subset:
                 for e in r["expected"]:
-                    scopes[e["kind"] if ":" in e["kind"] else NEWS] += 1
+                    scopes[f"{FORM}: {e['scope_reason']}" if "scope_reason" in e
+                           else e["kind"] if ":" in e["kind"] else NEWS] += 1
             news_rows.append((path, len(records), news_ours, news_dp, dp_s, news_peer, scopes, news_either))
             if args.show_news_errors:
                 print(f"\n=== {path.name}, news-relevant subset: {news_ours['tp']}/{news_ours['gold_entities_scored']} "
@@ -1030,14 +1087,18 @@ def main(argv: list[str] | None = None) -> int:
 
         print("\nDate gold entities by scope (out of scope / unscorable: not scored above)")
         ocols = [("file", 26, "<"), ("gold", 5, ">"), ("news", 5, ">"), ("out", 5, ">"), ("unscor.", 7, ">"),
-                 ("by kind", 70, "<")]
-        otable = []
+                 ("form", 5, ">"), ("by kind; form: not news typography, by reason", 70, "<")]
+        otable, forms = [], collections.Counter()
         for path, _, _, _, _, _, scopes, _ in news_rows:
             out_n = sum(n for k, n in scopes.items() if k.startswith("out:"))
             uns_n = sum(n for k, n in scopes.items() if k.startswith("unscorable:"))
+            form_n = sum(n for k, n in scopes.items() if k.startswith(f"{FORM}:"))
+            forms.update({k: n for k, n in scopes.items() if k.startswith(f"{FORM}:")})
             detail = ", ".join(f"{k} {n}" for k, n in sorted(scopes.items(), key=lambda kv: -kv[1]) if k != NEWS)
-            otable.append([path.stem, sum(scopes.values()), scopes[NEWS], out_n, uns_n, detail or "-"])
+            otable.append([path.stem, sum(scopes.values()), scopes[NEWS], out_n, uns_n, form_n, detail or "-"])
         print_table(ocols, otable)
+        print("not news typography (form), by reason: "
+              + (", ".join(f"{k.split(': ', 1)[1]} {n}" for k, n in forms.most_common()) or "none"))
 
     for line in notes:
         print(f"note: {line}")

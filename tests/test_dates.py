@@ -64,6 +64,8 @@ MORE_CASES = [
     ("La grève durera du 28 décembre au 3 janvier.", "2025-12-01", "du 28 décembre au 3 janvier",
      "2025-12-28/2026-01-03", "day", None),
     ("Les soldes ont lieu du 13 au 18, a précisé la mairie.", "2025-02-10", "du 13 au 18", "2025-02-13/2025-02-18", "day", None),
+    ("Les soldes auront lieu du 4 au 23 du mois prochain.", "2025-04-10", "du 4 au 23 du mois prochain",
+     "2025-05-04/2025-05-23", "day", None),
     # month ranges
     ("Les prix ont baissé entre février et mars 2023.", "2025-04-10", "entre février et mars 2023", "2023-02/2023-03", "month", None),
     ("D'avril à juin, la production a reculé.", "2025-07-10", "D'avril à juin", "2025-04/2025-06", "month", None),
@@ -125,6 +127,22 @@ MORE_CASES = [
     ("Le week-end dernier, les ventes ont progressé.", "2025-04-10", "Le week-end dernier", "2025-04-05/2025-04-06", "day", None),
     ("La fête des pères sera célébrée dimanche.", "2025-04-10", "fête des pères", "2025-06-15", "day", None),
     ("Aujourdʼhui, le Sénat vote le texte.", "2025-04-10", "Aujourdʼhui", "2025-04-10", "day", None),
+    # a count of units after or before a date, or after the last day named
+    ("Le texte sera voté deux semaines après le 3 mai.", "2025-04-10", "deux semaines après le 3 mai", "2025-05-17", "day", None),
+    ("Les discussions ont repris trois jours avant Noël.", "2025-04-10", "trois jours avant Noël", "2024-12-22", "day", None),
+    ("Le 3 avril 2020, la loi a été votée. Deux ans plus tard, elle a été abrogée.", "2025-04-10", "Deux ans plus tard",
+     "2022", "year", None),
+    # the publication day or week
+    ("Le ministre s'exprimera dans la journée.", "2025-04-10", "dans la journée", "2025-04-10", "day", None),
+    ("Le ministre se rendra dans la semaine à Kiev.", "2025-04-10", "dans la semaine", "2025-W15", "week", None),
+    # open periods: "après le", and the side "depuis" / "à partir de" look to when no tense says
+    ("Les tarifs baisseront après le 1er novembre.", "2025-04-10", "après le 1er novembre", "2025-11-01", "day", "since"),
+    ("Les nouveaux tarifs s'appliquent à partir du 8 mars.", "2025-04-10", "à partir du 8 mars", "2026-03-08", "day", "since"),
+    ("Le site est fermé depuis le 3 mars.", "2025-02-10", "depuis le 3 mars", "2024-03-03", "day", "since"),
+    ("Le chômage a baissé depuis le début de l'année.", "2025-04-10", "depuis le début de l'année", "2025", "year", "since"),
+    ("Il y a dix ans jour pour jour, l'accord était signé.", "2025-04-10", "Il y a dix ans jour pour jour", "2015-04-10",
+     "day", None),
+    ("Les enseignes misent sur les soldes qui suivent Thanksgiving.", "2025-11-10", "Thanksgiving", "2025-11-27", "day", None),
 ]
 CASES += MORE_CASES
 
@@ -153,6 +171,18 @@ def test_day_without_year_needs_a_publication_date(parse):
 def test_lendemain_follows_the_last_day_named(parse):
     doc = parse("Le 3 avril, la Commission a présenté son plan. Le lendemain, les syndicats ont réagi.", "2025-04-10")
     assert {d.text: d.value for d in dates_of(doc)} == {"3 avril": "2025-04-03", "Le lendemain": "2025-04-04"}
+
+
+def test_since_the_start_of_a_period_runs_to_publication(parse):
+    doc = parse("Les prix reculent depuis la fin de 2023, et le chômage depuis le début de l'année.", "2025-04-10")
+    bounds = {d.text: (d.period_start, d.period_end) for d in dates_of(doc)}
+    assert bounds == {"depuis la fin de 2023": ("2023-10-01", "2025-04-10"),
+                      "depuis le début de l'année": ("2025-01-01", "2025-04-10")}
+
+
+def test_shift_follows_the_last_day_named(parse):
+    doc = parse("Le 3 avril, la Commission a présenté son plan. Deux jours plus tard, les syndicats ont réagi.", "2025-04-10")
+    assert {d.text: d.value for d in dates_of(doc)} == {"3 avril": "2025-04-03", "Deux jours plus tard": "2025-04-05"}
 
 
 def test_ranges_have_bounds(parse):
@@ -199,6 +229,13 @@ def test_untensed_convention(nlp):
     "Des 3 derniers candidats, aucun n'a été retenu.",  # "des" without accent is not "dès"
     "Le week-end, les prix des péages montent.",  # a habit, not a weekend
     "Le taux passe du 13 au 18 % par an.",
+    "Deux jours après l'attentat, le ministre a démissionné.",  # an event, not a day
+    "Il a été libéré deux ans après avoir été condamné.",
+    "Il vient trois fois dans la semaine.",  # a frequency
+    "Le texte sera examiné dans la semaine suivant le vote.",  # the week after an event
+    # no day named before, and a past tense: not a day after publication
+    "Deux jours plus tard, il a été libéré.",
+    "Le lendemain, les syndicats ont réagi.",
 ])
 def test_not_dates(parse, sentence):
     assert dates_of(parse(sentence, "2025-04-10")) == []

@@ -17,9 +17,17 @@ Candidates are read on folded tokens:
   * relative to publication: "hier", "la veille", "le lendemain [du 13 février]", "la semaine
     suivante", "le mois dernier", "l'an prochain", "il y a deux semaines", "dans 3 jours", "les 2
     derniers mois", "les 3 prochaines années", "en début de semaine", "à la fin du mois",
-    weekdays ("jeudi", "mardi de la semaine prochaine", "lundi en huit", "mardi suivant");
-  * holidays and seasons: "Noël", "la Toussaint", "le jour de l'an", "Pâques", "cet été",
-    "l'hiver dernier", "été 2014".
+    "il y a dix ans jour pour jour" (that day),
+    "dans la journée", "dans la semaine", weekdays ("jeudi", "mardi de la semaine prochaine",
+    "lundi en huit", "mardi suivant");
+  * shifts: "deux semaines après le 3 mai", "trois jours avant Noël" (from the date written next),
+    "deux jours plus tard", "un an auparavant" (from the last day the text named, like "le
+    lendemain"; never "deux jours après l'attentat": an event);
+  * open periods: "depuis le 3 mars", "à partir du 8", "après le 1er novembre" (modifier since;
+    with no tense, "depuis" looks back and "à partir de", "après" ahead), "depuis le début de
+    l'année", "depuis la fin de 2023" (from the start of that part to publication);
+  * holidays and seasons: "Noël", "la Toussaint", "le jour de l'an", "Pâques", "Thanksgiving",
+    "cet été", "l'hiver dernier", "été 2014".
 
 A day, month, weekday, holiday or season without a year takes it from the verb's tense:
 future -> the next one, past -> the last one; with neither (no verb, or the present: "le
@@ -68,10 +76,12 @@ from .patterns_dates import (
     RELATIVE_UNITS,
     SEASON_OPENERS,
     SEASONS,
+    SHIFT_WORDS,
     WEEKDAY_LATER,
     WEEKDAY_NEXT_WEEK,
     WEEKDAYS,
     WEEKEND_WORDS,
+    WITHIN_CURRENT,
     WITHIN_OPENERS,
     YEAR_OPENERS,
     month_word,
@@ -93,6 +103,9 @@ _MID_MONTH = re.compile(r"^mi-([a-z]+)\.?$")
 # a day in a range or a month part: "13", "1er", "15e", "3eme"
 _RANGE_DAY = re.compile(r"^(\d{1,2})(er|e|eme)?$")
 _TWO_DIGITS = re.compile(r"^\d{2}$")
+# Words that may follow a date standing alone ("deux jours plus tard, il...", "dans la journée, le..."):
+# a verb, a pronoun, an adverb or a conjunction; a determiner or a noun would start an event ("après l'attentat").
+_CLAUSE_POS = ("VERB", "AUX", "PRON", "ADV", "CCONJ")
 # Parts of a week, as (first, last) weekday: Duckling's "début / milieu / fin de semaine".
 _WEEK_PARTS = {"start": (0, 1), "middle": (2, 3), "end": (3, 6)}
 # Parts of a month, as (first, last) day (None = the last day): the three "décades".
@@ -148,8 +161,9 @@ class _Period:
     start: dt.date
     end: dt.date
     modifier: str | None = None
-    # "la veille", "le lendemain" with no date after: days from the last day the text named (else publication)
-    neighbour: int | None = None
+    # "la veille", "deux ans plus tard" with no date after: (unit, offset) from the last day the text named
+    # (else publication)
+    neighbour: tuple[str, int] | None = None
 
 
 class DateFinder:
@@ -187,8 +201,10 @@ class DateFinder:
                 k += 1
                 continue
             if period.neighbour is not None and last_day is not None:
-                day = last_day + dt.timedelta(days=period.neighbour)
-                period = _day(period.first, period.last, day.year, day.month, day.day)
+                period = _shifted(period.first, period.last, last_day, *period.neighbour)
+            elif period.neighbour is not None and period.start > published and _past_tense(tokens[period.first]):
+                k += 1  # "deux jours plus tard, il a été libéré" with no day named before: not after publication
+                continue
             if period.grain == "day" and period.start == period.end:
                 last_day = period.start
             span = doc[tokens[period.first].i : tokens[period.last].i + 1]
@@ -225,6 +241,15 @@ def _read_modified(tokens, words, k, published) -> _Period | None:
                 return None
             year = published.year
             return _Period(k, k + n + 1, str(year), "year", published, dt.date(year, 12, 31), "deadline")
+        if modifier == "since":
+            # "depuis le début de l'année", "depuis fin 2023": from the start of that part to publication
+            j = k + n + (words[k + n : k + n + 1] in (["le"], ["la"], ["l'"]))
+            starts_part = j < len(words) and (words[j] in _MODIFIER_FIRST or words[j].startswith("mi-"))
+            part = _read_modified(tokens, words, j, published) if starts_part else None
+            if part is not None and part.modifier in ("start", "middle", "end"):
+                part.first, part.modifier = k, "since"
+                part.end = max(part.end, published) if published is not None else part.end
+                return part
         core = _read_core(tokens, words, k + n, published, opened=True)
         if core is None and modifier in ("start", "middle", "end"):
             core = _current_unit(words, k + n, published)
@@ -311,10 +336,7 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
     bare = k + 1 if w == "le" else k if opened and k > 0 and words[k - 1] in ("le", "du") else None
     if (bare is not None and bare < len(words) and _DAY.match(words[bare]) and published is not None
             and _is_bare_day(tokens, words, bare)):
-        # "depuis le 3" looks back, "à partir du 8" ahead, when the verb does not say
-        before = words[k - 2] if k > 1 else None
-        lean = "past" if before == "depuis" else "future" if before == "partir" else None
-        date = _nearest_day(tokens, bare, int(_DAY.match(words[bare]).group(1)), None, published, lean)
+        date = _nearest_day(tokens, bare, int(_DAY.match(words[bare]).group(1)), None, published, _lean(words, k))
         return _day(k, bare, date.year, date.month, date.day) if date else None
     # "mercredi 13": the weekday picks the month
     if (w in WEEKDAYS and nxt is not None and _DAY.match(nxt) and published is not None
@@ -347,7 +369,7 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
         month = MONTHS[nxt]
         if k + 2 < len(words) and (_YEAR.match(words[k + 2]) or _short_year(tokens, words, k + 2)):
             return _day(k, k + 2, _full_year(words[k + 2], published), month, day_n)
-        year = _infer_year(tokens, k, day_n, month, published)
+        year = _infer_year(tokens, k, day_n, month, published, _lean(words, k))
         last = k + 2 if k + 2 < len(words) and words[k + 2] in ("prochain", "dernier") else k + 1
         return _day(k, last, year, month, day_n) if year else None
     # "sept 2017", "oct. 2014": an abbreviation is a month only before a year ("sept" alone is 7)
@@ -386,6 +408,8 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
     # relative: "l'an dernier", "la semaine dernière", "hier", "il y a deux ans", "jeudi"
     if published is not None:
         relative = _read_relative(tokens, words, k, published) or _read_counted(tokens, words, k, published)
+        if relative is None and nxt in RELATIVE_UNITS:  # "deux jours plus tard"
+            relative = _read_shift(tokens, words, k, published)
         if relative is not None:
             return relative
     if w in ("cet", "ce") and nxt in SEASONS:  # "cet été": the span starts at "cet"
@@ -419,10 +443,65 @@ def _read_relative(tokens, words, k, published: dt.date) -> _Period | None:
                 unit = RELATIVE_UNITS[words[k + n + 1]]
                 if unit == "week":  # "il y a deux semaines": that day, as "il y a quatorze jours"
                     unit, count = "day", 7 * count
+                if words[k + n + 2 : k + n + 5] == ["jour", "pour", "jour"]:  # "il y a dix ans jour pour jour"
+                    return _moved(k, k + n + 4, published, unit, sign * count)
                 return _shifted(k, k + n + 1, published, unit, sign * count)
+    if words[k] == "dans":
+        # "dans la journée", "dans la semaine": not "dans la semaine du 6 octobre", "trois fois dans la semaine"
+        for phrase, unit in WITHIN_CURRENT.items():
+            j = k + len(phrase)
+            if tuple(words[k:j]) != phrase or (k > 0 and (words[k - 1] == "fois" or words[k - 1] in RELATIVE_UNITS)):
+                continue
+            following = words[j] if j < len(words) else None
+            if following in ("de", "du", "d'", "des", "qui", "ou", "ayant") or (following or "").startswith(
+                    ("suiv", "preced", "prochain", "derni", "pass")):
+                continue  # "dans la semaine du 6 octobre", "dans la semaine suivant le vote"
+            if following is None or tokens[j].is_punct or tokens[j].pos_ in _CLAUSE_POS + ("ADP",):
+                return _shifted(k, j - 1, published, unit, 0)
     if words[k] in WEEKDAYS:
         return _read_weekday(tokens, words, k, published)
     return None
+
+
+def _read_shift(tokens, words, k, published: dt.date) -> _Period | None:
+    """"deux jours plus tard", "trois semaines après le 3 mars", "un an auparavant": a count of units after or
+    before the date written next ("après"/"avant" only), else the last day the text named (the caller moves it
+    there; publication when there is none). "deux jours après l'attentat" is no date: an event, not a day."""
+    if k + 2 >= len(words) or words[k + 1] not in RELATIVE_UNITS:
+        return None
+    phrase = next((p for p in SHIFT_WORDS if tuple(words[k + 2 : k + 2 + len(p)]) == p), None)
+    count = _count(tokens, words, k) if phrase else None
+    if not count:
+        return None
+    unit, offset = RELATIVE_UNITS[words[k + 1]], SHIFT_WORDS[phrase] * count
+    if unit == "week":  # "deux semaines plus tard": that day, as "quatorze jours plus tard"
+        unit, offset = "day", 7 * offset
+    j = k + 2 + len(phrase)
+    if len(phrase) == 1 and j < len(words):
+        anchor = _read_core(tokens, words, j, published, opened=True)
+        if anchor is None and words[j] in ("le", "la", "l'") and j + 1 < len(words):
+            anchor = _read_core(tokens, words, j + 1, published, opened=True)
+        if anchor is not None:
+            if anchor.grain != "day" or "/" in anchor.value:
+                return None
+            return _moved(k, anchor.last, anchor.start, unit, offset)
+    if j < len(words) and (words[j] in ("que", "qu'") or "Inf" in tokens[j].morph.get("VerbForm")
+                           or not (tokens[j].is_punct or tokens[j].pos_ in _CLAUSE_POS)):
+        return None  # "deux ans après avoir été condamné", "deux jours après que": an event
+    period = _shifted(k, j - 1, published, unit, offset)
+    period.neighbour = (unit, offset)
+    return period
+
+
+def _moved(first: int, last: int, day: dt.date, unit: str, offset: int) -> _Period | None:
+    """The day `offset` units (day, month, year) after `day`; the 31st becomes the month's last day."""
+    if unit == "day":
+        day += dt.timedelta(days=offset)
+    else:
+        index = day.year * 12 + day.month - 1 + offset * (12 if unit == "year" else 1)
+        year, month = index // 12, index % 12 + 1
+        day = dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return _day(first, last, day.year, day.month, day.day)
 
 
 def _neighbour_day(tokens, words, k, j, offset: int, published: dt.date) -> _Period | None:
@@ -439,7 +518,7 @@ def _neighbour_day(tokens, words, k, j, offset: int, published: dt.date) -> _Per
         return _day(k, anchor.last, day.year, day.month, day.day)
     # "Le 9 avril, ... Le lendemain, ...": the day after the last one named; the caller re-anchors it
     period = _shifted(k, j - 1, published, "day", offset)
-    period.neighbour = offset
+    period.neighbour = ("day", offset)
     return period
 
 
@@ -467,7 +546,8 @@ def _read_weekday(tokens, words, k, published: dt.date) -> _Period:
         day = published + dt.timedelta(days=weekday - published.weekday())
         if day > published and _past_tense(tokens[k]):
             day -= dt.timedelta(days=7)
-        elif day < published and _future_tense(tokens[k]):
+        elif day < published and (_future_tense(tokens[k])
+                                  or (_UNTENSED.get() == "future" and not _past_tense(tokens[k]))):
             day += dt.timedelta(days=7)
         return _day(k - 1, k, day.year, day.month, day.day)
     future = following == "prochain" or _future_tense(tokens[k])
@@ -543,7 +623,10 @@ def _read_day_range(tokens, words, k, published) -> _Period | None:
     (d1, m1, y1, _), (d2, m2, y2, last) = first, second
     if y1 is not None and y2 is not None and y1 != y2:
         return None  # "du 1er septembre 1939 au 2 septembre 1945": two dates, each complete
-    if m2 is None:
+    month = _range_month(words, last + 1, published) if m2 is None and m1 is None else None
+    if month is not None:  # "du 4 au 23 du mois prochain", "4 au 22 de ce mois"
+        m2, y2, last = month.start.month, month.start.year, month.last
+    elif m2 is None:
         # a bare "du 13 au 18": the publication month, never before a counted noun ("du 13 au 18 %")
         if published is None or opener not in (("du",), ("entre", "le")) or m1 is not None:
             return None
@@ -562,6 +645,18 @@ def _read_day_range(tokens, words, k, published) -> _Period | None:
     if not start < end:
         return None
     return _Period(k, last, f"{start.isoformat()}/{end.isoformat()}", "day", start, end)
+
+
+def _range_month(words, j, published) -> _Period | None:
+    """The month named after a day range: "(du) mois prochain", "de ce mois", "du mois dernier"."""
+    if published is None:
+        return None
+    if j < len(words) and words[j] in ("du", "de"):
+        j += 1
+    for phrase, unit, offset in _RELATIVE_BY_FIRST.get(words[j], ()) if j < len(words) else ():
+        if unit == "month" and tuple(words[j : j + len(phrase)]) == phrase:
+            return _shifted(j, j + len(phrase) - 1, published, "month", offset)
+    return None
 
 
 def _read_month_range(tokens, words, k, published) -> _Period | None:
@@ -778,6 +873,9 @@ def _read_holiday(tokens, words, k, published) -> _Period | None:
 def _holiday_day(when, year: int) -> dt.date:
     if when[0] == "easter":
         return easter(year) + dt.timedelta(days=when[1])
+    if when[0] == "thanksgiving":  # fourth Thursday of November
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
     if when[0] == "fathers":  # third Sunday of June
         first = dt.date(year, 6, 1)
         return first + dt.timedelta(days=(6 - first.weekday()) % 7 + 14)
@@ -1005,7 +1103,15 @@ def _future_tense(token) -> bool:
     return _tense(token) == "future"
 
 
-def _infer_year(tokens, k, day: int | None, month: int, published: dt.date | None) -> int | None:
+def _lean(words, k) -> str | None:
+    """"depuis le 3 mars" looks back, "à partir du 8", "après le 1er novembre" ahead, when the verb does not say."""
+    before = words[k - 2] if k > 1 and words[k - 1] in ("le", "du") else None
+    return "past" if before == "depuis" else "future" if before in ("partir", "apres") else None
+
+
+def _infer_year(
+    tokens, k, day: int | None, month: int, published: dt.date | None, lean: str | None = None
+) -> int | None:
     """The year of a day, or of a whole month (day None), written without one.
 
     The verb's tense decides: future -> the next such day, past -> the last one; with neither
@@ -1023,7 +1129,7 @@ def _infer_year(tokens, k, day: int | None, month: int, published: dt.date | Non
             candidates.append(dt.date(year, month, day or 15))
         except ValueError:
             continue
-    date = _pick(candidates, tokens, k, published)
+    date = _pick(candidates, tokens, k, published, lean)
     return date.year if date else None
 
 

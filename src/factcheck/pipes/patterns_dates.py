@@ -44,7 +44,7 @@ MODIFIERS = {
     ("jusqu'en",): "deadline", ("jusqu'", "en"): "deadline", ("avant",): "deadline",
     ("a", "l'", "horizon"): "deadline", ("horizon",): "deadline",
     ("depuis",): "since", ("depuis", "le"): "since", ("des",): "since", ("a", "partir", "de"): "since", ("a", "partir", "d'"): "since",
-    ("a", "partir", "du"): "since",
+    ("a", "partir", "du"): "since", ("apres", "le"): "since",
 }
 
 # Words before a bare year that make it a date ("en 2028", "pour 2025", "Objectif 2027").
@@ -82,6 +82,12 @@ RELATIVE_UNITS = {
     "an": "year", "ans": "year", "annee": "year", "annees": "year", "mois": "month",
     "semaine": "week", "semaines": "week", "jour": "day", "jours": "day",
 }
+
+# "deux jours plus tard", "trois semaines après le 3 mars", "un an avant": a count of units after (1) or
+# before (-1) a date written next, else the last day the text named. "après"/"avant" also take that date.
+SHIFT_WORDS = {("plus", "tard"): 1, ("apres",): 1, ("avant",): -1, ("plus", "tot"): -1, ("auparavant",): -1}
+# "dans la journée", "dans la semaine": the publication day or week (not "dans la semaine du 6 octobre").
+WITHIN_CURRENT = {("dans", "la", "journee"): "day", ("dans", "la", "semaine"): "week"}
 
 # "la veille", "le lendemain": followed by "de"/"du" and a date, they shift that date ("le lendemain du 13 février").
 DAY_NEIGHBOURS = {
@@ -137,6 +143,8 @@ HOLIDAYS = {
     ("pentecote",): ("easter", 49), ("lundi", "de", "pentecote"): ("easter", 50),
     # French Mother's and Father's days: last Sunday of May (first of June when it is Pentecost), third of June
     ("fete", "des", "meres"): ("mothers", 0), ("fete", "des", "peres"): ("fathers", 0),
+    # the American holiday French news reports on: the fourth Thursday of November
+    ("thanksgiving",): ("thanksgiving", 0), ("jour", "de", "thanksgiving"): ("thanksgiving", 0),
 }
 # "ce week-end", "le week-end dernier": Saturday and Sunday.
 WEEKEND_WORDS = {"week-end", "weekend", "week-ends", "weekends"}
