@@ -36,9 +36,10 @@ contradicts elsewhere ("les usines actuelles comptent 40 000 puces").
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-
 import hashlib
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -76,7 +77,10 @@ def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]
         def value_key(fig: _Figure) -> tuple:
             return _value_key(fig.claim, measure)
 
-        for i, j, (severity, rule, explanation) in _disagreeing_neighbours(figures, comparable, row_for, value_key):
+        def agreement(fig: _Figure) -> tuple:
+            return _agreement(fig.claim, measure)
+
+        for i, j, (severity, rule, explanation) in _disagreeing_neighbours(figures, comparable, row_for, value_key, agreement):
             fig_a, fig_b = figures[i], figures[j]
             a, b = fig_a.claim, fig_b.claim
             found.append(
@@ -109,7 +113,7 @@ def _comparable(fig_a: "_Figure", fig_b: "_Figure", policy: PolicySpec) -> bool:
 
 
 def _disagreeing_neighbours(
-    figures: list["_Figure"], comparable, row_for, value_key
+    figures: list["_Figure"], comparable, row_for, value_key, agreement
 ) -> list[tuple[int, int, tuple[str, str, str]]]:
     """(i, j, row), i < j, for the pairs of figures to report: each figure against the nearest
     comparable figure that disagrees with it, below and above it in value. `comparable(a, b)`
@@ -124,9 +128,11 @@ def _disagreeing_neighbours(
     figures, every pair is reported, as a reviewer of a small story expects.
 
     The walk from a figure goes block by block: a block that agrees with it in value is passed
-    in one step, whatever its size (the same figure given by hundreds of articles, or an open
-    "plus de 160" that every higher figure agrees with); in a block that disagrees, the first
-    comparable figure ends the walk.
+    in one step, whatever its size (the same figure given by hundreds of articles); in a block
+    that disagrees, the first comparable figure ends the walk. `agreement(a)` gives a figure's
+    class and widened interval (`_agreement`): the blocks of its class whose position lies in
+    that interval agree with it, so the walk jumps over them at once (an open "plus de 160"
+    agrees with every higher figure of its unit).
     """
     n = len(figures)
     if n <= ALL_PAIRS_UP_TO:
@@ -142,10 +148,27 @@ def _disagreeing_neighbours(
         else:
             blocks.append([k])
     block_of = {k: b for b, members in enumerate(blocks) for k in members}
+    # The blocks of each agreement class, in walk order, with their positions.
+    by_class: dict[object, tuple[list[int], list[float]]] = {}
+    for b, members in enumerate(blocks):
+        indices, positions = by_class.setdefault(agreement(figures[members[0]])[0], ([], []))
+        indices.append(b)
+        positions.append(_position(figures[members[0]].claim))
     pairs: dict[tuple[int, int], tuple[str, str, str]] = {}
     for i in order:
         own = block_of[i]
-        for others, step in ((range(own + 1, len(blocks)), 1), (range(own - 1, -1, -1), -1)):
+        cls, low, high = agreement(figures[i])
+        up, down = [], []
+        for other, (indices, positions) in by_class.items():
+            if other != cls:
+                first_up, last_down = bisect.bisect_right(indices, own), bisect.bisect_left(indices, own) - 1
+            else:  # only the blocks of its class outside its interval can disagree with figure i
+                first_up = len(indices) if high is None else bisect.bisect_right(positions, high)
+                last_down = -1 if low is None else bisect.bisect_left(positions, low) - 1
+            up.append(b for b in map(indices.__getitem__, range(first_up, len(indices))) if b > own)
+            down.append(b for b in map(indices.__getitem__, range(last_down, -1, -1)) if b < own)
+        walks = ((heapq.merge(*up), 1), (heapq.merge(*down, reverse=True), -1))
+        for others, step in walks:
             for b in others:
                 if row_for(figures[i], figures[blocks[b][0]], False) is None:
                     continue  # the whole block agrees with figure i
@@ -156,6 +179,15 @@ def _disagreeing_neighbours(
                         pairs[key] = row_for(figures[key[0]], figures[key[1]])
                     break
     return [(i, j, pairs[(i, j)]) for i, j in sorted(pairs)]
+
+
+def _agreement(c: Claim, measure: Measure) -> tuple:
+    """(class, low, high): two figures of one class whose widened intervals overlap agree, as
+    `_compare` decides; figures of different classes (other units, currencies) are compared
+    by other rules. `low`/`high` are the widened bounds, None when open."""
+    spec = measure.spec
+    same_unit = spec.units_equivalent and spec.kind != "money"
+    return ("*" if same_unit else c.unit), *_widened(c, spec.tolerance)
 
 
 def _value_key(c: Claim, measure: Measure) -> tuple:
