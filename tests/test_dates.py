@@ -236,6 +236,13 @@ def test_untensed_convention(nlp):
     # no day named before, and a past tense: not a day after publication
     "Deux jours plus tard, il a été libéré.",
     "Le lendemain, les syndicats ont réagi.",
+    "Le score était de 0 le 0.",  # no day 0
 ])
 def test_not_dates(parse, sentence):
     assert dates_of(parse(sentence, "2025-04-10")) == []
+
+
+def test_a_day_zero_after_a_weekday_is_not_read(parse):
+    # hypothesis found "jeudi 0" raising; the weekday alone is the date
+    mentions = dates_of(parse("L'équipe a perdu jeudi 0 à 3.", "2025-04-10"))
+    assert [(m.text, m.value) for m in mentions] == [("jeudi", "2025-04-10")]

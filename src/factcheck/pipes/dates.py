@@ -759,7 +759,7 @@ def _nearest_day(
     for shift in range(-14, 15):
         index = published.year * 12 + published.month - 1 + shift
         year, month = index // 12, index % 12 + 1
-        if day <= calendar.monthrange(year, month)[1]:
+        if 1 <= day <= calendar.monthrange(year, month)[1]:
             date = dt.date(year, month, day)
             if weekday is None or date.weekday() == weekday:
                 candidates.append(date)
