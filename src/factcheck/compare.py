@@ -192,7 +192,7 @@ def _agreement(c: Claim, measure: Measure) -> tuple:
 
 def _value_key(c: Claim, measure: Measure) -> tuple:
     """What `_compare` reads of a figure to tell whether two figures agree."""
-    group = _subject_group(c.subject, measure.spec.subjects) if measure.spec.subjects else None
+    group = measure.subject_group(c.subject)
     return (c.unit, c.value, c.low, c.high, c.precision, group)
 
 
@@ -338,23 +338,12 @@ def _scope_text(c: Claim) -> str:
     return "unknown"
 
 
-def subjects_compatible(a: Claim, b: Claim, groups: list[list[str]]) -> bool:
+def subjects_compatible(a: Claim, b: Claim, measure: Measure) -> bool:
     """False when the two subjects' head nouns are in different groups of the measure
     ("les investissements atteindront 1,7 milliard" vs "le budget atteint 11,3 milliards");
     a subject in no group (a verb, "montant", none) is compatible with any."""
-    group_a, group_b = _subject_group(a.subject, groups), _subject_group(b.subject, groups)
+    group_a, group_b = measure.subject_group(a.subject), measure.subject_group(b.subject)
     return group_a is None or group_b is None or group_a == group_b
-
-
-def _subject_group(subject: str | None, groups: list[list[str]]) -> int | None:
-    if not subject:
-        return None
-    head = _singular(fold(subject.split()[0]))
-    return next((i for i, nouns in enumerate(groups) if head in {_singular(fold(n)) for n in nouns}), None)
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
 def _compare(
@@ -363,7 +352,7 @@ def _compare(
     """(severity, rule, explanation) when the two figures disagree, else None. Without `explain`
     the explanation is left empty: the walk asks only whether a pair disagrees."""
     spec = measure.spec
-    if spec.subjects and not subjects_compatible(a, b, spec.subjects):
+    if spec.subjects and not subjects_compatible(a, b, measure):
         return None
     if spec.kind == "money" and a.unit != b.unit:
         if rules.policy.different_currencies == "never":

@@ -131,14 +131,34 @@ class RulesFile(_Strict):
 
 @dataclass(frozen=True, slots=True)
 class Measure:
-    """A measure with its cue patterns compiled."""
+    """A measure with its cue patterns compiled, and its subject groups as a look-up table."""
 
     spec: MeasureSpec
     cue_patterns: tuple[re.Pattern, ...]
+    # folded singular noun -> index of its first group in spec.subjects (derived from spec)
+    subject_groups: dict[str, int] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        groups: dict[str, int] = {}
+        for i, nouns in enumerate(self.spec.subjects):
+            for noun in nouns:
+                groups.setdefault(_singular_noun(fold(noun)), i)
+        object.__setattr__(self, "subject_groups", groups)
 
     @property
     def id(self) -> str:
         return self.spec.id
+
+    def subject_group(self, subject: str | None) -> int | None:
+        """The group of `subjects` the head noun of a claim's subject is in, or None."""
+        if not subject:
+            return None
+        return self.subject_groups.get(_singular_noun(fold(subject.split()[0])))
+
+
+def _singular_noun(word: str) -> str:
+    """"investissements" -> "investissement": a folded French noun, without its plural mark."""
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
 @dataclass(frozen=True, slots=True)
