@@ -114,9 +114,6 @@ class QuantityFinder:
         spans: list[Span] = []
         i = 0
         while i < len(doc):
-            if not _may_start_number(doc, folded[i], i):
-                i += 1
-                continue
             reading = self._read_at(doc, folded, i)
             if reading is None or any(lo <= doc[i].idx < hi for lo, hi in phones):
                 i += 1
@@ -177,8 +174,9 @@ def _prev(doc: Doc, i: int) -> int | None:
 
 
 def _may_start_number(doc: Doc, text: str, i: int) -> bool:
-    """Whether `_read_number` can read anything at token i (folded `text`): a cheap test that
-    skips most words of a text without building their tokens."""
+    """Whether `_read_number` can read anything at token i (folded `text`): its entry
+    conditions, tested first and cheaply, so most words of a text are passed without building
+    their tokens."""
     return bool(
         _DIGITS.match(text)
         or text in ("un", "une")
@@ -190,8 +188,10 @@ def _may_start_number(doc: Doc, text: str, i: int) -> bool:
 
 def _read_number(doc: Doc, folded: list[str], i: int) -> _Reading | None:
     """A number starting at token i: digits, number words, or an approximate noun."""
-    token = doc[i]
     text = folded[i]
+    if not _may_start_number(doc, text, i):
+        return None
+    token = doc[i]
     if _DIGITS.match(text) or (text[:1] in "€$£¥" or text[:3].isalpha()) and _GLUED_NUMBER.match(token.text):
         reading = _read_digits(doc, i)
         return _read_number_tail(doc, folded, reading) if reading is not None else None
