@@ -747,8 +747,7 @@ def _measure(measures: tuple[Measure, ...], mention: Mention, folded_sentence: s
         spec = measure.spec
         if spec.kind != mention.kind:
             continue
-        units = {fold(u) for u in spec.units}
-        if spec.units and fold(mention.unit or "") not in units and not states & units:
+        if measure.units and fold(mention.unit or "") not in measure.units and not states & measure.units:
             continue
         if measure.cue_patterns and not any(p.search(folded_sentence) for p in measure.cue_patterns):
             continue

@@ -137,8 +137,11 @@ class Measure:
     cue_patterns: tuple[re.Pattern, ...]
     # folded singular noun -> index of its first group in spec.subjects (derived from spec)
     subject_groups: dict[str, int] = field(init=False, compare=False, repr=False)
+    # spec.units, folded (derived from spec)
+    units: frozenset[str] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "units", frozenset(fold(u) for u in self.spec.units))
         groups: dict[str, int] = {}
         for i, nouns in enumerate(self.spec.subjects):
             for noun in nouns:
