@@ -74,13 +74,7 @@ def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]
         def comparable(fig_a: _Figure, fig_b: _Figure) -> bool:
             return _comparable(fig_a, fig_b, policy)
 
-        def value_key(fig: _Figure) -> tuple:
-            return _value_key(fig.claim, measure)
-
-        def agreement(fig: _Figure) -> tuple:
-            return _agreement(fig.claim, measure)
-
-        for i, j, (severity, rule, explanation) in _disagreeing_neighbours(figures, comparable, row_for, value_key, agreement):
+        for i, j, (severity, rule, explanation) in _disagreeing_neighbours(figures, comparable, row_for, measure):
             fig_a, fig_b = figures[i], figures[j]
             a, b = fig_a.claim, fig_b.claim
             found.append(
@@ -113,14 +107,15 @@ def _comparable(fig_a: "_Figure", fig_b: "_Figure", policy: PolicySpec) -> bool:
 
 
 def _disagreeing_neighbours(
-    figures: list["_Figure"], comparable, row_for, value_key, agreement
+    figures: list["_Figure"], comparable, row_for, measure: Measure
 ) -> list[tuple[int, int, tuple[str, str, str]]]:
     """(i, j, row), i < j, for the pairs of figures to report: each figure against the nearest
     comparable figure that disagrees with it, below and above it in value. `comparable(a, b)`
     says whether two figures may be compared at all (articles, actors, periods, modalities,
     places); `row_for(a, b, explain=True)` gives a comparable pair's (severity, rule,
-    explanation), or None when they agree. `row_for` must depend only on what `value_key` holds (unit, stated value,
-    precision, subject group): figures with one key form a block that one call settles.
+    explanation), or None when they agree, as `_compare` under `measure` does: it reads only
+    what `_value_key` holds (unit, stated value, precision, subject group), so figures with
+    one key form a block that one call settles.
 
     Reporting every disagreeing pair would grow with the square of the figures of a measure
     (458 238 rows for 1 000 generated articles); a reader needs each figure shown against its
@@ -129,8 +124,8 @@ def _disagreeing_neighbours(
 
     The walk from a figure goes block by block: a block that agrees with it in value is passed
     in one step, whatever its size (the same figure given by hundreds of articles); in a block
-    that disagrees, the first comparable figure ends the walk. `agreement(a)` gives a figure's
-    class and widened interval (`_agreement`): the blocks of its class whose position lies in
+    that disagrees, the first comparable figure ends the walk. `_agreement` gives a figure's
+    class and widened interval: the blocks of its class whose position lies in
     that interval agree with it, so the walk jumps over them at once (an open "plus de 160"
     agrees with every higher figure of its unit).
     """
@@ -138,7 +133,7 @@ def _disagreeing_neighbours(
     if n <= ALL_PAIRS_UP_TO:
         rows = ((i, j, row_for(figures[i], figures[j])) for i in range(n) for j in range(i + 1, n))
         return [(i, j, row) for i, j, row in rows if row is not None and comparable(figures[i], figures[j])]
-    keys = [value_key(f) for f in figures]
+    keys = [_value_key(f.claim, measure) for f in figures]
     stated = [_stated(f.claim) for f in figures]
     order = sorted(range(n), key=lambda k: (_position(figures[k].claim), repr(stated[k]), k))
     blocks: list[list[int]] = []  # runs of `order` with one value key
@@ -151,13 +146,13 @@ def _disagreeing_neighbours(
     # The blocks of each agreement class, in walk order, with their positions.
     by_class: dict[object, tuple[list[int], list[float]]] = {}
     for b, members in enumerate(blocks):
-        indices, positions = by_class.setdefault(agreement(figures[members[0]])[0], ([], []))
+        indices, positions = by_class.setdefault(_agreement(figures[members[0]].claim, measure)[0], ([], []))
         indices.append(b)
         positions.append(_position(figures[members[0]].claim))
     pairs: dict[tuple[int, int], tuple[str, str, str]] = {}
     for i in order:
         own = block_of[i]
-        cls, low, high = agreement(figures[i])
+        cls, low, high = _agreement(figures[i].claim, measure)
         up, down = [], []
         for other, (indices, positions) in by_class.items():
             if other != cls:
