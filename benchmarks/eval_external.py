@@ -685,7 +685,7 @@ def neutralize(scorer, record: dict, preds: list[dict]) -> list[dict]:
 
 
 def either_convention(scorer, nlp, records, subset, source, strict: dict, strict_errors: list, news_gold: Path,
-                      folder: Path, keep: Path | None) -> dict:
+                      folder: Path, keep: Path | None, missed_by_both: Path | None = None) -> dict:
     """Recall on the news subset when a gold date counts as found under either convention for dates
     without a tense: ours (nearest; past weekdays) or the next occurrence (Duckling's). The reading
     with `untensed="future"` is scored apart; a gold entity is missed only when both runs miss it."""
@@ -698,6 +698,11 @@ def either_convention(scorer, nlp, records, subset, source, strict: dict, strict
         return collections.Counter((e[0], json.dumps(e[3], sort_keys=True)) for e in errs if e[2] == "MISS")
 
     both = misses(strict_errors) & misses(errors)
+    if missed_by_both is not None:
+        texts = {r["id"]: r["text"] for r in subset}
+        with missed_by_both.open("a", encoding="utf-8") as out:
+            for case_id, entity in sorted(both):
+                out.write(f"{case_id}\t{texts.get(case_id)!r}\t{entity}\n")
     gold = strict["gold_entities_scored"]
     return {"gold_entities_scored": gold, "tp": gold - sum(both.values())}
 
@@ -833,9 +838,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="stop the peer on a file after S seconds and report its time on that sample (default 60)")
     parser.add_argument("--model", default=None, help="spaCy model (default: factcheck's)")
     parser.add_argument("--pred-dir", type=Path, help="also keep the predictions files here (to rerun score.py by hand)")
+    parser.add_argument("--either-misses", type=Path, metavar="FILE",
+                        help="write the news-relevant gold dates missed under both conventions to FILE (TSV: case id, "
+                             "text, gold entity); the file is overwritten")
     args = parser.parse_args(argv)
 
     eval_dir = args.eval_dir.resolve()
+    if args.either_misses is not None:
+        args.either_misses.write_text("", encoding="utf-8")
     if not (eval_dir / "score.py").is_file():
         parser.error(f"no score.py in {eval_dir}")
     scorer = load_scorer(eval_dir)
@@ -931,7 +941,7 @@ def main(argv: list[str] | None = None) -> int:
             news_ours, news_errors = score_predictions(scorer, news_gold, subset, ours_news, DATE_KINDS, ["--date-level"],
                                                        tmp, "ours.news", args.pred_dir)
             news_either = either_convention(scorer, nlp, records, subset, source, news_ours, news_errors, news_gold,
-                                            tmp, args.pred_dir)
+                                            tmp, args.pred_dir, args.either_misses)
             dp_preds, dp_s = dateparser_predictions(records)
             dp_news = [neutralize(scorer, r, p) for r, p in zip(subset, dp_preds)]
             news_dp, _ = score_predictions(scorer, news_gold, subset, dp_news, DATE_KINDS, ["--date-level"],

@@ -26,7 +26,8 @@ CASES = [
     ("Le parc existe depuis 2016.", "2025-04-10", "depuis 2016", "2016", "year", "since"),
     ("Les livraisons auront lieu entre 2029 et 2033.", "2025-04-10", "entre 2029 et 2033", "2029/2033", "year", None),
     ("Les ventes ont chuté l'an dernier.", "2025-04-10", "l'an dernier", "2024", "year", None),
-    ("Il avait été nommé il y a deux ans.", "2025-04-10", "il y a deux ans", "2023", "year", None),
+    # a count of units back or ahead is known to one grain finer: years -> that month, months -> that day
+    ("Il avait été nommé il y a deux ans.", "2025-04-10", "il y a deux ans", "2023-04", "month", None),
     ("Les prix ont flambé la semaine dernière.", "2025-04-10", "la semaine dernière", "2025-W14", "week", None),
     # wire copy names the day of the event, today included: "a déclaré jeudi" in Thursday's news
     ("Le ministre s'est exprimé jeudi devant les députés.", "2025-04-10", "jeudi", "2025-04-10", "day", None),
@@ -39,7 +40,8 @@ CASES = [
     ("Le décret du 21-04-2016 est abrogé.", "2025-04-10", "21-04-2016", "2016-04-21", "day", None),
     ("Publié le 2016-04-21 au Journal officiel.", "2025-04-10", "2016-04-21", "2016-04-21", "day", None),
     ("Le vote aura lieu mercredi 13 février.", "2013-02-12", "mercredi 13 février", "2013-02-13", "day", None),
-    ("Les résultats seront connus dans trois mois.", "2025-04-10", "dans trois mois", "2025-07", "month", None),
+    ("Les résultats seront connus dans trois mois.", "2025-04-10", "dans trois mois", "2025-07-10", "day", None),
+    ("Le magasin a fermé il y a six mois.", "2025-08-31", "il y a six mois", "2025-02-28", "day", None),
     ("Le sommet a lieu le 15 février à Paris.", "2013-02-12", "15 février", "2013-02-15", "day", None),
     ("Il a été élu le 15 février.", "2013-02-12", "15 février", "2012-02-15", "day", None),
     ("La loi a été votée le 11 sept. 2014.", "2025-04-10", "11 sept. 2014", "2014-09-11", "day", None),
@@ -143,6 +145,19 @@ MORE_CASES = [
     ("Il y a dix ans jour pour jour, l'accord était signé.", "2025-04-10", "Il y a dix ans jour pour jour", "2015-04-10",
      "day", None),
     ("Les enseignes misent sur les soldes qui suivent Thanksgiving.", "2025-11-10", "Thanksgiving", "2025-11-27", "day", None),
+    # a month alone, with no preposition; the tense of a copula's predicate ("a été pluvieux") places it
+    ("Les chiffres de mai ont surpris les économistes.", "2025-04-10", "mai", "2024-05", "month", None),
+    ("Le mois de mai a été pluvieux.", "2025-04-10", "mois de mai", "2024-05", "month", None),
+    ("Le mois de mai sera pluvieux.", "2025-04-10", "mois de mai", "2025-05", "month", None),
+    # two days joined into one range
+    ("La grève a duré du 3 mars jusqu'au 5 avril.", "2025-04-10", "du 3 mars jusqu'au 5 avril",
+     "2025-03-03/2025-04-05", "day", None),
+    ("Depuis le 3 mars jusqu'à aujourd'hui, 120 cas ont été recensés.", "2025-04-10",
+     "Depuis le 3 mars jusqu'à aujourd'hui", "2025-03-03/2025-04-10", "day", None),
+    ("Il a été hospitalisé du 3 avril au lendemain.", "2025-04-10", "du 3 avril au lendemain",
+     "2025-04-03/2025-04-04", "day", None),
+    ("Le marché est fermé depuis mardi jusqu'à jeudi.", "2025-04-10", "depuis mardi jusqu'à jeudi",
+     "2025-04-08/2025-04-10", "day", None),
 ]
 CASES += MORE_CASES
 
@@ -237,9 +252,22 @@ def test_untensed_convention(nlp):
     "Deux jours plus tard, il a été libéré.",
     "Le lendemain, les syndicats ont réagi.",
     "Le score était de 0 le 0.",  # no day 0
+    "Le rover Perseverance s'est posé sur Mars.",  # the planet
+    "Marine Janvier a été réélue.",  # a name
 ])
 def test_not_dates(parse, sentence):
     assert dates_of(parse(sentence, "2025-04-10")) == []
+
+
+def test_every_week_is_not_a_range(parse):
+    # "du lundi au vendredi" is a habit: no range of days is made of it
+    mentions = dates_of(parse("Le guichet est ouvert du lundi au vendredi.", "2025-04-10"))
+    assert all("/" not in m.value for m in mentions)
+
+
+def test_two_full_dates_of_different_years_stay_apart(parse):
+    mentions = dates_of(parse("La guerre a duré du 1er septembre 1939 au 2 septembre 1945.", "2025-04-10"))
+    assert [m.value for m in mentions] == ["1939-09-01", "1945-09-02"]
 
 
 def test_a_day_zero_after_a_weekday_is_not_read(parse):

@@ -6,18 +6,21 @@ Each mention has an ISO `value` at its grain (`2025`, `2025-04`, `2025-Q1`, `202
 covers, and a `modifier` (start, middle, end, deadline, since).
 
 Candidates are read on folded tokens:
-  * written days and months: "9 avril [2025]", "12/03/2026", "20 02 2014", "mars 2024",
+  * written days and months: "9 avril [2025]", "12/03/2026", "20 02 2014", "mars 2024", "les
+    chiffres de mai" (a month alone, but not the capitalised names "Mars", "Mai", "Avril"...),
     "11/2016", "mi-décembre", "fin du mois de mars", "le 16" (a day of the publication month,
     never a bare number: "le" before it and no counted noun after it), "mercredi 13";
   * day ranges: "du 13 au 15 juillet", "13-15 juillet", "entre le 13 et le 15 juillet",
-    "du 10 juin au 1er juillet 2015" (grain day, value `start/end`);
+    "du 10 juin au 1er juillet 2015" (grain day, value `start/end`), and any two days joined
+    ("depuis le 3 mars jusqu'à aujourd'hui", "du 3 avril au lendemain", "28/2-1/3");
   * parts of a month: "la première semaine d'octobre", "le dernier jour d'octobre", "la
     deuxième quinzaine d'avril", "le premier mercredi du mois prochain", "la semaine du 6 octobre";
   * quarters, halves and years: "T3 2024", "second semestre", "en 2028", "entre 2029 et 2033";
   * relative to publication: "hier", "la veille", "le lendemain [du 13 février]", "la semaine
     suivante", "le mois dernier", "l'an prochain", "il y a deux semaines", "dans 3 jours", "les 2
     derniers mois", "les 3 prochaines années", "en début de semaine", "à la fin du mois",
-    "il y a dix ans jour pour jour" (that day),
+    "il y a dix ans jour pour jour" (that day; a count of units is known to one grain finer:
+    "il y a deux ans" is that month, "dans trois mois" that day, "il y a deux semaines" that day),
     "dans la journée", "dans la semaine", weekdays ("jeudi", "mardi de la semaine prochaine",
     "lundi en huit", "mardi suivant");
   * shifts: "deux semaines après le 3 mai", "trois jours avant Noël" (from the date written next),
@@ -64,6 +67,7 @@ from .patterns_dates import (
     HOLIDAYS,
     MODIFIERS,
     MONTH_LEADS,
+    MONTH_NAMESAKES,
     MONTH_PARTS,
     MONTH_RANGE_LINKS,
     MONTHS,
@@ -201,6 +205,7 @@ class DateFinder:
             elif period.neighbour is not None and period.start > published and _past_tense(tokens[period.first]):
                 k += 1  # "deux jours plus tard, il a été libéré" with no day named before: not after publication
                 continue
+            period = _joined(tokens, words, period, published) or period
             if period.grain == "day" and period.start == period.end:
                 last_day = period.start
             span = doc[tokens[period.first].i : tokens[period.last].i + 1]
@@ -388,7 +393,8 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
         if (nxt is not None and _short_year(tokens, words, k + 1)
                 and (int(nxt) > 31 or (k > 0 and words[k - 1] in ("en", "de", "d'")))):
             return _month(k, k + 1, _full_year(nxt, published), MONTHS[w])
-        if opened or (k > 0 and words[k - 1] in ("en", "fin", "debut", "mi", "-", "mois", "d'ici")):
+        if (opened or (k > 0 and words[k - 1] in ("en", "fin", "debut", "mi", "-", "mois", "d'ici"))
+                or tokens[k].text not in MONTH_NAMESAKES):
             year = _infer_year(tokens, k, None, MONTHS[w], published)
             return _month(k, k, year, MONTHS[w]) if year else None
         return None
@@ -449,6 +455,10 @@ def _read_relative(tokens, words, k, published: dt.date) -> _Period | None:
                     unit, count = "day", 7 * count
                 if words[k + n + 2 : k + n + 5] == ["jour", "pour", "jour"]:  # "il y a dix ans jour pour jour"
                     return _moved(k, k + n + 4, published, unit, sign * count)
+                if unit == "month":  # "il y a trois mois": that day, known to one grain finer than the unit
+                    return _moved(k, k + n + 1, published, unit, sign * count)
+                if unit == "year":  # "il y a deux ans": that month ("l'an dernier" is the calendar year)
+                    return _shifted(k, k + n + 1, published, "month", 12 * sign * count)
                 return _shifted(k, k + n + 1, published, unit, sign * count)
     if words[k] == "dans":
         # "dans la journée", "dans la semaine": not "dans la semaine du 6 octobre", "trois fois dans la semaine"
@@ -649,6 +659,48 @@ def _read_day_range(tokens, words, k, published) -> _Period | None:
     if not start < end:
         return None
     return _Period(k, last, f"{start.isoformat()}/{end.isoformat()}", "day", start, end)
+
+
+def _joined(tokens, words, a: _Period, published) -> _Period | None:
+    """Two days read apart that make one range: "depuis aujourd'hui jusqu'à demain", "du 2 octobre au
+    lendemain", "depuis le 3 mars jusqu'au 5 avril", "28/2-1/3" (grain day, value `first/last`).
+
+    "au", "à" link only after "du", "de", "depuis"; "-" only two written days glued to it. "du lundi au
+    vendredi" is every week, not a range; two days of different years written out in full are two dates
+    (as in `_read_day_range`)."""
+    j = a.last + 1
+    if a.grain != "day" or "/" in a.value or j >= len(words):
+        return None
+    link = next((p for p in RANGE_LINKS if tuple(words[j : j + len(p)]) == p and p[0] != "et"), None)
+    if link is None:
+        return None
+    opened = a.modifier == "since" or (a.first > 0 and words[a.first - 1] in ("du", "de", "d'", "depuis"))
+    if link == ("-",):
+        glued = not tokens[a.last].whitespace_ and not tokens[j].whitespace_
+        if not (glued and _SLASH_DATE.match(words[a.last]) and j + 1 < len(words) and _SLASH_DATE.match(words[j + 1])):
+            return None
+    elif not link[0].startswith("jusqu") and not opened:
+        return None
+    j += len(link)
+    j += j < len(words) and words[j] in ("le", "l'")
+    b = _read_modified(tokens, words, j, published) if j < len(words) else None
+    if b is None or b.first != j or b.modifier is not None:
+        return None
+    if a.modifier is None and opened and (_bare_weekday(words, a) or _bare_weekday(words, b)):
+        return None  # "du lundi au vendredi": every week
+    if b.neighbour is not None:  # "jusqu'au lendemain": the day after the first
+        b = _shifted(b.first, b.last, a.start, *b.neighbour)
+    if b.grain != "day" or b.start != b.end or not a.start < b.start:
+        return None
+    years = [int(w) for w in words[a.first : b.last + 1] if _YEAR.match(w)]
+    if len(set(years)) > 1:
+        return None
+    first = a.first - 1 if opened and a.modifier is None else a.first  # "du 3 mars au 5 avril"
+    return _Period(first, b.last, f"{a.start.isoformat()}/{b.end.isoformat()}", "day", a.start, b.end)
+
+
+def _bare_weekday(words, p: _Period) -> bool:
+    return p.first == p.last and words[p.first] in WEEKDAYS
 
 
 def _range_month(words, j, published) -> _Period | None:
@@ -1076,18 +1128,22 @@ def _tense(token) -> str | None:
     """
     head = _governing_verb(token)
     if head.pos_ not in ("VERB", "AUX"):
-        return None
+        # a copula's predicate: "le mois de mai a été pluvieux", "la réunion sera longue"
+        auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
+        if auxiliaries:  # "a été": the auxiliaries hang on the predicate (the parser may tag "été" aux:pass)
+            return _compound_tense(auxiliaries)
+        copula = next((c for c in head.children if c.dep_ == "cop"), None)
+        if copula is None:
+            return None
+        head = copula
     if "Part" in head.morph.get("VerbForm"):
         auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
         if not auxiliaries:
             return "past"
-        perfect = [c for c in auxiliaries if c.dep_ == "aux:tense"]
-        tenses = set((perfect or auxiliaries)[0].morph.get("Tense"))
-        if "Fut" in tenses:
-            return "future"
-        if perfect or tenses & {"Past", "Imp"}:
-            return "past"
-        return "future" if fold(head.lemma_) in PLAN_LEMMAS else None  # "le vote est prévu le 3 mai"
+        tense = _compound_tense(auxiliaries)
+        if tense is None and fold(head.lemma_) in PLAN_LEMMAS:
+            return "future"  # "le vote est prévu le 3 mai"
+        return tense
     if "Fut" in head.morph.get("Tense") or "Imp" in head.morph.get("Mood"):
         return "future"
     if set(head.morph.get("Tense")) & {"Past", "Imp"}:
@@ -1096,6 +1152,17 @@ def _tense(token) -> str | None:
         above = head.head
         if head.dep_ == "ROOT" or (above.lemma_ in ("aller", "devoir") and "Pres" in above.morph.get("Tense")):
             return "future"
+    return None
+
+
+def _compound_tense(auxiliaries) -> str | None:
+    """The tense that auxiliaries give: "a voté", "avait été" past, "sera voté" future, "est voté" none."""
+    perfect = [c for c in auxiliaries if c.dep_ == "aux:tense"]
+    tenses = set((perfect or auxiliaries)[0].morph.get("Tense"))
+    if "Fut" in tenses:
+        return "future"
+    if perfect or tenses & {"Past", "Imp"}:
+        return "past"
     return None
 
 

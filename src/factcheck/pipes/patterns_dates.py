@@ -21,6 +21,9 @@ FULL_MONTHS = {
     "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
     "octobre", "novembre", "decembre",
 }
+# Capitalised month names that are also names: "Mars" (the planet), "Mai", "Avril", "Janvier", "Juin"
+# (people). Alone, with no preposition ("en mars") or day before them, they are not read as months.
+MONTH_NAMESAKES = {"Mars", "Mai", "Avril", "Janvier", "Juin", "MARS", "MAI", "AVRIL", "JANVIER", "JUIN"}
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 
 # Ordinals that number a quarter or a half: "premier trimestre", "3e trimestre", "second semestre".
