@@ -132,7 +132,9 @@ or its own text), never by the sentence:
         "Aout seconde", "Novembre 19 au 20", "décembre 5 2014" (never "mai 68" nor "13 juillet -
         15 juillet": a number over 31, or a day before the month);
       - comma before the year: "12 Janvier, 2018", "12/08,15" (not "dimanche, 11 mai 2014");
-      - "cette" before a masculine month: "cette décembre", "4 au 22 cette mois".
+      - "cette" before a masculine month: "cette décembre", "4 au 22 cette mois";
+      - day and month as numbers set apart by spaces, with no four-digit year: "17 02", "le 17 2",
+        "20 2 14", "24 12 14" (dictation; news prints "17/02", "20/02/14"; "20 02 2014" stays in scope).
     Convention differences (Duckling's next occurrence, "début avril" as the 1st-5th, US holidays
     named in French) stay in scope, as does everything French news writes.
 Column "recall ours, either conv.": a date without a tense (a bare "lundi", "31 octobre", "le 2",
@@ -219,7 +221,8 @@ PEER_MISSING = "peer: recognizers-text-suite not installed (pip install recogniz
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR_OR_MONTH = re.compile(r"^\d{4}(-\d{2})?$")
 # An explicit day range ("du 13 au 15 juillet", "19-20 novembre", "entre le 13 et le 15"), not a weekend or a quinzaine
-_DAY_RANGE_TEXT = re.compile(r"\d\s*(?:-|au\b|à\b|a\b|et\b|jusqu)", re.IGNORECASE)
+# An explicit "X au Y" range: two days linked ("13-15", "du 3 au 5", "aujourd'hui jusqu'à demain"), not "week-end"
+_DAY_RANGE_TEXT = re.compile(r"\d\s*-|\b(?:au|à|a|et|jusqu)\b|jusqu'", re.IGNORECASE)
 
 
 def source_of(path: Path) -> str:
@@ -416,6 +419,9 @@ def our_date_prediction(m: dict, source: str) -> dict | None:
         # Recognizers ends an explicit "X au Y" range on Y (module docstring)
         return {"text": text, "kind": "daterange", "unit": None,
                 "value": {"start": m["period_start"], "end": m["period_end"]}}
+    if isinstance(value, str) and value.startswith("--"):  # a day or month of unknown year: "--08-04", "--08"
+        partial = "????" + value[1:] + ("-??" if len(value) == 4 else "")
+        return {"text": text, "kind": "partial_date", "value": partial, "unit": None}
     if source == "edsnlp" and m.get("modifier") is None and isinstance(value, str) and _YEAR_OR_MONTH.match(value):
         partial = value + ("-??-??" if len(value) == 4 else "-??")
         return {"text": text, "kind": "partial_date", "value": partial, "unit": None}
@@ -615,6 +621,9 @@ DATE_FORM_RULES = [
                                       + r"\.?(?:\s*[-/.]\s*|\s+(?:entre\s+)?)" + _DAY_WORD, re.IGNORECASE)),
     ("comma before the year", re.compile(r"(?:[a-zéû]\.?|\d)\s*,\s*(?:\d{4}|\d{2})\s*(?:$|-)", re.IGNORECASE)),
     ("cette before a masculine month", re.compile(r"\bcette\s+(?:mois|" + _MONTH_WORD + r")\b", re.IGNORECASE)),
+    # dictation: news prints "17/02", "17 février", "20/02/14"
+    ("day and month as numbers set apart by spaces", re.compile(r"^\s*(?:le\s+)?\d{1,2}\s+\d{1,2}(?:\s+\d{2})?\s*$",
+                                                                re.IGNORECASE)),
 ]
 
 

@@ -149,6 +149,14 @@ MORE_CASES = [
     ("Les chiffres de mai ont surpris les économistes.", "2025-04-10", "mai", "2024-05", "month", None),
     ("Le mois de mai a été pluvieux.", "2025-04-10", "mois de mai", "2024-05", "month", None),
     ("Le mois de mai sera pluvieux.", "2025-04-10", "mois de mai", "2025-05", "month", None),
+    # amounts of time made of several units, back or ahead
+    ("Il y a un an et demi, la loi a été votée.", "2025-04-10", "Il y a un an et demi", "2023-10-10", "day", None),
+    ("Il y a deux ans et trois mois, l'usine a fermé.", "2025-04-10", "Il y a deux ans et trois mois", "2023-01-10",
+     "day", None),
+    ("Le chantier sera livré dans 4 ans et 4 jours.", "2025-04-10", "dans 4 ans et 4 jours", "2029-04-14", "day", None),
+    # a day and month with a slash, in the context of a day
+    ("Le match est reporté au 1/3.", "2025-04-10", "1/3", "2025-03-01", "day", None),
+    ("Prochaine séance : 22/4.", "2025-04-10", "22/4", "2025-04-22", "day", None),
     # two days joined into one range
     ("La grève a duré du 3 mars jusqu'au 5 avril.", "2025-04-10", "du 3 mars jusqu'au 5 avril",
      "2025-03-03/2025-04-05", "day", None),
@@ -178,9 +186,11 @@ def test_reads_date(parse, sentence, published, surface, value, grain, modifier)
     assert (d.value, d.grain, d.modifier) == (value, grain, modifier)
 
 
-def test_day_without_year_needs_a_publication_date(parse):
-    doc = parse("Le plan a été lancé le 9 avril.", None)
-    assert [d.text for d in dates_of(doc)] == []
+def test_day_without_year_or_publication_date_is_kept_partial(parse):
+    # no year can be inferred: ISO 8601's "--MM-DD" / "--MM", with no period bounds
+    doc = parse("Le plan a été lancé le 9 avril, après un premier vote en mars.", None)
+    assert [(d.text, d.value, d.grain, d.period_start) for d in dates_of(doc)] == [
+        ("9 avril", "--04-09", "day", None), ("mars", "--03", "month", None)]
 
 
 def test_lendemain_follows_the_last_day_named(parse):
@@ -254,6 +264,9 @@ def test_untensed_convention(nlp):
     "Le score était de 0 le 0.",  # no day 0
     "Le rover Perseverance s'est posé sur Mars.",  # the planet
     "Marine Janvier a été réélue.",  # a name
+    "Un élève sur trois, soit 1/3 des effectifs, a échoué.",  # a fraction
+    "Voir page 1/1 du rapport.",
+    "Il s'est imposé 6/4, 6/3 en finale.",  # tennis sets
 ])
 def test_not_dates(parse, sentence):
     assert dates_of(parse(sentence, "2025-04-10")) == []

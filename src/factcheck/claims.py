@@ -38,7 +38,7 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
     text = doc.text  # Doc.text rebuilds the string from the tokens at each call: read it once
     layout = _Layout(text)
     cues = _find_cues(fold(text), rules.topics)
-    dates = dates_of(doc)
+    dates = [d for d in dates_of(doc) if d.period_start is not None]  # a day of unknown year scopes nothing
     actors = _actor_spans(doc)
     attributions: dict[tuple[int, int], str | None] = {}  # per sentence: its figures share it
     claims = []

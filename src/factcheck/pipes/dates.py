@@ -162,8 +162,8 @@ class _Period:
     last: int
     value: str
     grain: str
-    start: dt.date
-    end: dt.date
+    start: dt.date | None  # None for a day or month of unknown year (see `_partial`)
+    end: dt.date | None
     modifier: str | None = None
     # "la veille", "deux ans plus tard" with no date after: (unit, offset) from the last day the text named
     # (else publication)
@@ -212,7 +212,8 @@ class DateFinder:
             mention = Mention(
                 start=span.start_char, end=span.end_char, text=span.text, kind="date", value=period.value,
                 grain=period.grain, modifier=period.modifier,
-                period_start=period.start.isoformat(), period_end=period.end.isoformat(),
+                period_start=period.start.isoformat() if period.start else None,
+                period_end=period.end.isoformat() if period.end else None,
             )
             span = Span(doc, span.start, span.end, label="date")
             span._.date = asdict(mention)
@@ -288,6 +289,8 @@ def _current_unit(words, k, published) -> _Period | None:
 
 def _apply_modifier(p: _Period, first: int, modifier: str, published: dt.date | None) -> _Period:
     p.first, p.modifier = first, modifier
+    if p.start is None:
+        return p  # "fin août" of unknown year
     days = (p.end - p.start).days
     single = "/" not in p.value  # one week, month or year, not a span of them
     if single and p.grain == "week" and modifier in _WEEK_PARTS:
@@ -319,6 +322,10 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
     nxt = words[k + 1] if k + 1 < len(words) else None
     if m := _SLASH_DATE.match(w) or _DOTTED_DATE.match(w):
         day, month = int(m.group(1)), int(m.group(2))
+        if not m.group(3) and not _slash_day_in_context(tokens, words, k, m):
+            return None  # "soit 1/3 des effectifs", "page 1/1": a fraction, a page
+        if not m.group(3) and published is None:
+            return _partial(k, k, month, day)
         year = _full_year(m.group(3), published) if m.group(3) else _infer_year(tokens, k, day, month, published)
         return _day(k, k, year, month, day) if year else None
     if (m := _MONTH_YEAR.match(w)) and 1 <= int(m.group(1)) <= 12:
@@ -380,6 +387,8 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
             return _day(k, k + 2, _full_year(words[k + 2], published), month, day_n)
         year = _infer_year(tokens, k, day_n, month, published, _lean(words, k))
         last = k + 2 if k + 2 < len(words) and words[k + 2] in ("prochain", "dernier") else k + 1
+        if published is None:
+            return _partial(k, k + 1, month, day_n)
         return _day(k, last, year, month, day_n) if year else None
     # "sept 2017", "oct. 2014": an abbreviation is a month only before a year ("sept" alone is 7)
     after_day = k > 0 and _DAY.match(words[k - 1])
@@ -395,6 +404,8 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
             return _month(k, k + 1, _full_year(nxt, published), MONTHS[w])
         if (opened or (k > 0 and words[k - 1] in ("en", "fin", "debut", "mi", "-", "mois", "d'ici"))
                 or tokens[k].text not in MONTH_NAMESAKES):
+            if published is None:
+                return _partial(k, k, MONTHS[w])
             year = _infer_year(tokens, k, None, MONTHS[w], published)
             return _month(k, k, year, MONTHS[w]) if year else None
         return None
@@ -444,22 +455,21 @@ def _read_relative(tokens, words, k, published: dt.date) -> _Period | None:
         n = len(phrase)
         if tuple(words[k : k + n]) == phrase:
             return _shifted(k, k + n - 1, published, unit, offset)
-    # "il y a deux ans" (back), "dans trois mois" (ahead)
+    # "il y a deux ans" (back), "dans trois mois" (ahead), "il y a un an et demi", "dans 4 ans et 4 jours"
     for opener, sign in ((["il", "y", "a"], -1), (["dans"], 1)):
         n = len(opener)
         if words[k : k + n] == opener and k + n + 1 < len(words) and words[k + n + 1] in RELATIVE_UNITS:
-            count = _count(tokens, words, k + n)
-            if count:
-                unit = RELATIVE_UNITS[words[k + n + 1]]
-                if unit == "week":  # "il y a deux semaines": that day, as "il y a quatorze jours"
-                    unit, count = "day", 7 * count
-                if words[k + n + 2 : k + n + 5] == ["jour", "pour", "jour"]:  # "il y a dix ans jour pour jour"
-                    return _moved(k, k + n + 4, published, unit, sign * count)
-                if unit == "month":  # "il y a trois mois": that day, known to one grain finer than the unit
-                    return _moved(k, k + n + 1, published, unit, sign * count)
-                if unit == "year":  # "il y a deux ans": that month ("l'an dernier" is the calendar year)
-                    return _shifted(k, k + n + 1, published, "month", 12 * sign * count)
-                return _shifted(k, k + n + 1, published, unit, sign * count)
+            amount = _amount_of_time(tokens, words, k + n)
+            if amount is None:
+                continue
+            months, days, finest, last = amount
+            if words[last + 1 : last + 4] == ["jour", "pour", "jour"]:  # "il y a dix ans jour pour jour"
+                last, finest = last + 3, "day"
+            if finest == "year":  # "il y a deux ans": that month ("l'an dernier" is the calendar year)
+                return _shifted(k, last, published, "month", sign * months)
+            # "il y a trois mois", "dans deux semaines": that day, known to one grain finer than the unit
+            day = _moved(k, last, published, "month", sign * months).start + dt.timedelta(days=sign * days)
+            return _day(k, last, day.year, day.month, day.day)
     if words[k] == "dans":
         # "dans la journée", "dans la semaine": not "dans la semaine du 6 octobre", "trois fois dans la semaine"
         for phrase, unit in WITHIN_CURRENT.items():
@@ -606,6 +616,31 @@ def _read_counted(tokens, words, k, published: dt.date) -> _Period | None:
     return _Period(k, last, f"{a.value}/{b.value}", a.grain, a.start, b.end)
 
 
+def _amount_of_time(tokens, words, k) -> tuple[int, int, str, int] | None:
+    """"deux ans", "un an et demi", "4 ans et 4 jours", "1 an, 2 mois": (months, days, finest unit, last index)."""
+    months = days = 0
+    finest, last, j = None, None, k
+    while j + 1 < len(words) and words[j + 1] in RELATIVE_UNITS:
+        count = _count(tokens, words, j)
+        unit = RELATIVE_UNITS[words[j + 1]]
+        if not count or (finest is not None and _UNIT_ORDER[unit] <= _UNIT_ORDER[finest]):
+            break  # "1 an 2 ans" is no amount: each unit once, from the largest down
+        months += count * (12 if unit == "year" else 1 if unit == "month" else 0)
+        days += count * (7 if unit == "week" else 1 if unit == "day" else 0)
+        finest, last = unit, j + 1
+        j += 2
+        if words[last + 1 : last + 3] in (["et", "demi"], ["et", "demie"]) and unit in ("year", "month"):
+            months += 6 if unit == "year" else 0
+            days += 15 if unit == "month" else 0
+            finest, last = "month" if unit == "year" else "day", last + 2
+            break
+        j += j < len(words) and words[j] in ("et", ",")
+    return None if finest is None else (months, days, finest, last)
+
+
+_UNIT_ORDER = {"year": 0, "month": 1, "week": 2, "day": 3}
+
+
 def _count(tokens, words, k) -> int | None:
     """A small count written in digits or words ("3", "trois"), or None."""
     word = words[k]
@@ -669,7 +704,7 @@ def _joined(tokens, words, a: _Period, published) -> _Period | None:
     vendredi" is every week, not a range; two days of different years written out in full are two dates
     (as in `_read_day_range`)."""
     j = a.last + 1
-    if a.grain != "day" or "/" in a.value or j >= len(words):
+    if a.grain != "day" or "/" in a.value or a.start is None or j >= len(words):
         return None
     link = next((p for p in RANGE_LINKS if tuple(words[j : j + len(p)]) == p and p[0] != "et"), None)
     if link is None:
@@ -690,7 +725,7 @@ def _joined(tokens, words, a: _Period, published) -> _Period | None:
         return None  # "du lundi au vendredi": every week
     if b.neighbour is not None:  # "jusqu'au lendemain": the day after the first
         b = _shifted(b.first, b.last, a.start, *b.neighbour)
-    if b.grain != "day" or b.start != b.end or not a.start < b.start:
+    if b.grain != "day" or b.start is None or b.start != b.end or not a.start < b.start:
         return None
     years = [int(w) for w in words[a.first : b.last + 1] if _YEAR.match(w)]
     if len(set(years)) > 1:
@@ -838,6 +873,22 @@ def _pick(candidates: list[dt.date], tokens, k, published: dt.date, lean: str | 
     return min(candidates, key=lambda d: (abs((d - published).days), d), default=None)
 
 
+def _slash_day_in_context(tokens, words, k, m: re.Match) -> bool:
+    """A day and month without a year, "17/02" or "1/3": two digits each, a day over 12, or a word before that
+    introduces a day ("le 1/3", "du 1/3", "samedi 1/3", "28/2-1/3"), or a sentence of its own ("1/3
+    des élèves" is a fraction)."""
+    if (len(m.group(1)) == 2 and len(m.group(2)) == 2) or int(m.group(1)) > 12:
+        return True  # "17/02", "22/4" (not a fraction, a score "6/4" nor a grade "15/20")
+    before = words[k - 1] if k > 0 else None
+    if before in ("le", "du", "au", "a", "jusqu'au") or before in WEEKDAYS:
+        return True
+    if before == "-" and not tokens[k - 1].whitespace_ and k > 1 and _SLASH_DATE.match(words[k - 2]):
+        return True
+    if k + 1 < len(words) and words[k + 1] == "-" and not tokens[k].whitespace_:
+        return k + 2 < len(words) and bool(_SLASH_DATE.match(words[k + 2]))  # "28/2-1/3"
+    return tokens[k].is_sent_start and (k + 1 >= len(words) or tokens[k + 1].is_punct)
+
+
 def _spaced_date(tokens, words, k, published) -> _Period | None:
     """"20 02 2014", "le 24 12 14": day, month and year as separate numbers, a month of two digits or a
     four-digit year, and no other number around (phone numbers are runs of pairs)."""
@@ -858,7 +909,7 @@ def _read_month_part(tokens, words, k, published) -> _Period | None:
     d'avril", "premier mercredi du mois prochain", "semaine du 6 octobre"."""
     if words[k] == "semaine" and k + 1 < len(words) and words[k + 1] == "du":
         day = _read_core(tokens, words, k + 2, published, opened=True)
-        if day is None or day.grain != "day" or "/" in day.value:
+        if day is None or day.grain != "day" or "/" in day.value or day.start is None:
             return None
         return _shifted(k, day.last, day.start, "week", 0)
     if words[k] not in PART_ORDINALS or k + 3 >= len(words):
@@ -867,7 +918,7 @@ def _read_month_part(tokens, words, k, published) -> _Period | None:
     if (part not in MONTH_PARTS and part not in WEEKDAYS) or words[k + 2] not in ("de", "d'", "du"):
         return None
     month = _read_core(tokens, words, k + 3, published, opened=True)
-    if month is None or month.grain != "month":
+    if month is None or month.grain != "month" or month.start is None:
         return None
     n = PART_ORDINALS[words[k]]
     first_day, last_day = month.start, month.end
@@ -1088,6 +1139,15 @@ def _day(first, last, year, month, day) -> _Period | None:
         return None
     date = dt.date(year, month, day)
     return _Period(first, last, date.isoformat(), "day", date, date)
+
+
+def _partial(first, last, month, day=None) -> _Period | None:
+    """A day or month of unknown year, in a text without a publication date: ISO 8601's "--MM-DD"
+    or "--MM", with no period bounds (kept as a mention; it gives no time scope)."""
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= calendar.monthrange(2024, month)[1]):
+        return None
+    value = f"--{month:02d}" + (f"-{day:02d}" if day is not None else "")
+    return _Period(first, last, value, "day" if day is not None else "month", None, None)
 
 
 def _month(first, last, year, month) -> _Period:
