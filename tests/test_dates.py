@@ -133,7 +133,7 @@ MORE_CASES = [
     ("Le texte sera voté deux semaines après le 3 mai.", "2025-04-10", "deux semaines après le 3 mai", "2025-05-17", "day", None),
     ("Les discussions ont repris trois jours avant Noël.", "2025-04-10", "trois jours avant Noël", "2024-12-22", "day", None),
     ("Le 3 avril 2020, la loi a été votée. Deux ans plus tard, elle a été abrogée.", "2025-04-10", "Deux ans plus tard",
-     "2022", "year", None),
+     "2022-04", "month", None),  # a count of years from a day: that month, as "il y a deux ans"
     # the publication day or week
     ("Le ministre s'exprimera dans la journée.", "2025-04-10", "dans la journée", "2025-04-10", "day", None),
     ("Le ministre se rendra dans la semaine à Kiev.", "2025-04-10", "dans la semaine", "2025-W15", "week", None),
@@ -154,6 +154,8 @@ MORE_CASES = [
     ("Il y a deux ans et trois mois, l'usine a fermé.", "2025-04-10", "Il y a deux ans et trois mois", "2023-01-10",
      "day", None),
     ("Le chantier sera livré dans 4 ans et 4 jours.", "2025-04-10", "dans 4 ans et 4 jours", "2029-04-14", "day", None),
+    ("Le texte sera voté deux semaines et trois jours après le 3 mai.", "2025-04-10",
+     "deux semaines et trois jours après le 3 mai", "2025-05-20", "day", None),
     # a day and month with a slash, in the context of a day
     ("Le match est reporté au 1/3.", "2025-04-10", "1/3", "2025-03-01", "day", None),
     ("Prochaine séance : 22/4.", "2025-04-10", "22/4", "2025-04-22", "day", None),

@@ -165,9 +165,9 @@ class _Period:
     start: dt.date | None  # None for a day or month of unknown year (see `_partial`)
     end: dt.date | None
     modifier: str | None = None
-    # "la veille", "deux ans plus tard" with no date after: (unit, offset) from the last day the text named
+    # "la veille", "deux ans plus tard" with no date after: the offset from the last day the text named
     # (else publication)
-    neighbour: tuple[str, int] | None = None
+    neighbour: _Offset | None = None
 
 
 class DateFinder:
@@ -201,7 +201,7 @@ class DateFinder:
                 k += 1
                 continue
             if period.neighbour is not None and last_day is not None:
-                period = _shifted(period.first, period.last, last_day, *period.neighbour)
+                period = _counted_from(period.first, period.last, last_day, period.neighbour)
             elif period.neighbour is not None and period.start > published and _past_tense(tokens[period.first]):
                 k += 1  # "deux jours plus tard, il a été libéré" with no day named before: not after publication
                 continue
@@ -462,14 +462,10 @@ def _read_relative(tokens, words, k, published: dt.date) -> _Period | None:
             amount = _amount_of_time(tokens, words, k + n)
             if amount is None:
                 continue
-            months, days, finest, last = amount
+            offset, last = amount
             if words[last + 1 : last + 4] == ["jour", "pour", "jour"]:  # "il y a dix ans jour pour jour"
-                last, finest = last + 3, "day"
-            if finest == "year":  # "il y a deux ans": that month ("l'an dernier" is the calendar year)
-                return _shifted(k, last, published, "month", sign * months)
-            # "il y a trois mois", "dans deux semaines": that day, known to one grain finer than the unit
-            day = _moved(k, last, published, "month", sign * months).start + dt.timedelta(days=sign * days)
-            return _day(k, last, day.year, day.month, day.day)
+                offset, last = _Offset(offset.months, offset.days, "day"), last + 3
+            return _counted_from(k, last, published, offset.times(sign))
     if words[k] == "dans":
         # "dans la journée", "dans la semaine": not "dans la semaine du 6 octobre", "trois fois dans la semaine"
         for phrase, unit in WITHIN_CURRENT.items():
@@ -493,39 +489,60 @@ def _read_shift(tokens, words, k, published: dt.date) -> _Period | None:
     there; publication when there is none). "deux jours après l'attentat" is no date: an event, not a day."""
     if k + 2 >= len(words) or words[k + 1] not in RELATIVE_UNITS:
         return None
-    phrase = next((p for p in SHIFT_WORDS if tuple(words[k + 2 : k + 2 + len(p)]) == p), None)
-    count = _count(tokens, words, k) if phrase else None
-    if not count:
+    amount = _amount_of_time(tokens, words, k)
+    if amount is None:
         return None
-    unit, offset = RELATIVE_UNITS[words[k + 1]], SHIFT_WORDS[phrase] * count
-    if unit == "week":  # "deux semaines plus tard": that day, as "quatorze jours plus tard"
-        unit, offset = "day", 7 * offset
-    j = k + 2 + len(phrase)
+    offset, last = amount  # "deux semaines et trois jours plus tard"
+    phrase = next((p for p in SHIFT_WORDS if tuple(words[last + 1 : last + 1 + len(p)]) == p), None)
+    if phrase is None:
+        return None
+    offset = offset.times(SHIFT_WORDS[phrase])
+    j = last + 1 + len(phrase)
     if len(phrase) == 1 and j < len(words):
         anchor = _read_core(tokens, words, j, published, opened=True)
         if anchor is None and words[j] in ("le", "la", "l'") and j + 1 < len(words):
             anchor = _read_core(tokens, words, j + 1, published, opened=True)
         if anchor is not None:
-            if anchor.grain != "day" or "/" in anchor.value:
+            if anchor.grain != "day" or "/" in anchor.value or anchor.start is None:
                 return None
-            return _moved(k, anchor.last, anchor.start, unit, offset)
+            day = offset.after(anchor.start)  # from a named day, a day: "un an après le 3 mars 2020"
+            return _day(k, anchor.last, day.year, day.month, day.day)
     if j < len(words) and (words[j] in ("que", "qu'") or "Inf" in tokens[j].morph.get("VerbForm")
                            or not (tokens[j].is_punct or tokens[j].pos_ in _CLAUSE_POS)):
         return None  # "deux ans après avoir été condamné", "deux jours après que": an event
-    period = _shifted(k, j - 1, published, unit, offset)
-    period.neighbour = (unit, offset)
+    period = _counted_from(k, j - 1, published, offset)
+    period.neighbour = offset
     return period
 
 
-def _moved(first: int, last: int, day: dt.date, unit: str, offset: int) -> _Period | None:
-    """The day `offset` units (day, month, year) after `day`; the 31st becomes the month's last day."""
-    if unit == "day":
-        day += dt.timedelta(days=offset)
-    else:
-        index = day.year * 12 + day.month - 1 + offset * (12 if unit == "year" else 1)
+@dataclass(frozen=True, slots=True)
+class _Offset:
+    """An amount of time, signed: "il y a un an et demi" is (-18 months, 0 days); `finest` is its smallest
+    unit (year, month, week, day)."""
+
+    months: int
+    days: int
+    finest: str
+
+    def times(self, sign: int) -> "_Offset":
+        return _Offset(sign * self.months, sign * self.days, self.finest)
+
+    def after(self, day: dt.date) -> dt.date:
+        """The day this offset away; the 31st becomes the month's last day."""
+        index = day.year * 12 + day.month - 1 + self.months
         year, month = index // 12, index % 12 + 1
         day = dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-    return _day(first, last, day.year, day.month, day.day)
+        return day + dt.timedelta(days=self.days)
+
+
+def _counted_from(first: int, last: int, day: dt.date, offset: _Offset) -> _Period | None:
+    """An amount of time from a day, known to one grain finer than its smallest unit: "il y a deux ans",
+    "deux ans plus tard" give that month; "dans trois mois", "il y a deux semaines", "le lendemain" that day
+    ("l'an dernier", "le mois prochain" are calendar periods, read elsewhere)."""
+    if offset.finest == "year":
+        return _shifted(first, last, day, "month", offset.months)
+    moved = offset.after(day)
+    return _day(first, last, moved.year, moved.month, moved.day)
 
 
 def _neighbour_day(tokens, words, k, j, offset: int, published: dt.date) -> _Period | None:
@@ -541,8 +558,9 @@ def _neighbour_day(tokens, words, k, j, offset: int, published: dt.date) -> _Per
         day = anchor.start + dt.timedelta(days=offset)
         return _day(k, anchor.last, day.year, day.month, day.day)
     # "Le 9 avril, ... Le lendemain, ...": the day after the last one named; the caller re-anchors it
-    period = _shifted(k, j - 1, published, "day", offset)
-    period.neighbour = ("day", offset)
+    shift = _Offset(0, offset, "day")
+    period = _counted_from(k, j - 1, published, shift)
+    period.neighbour = shift
     return period
 
 
@@ -616,8 +634,8 @@ def _read_counted(tokens, words, k, published: dt.date) -> _Period | None:
     return _Period(k, last, f"{a.value}/{b.value}", a.grain, a.start, b.end)
 
 
-def _amount_of_time(tokens, words, k) -> tuple[int, int, str, int] | None:
-    """"deux ans", "un an et demi", "4 ans et 4 jours", "1 an, 2 mois": (months, days, finest unit, last index)."""
+def _amount_of_time(tokens, words, k) -> tuple[_Offset, int] | None:
+    """"deux ans", "un an et demi", "4 ans et 4 jours", "1 an, 2 mois": the offset ahead, and its last index."""
     months = days = 0
     finest, last, j = None, None, k
     while j + 1 < len(words) and words[j + 1] in RELATIVE_UNITS:
@@ -635,7 +653,7 @@ def _amount_of_time(tokens, words, k) -> tuple[int, int, str, int] | None:
             finest, last = "month" if unit == "year" else "day", last + 2
             break
         j += j < len(words) and words[j] in ("et", ",")
-    return None if finest is None else (months, days, finest, last)
+    return None if finest is None else (_Offset(months, days, finest), last)
 
 
 _UNIT_ORDER = {"year": 0, "month": 1, "week": 2, "day": 3}
@@ -724,7 +742,7 @@ def _joined(tokens, words, a: _Period, published) -> _Period | None:
     if a.modifier is None and opened and (_bare_weekday(words, a) or _bare_weekday(words, b)):
         return None  # "du lundi au vendredi": every week
     if b.neighbour is not None:  # "jusqu'au lendemain": the day after the first
-        b = _shifted(b.first, b.last, a.start, *b.neighbour)
+        b = _counted_from(b.first, b.last, a.start, b.neighbour)
     if b.grain != "day" or b.start is None or b.start != b.end or not a.start < b.start:
         return None
     years = [int(w) for w in words[a.first : b.last + 1] if _YEAR.match(w)]
