@@ -150,16 +150,25 @@ MORE_CASES = [
     ("Le mois de mai a été pluvieux.", "2025-04-10", "mois de mai", "2024-05", "month", None),
     ("Le mois de mai sera pluvieux.", "2025-04-10", "mois de mai", "2025-05", "month", None),
     # amounts of time made of several units, back or ahead
-    ("Il y a un an et demi, la loi a été votée.", "2025-04-10", "Il y a un an et demi", "2023-10-10", "day", None),
+    ("Il y a un an et demi, la loi a été votée.", "2025-04-10", "Il y a un an et demi", "2023-10", "month", None),
     ("Il y a deux ans et trois mois, l'usine a fermé.", "2025-04-10", "Il y a deux ans et trois mois", "2023-01-10",
      "day", None),
     ("Le chantier sera livré dans 4 ans et 4 jours.", "2025-04-10", "dans 4 ans et 4 jours", "2029-04-14", "day", None),
     ("Le texte sera voté deux semaines et trois jours après le 3 mai.", "2025-04-10",
      "deux semaines et trois jours après le 3 mai", "2025-05-20", "day", None),
     # a day and month with a slash, in the context of a day
-    ("Le match est reporté au 1/3.", "2025-04-10", "1/3", "2025-03-01", "day", None),
-    ("Prochaine séance : 22/4.", "2025-04-10", "22/4", "2025-04-22", "day", None),
-    # two days joined into one range
+    ("Le match a eu lieu le 1/3.", "2025-04-10", "1/3", "2025-03-01", "day", None),
+    ("Le match est reporté au 1/3.", "2025-04-10", "1/3", "2026-03-01", "day", None),  # the new date: ahead
+    ("La séance est reportée au 22/4.", "2025-04-10", "22/4", "2025-04-22", "day", None),
+    # a copula in the present is no tense; the new date of a postponement is ahead
+    ("Le ministre est présent le 20 mai.", "2025-04-10", "20 mai", "2025-05-20", "day", None),
+    ("Le vote a été reporté au 25 juin.", "2025-04-10", "25 juin", "2025-06-25", "day", None),
+    ("Le concert a été repoussé à juin.", "2025-04-10", "juin", "2025-06", "month", None),
+    # two days joined into one range; the second takes its year from the first
+    ("La grève a duré du 12 décembre 2023 au 5 janvier.", "2025-04-10", "du 12 décembre 2023 au 5 janvier",
+     "2023-12-12/2024-01-05", "day", None),
+    ("Depuis le 1er janvier jusqu'au 31 décembre, 3 cas ont été signalés.", "2025-04-10",
+     "Depuis le 1er janvier jusqu'au 31 décembre", "2025-01-01/2025-12-31", "day", None),
     ("La grève a duré du 3 mars jusqu'au 5 avril.", "2025-04-10", "du 3 mars jusqu'au 5 avril",
      "2025-03-03/2025-04-05", "day", None),
     ("Depuis le 3 mars jusqu'à aujourd'hui, 120 cas ont été recensés.", "2025-04-10",
@@ -269,6 +278,13 @@ def test_untensed_convention(nlp):
     "Un élève sur trois, soit 1/3 des effectifs, a échoué.",  # a fraction
     "Voir page 1/1 du rapport.",
     "Il s'est imposé 6/4, 6/3 en finale.",  # tennis sets
+    "L'équipe s'est qualifiée pour le 1/4 de finale.",
+    "Le taux est passé de 1/4 à 1/3.",
+    "Il a 2/3 des sièges.",
+    "Ce poisson d'avril a fait rire les internautes.",
+    "La campagne Octobre rose a débuté.",  # a month's name capitalised, alone: a title
+    "L'exploration de Mars coûte cher.",
+    "Il y a 3000 ans, les Égyptiens comptaient déjà les jours.",  # before year 1: no date, no error
 ])
 def test_not_dates(parse, sentence):
     assert dates_of(parse(sentence, "2025-04-10")) == []
@@ -278,6 +294,20 @@ def test_every_week_is_not_a_range(parse):
     # "du lundi au vendredi" is a habit: no range of days is made of it
     mentions = dates_of(parse("Le guichet est ouvert du lundi au vendredi.", "2025-04-10"))
     assert all("/" not in m.value for m in mentions)
+
+
+def test_not_a_range(parse):
+    # the verb "a" is not the link "à"; "le dimanche" is every Sunday
+    for sentence in ("Le texte en vigueur depuis le 3 mars a hier été modifié.",
+                     "La piscine est ouverte le dimanche jusqu'au 30 juin."):
+        assert all("/" not in m.value for m in dates_of(parse(sentence, "2025-04-10"))), sentence
+
+
+def test_no_day_of_unknown_year_from_inside_a_longer_date(parse):
+    # undated: "le lendemain du 13 février" is no 13 February, "du 3 au 5 mai" no 5 May
+    for sentence in ("Le lendemain du 13 février, il est parti.", "Du 3 au 5 mai, la grève a paralysé le site.",
+                     "Trois jours après le 4 août, la loi a été votée."):
+        assert dates_of(parse(sentence, None)) == [], sentence
 
 
 def test_two_full_dates_of_different_years_stay_apart(parse):

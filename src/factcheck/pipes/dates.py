@@ -73,6 +73,7 @@ from .patterns_dates import (
     MONTHS,
     PART_ORDINALS,
     PLAN_LEMMAS,
+    POSTPONE_LEMMAS,
     PERIOD_ORDINALS,
     RANGE_LINKS,
     RANGE_OPENERS,
@@ -201,9 +202,16 @@ class DateFinder:
                 k += 1
                 continue
             if period.neighbour is not None and last_day is not None:
-                period = _counted_from(period.first, period.last, last_day, period.neighbour)
+                moved = _counted_from(period.first, period.last, last_day, period.neighbour)
+                if moved is None:
+                    k += 1
+                    continue
+                period = moved
             elif period.neighbour is not None and period.start > published and _past_tense(tokens[period.first]):
                 k += 1  # "deux jours plus tard, il a été libéré" with no day named before: not after publication
+                continue
+            if period.start is None and _inside_longer(tokens, words, period):
+                k += 1  # "le lendemain du 13 février" in an undated text: no day to give, not the 13th
                 continue
             period = _joined(tokens, words, period, published) or period
             if period.grain == "day" and period.start == period.end:
@@ -221,6 +229,20 @@ class DateFinder:
             k = period.last + 1
         doc.spans[SPAN_KEY] = spans
         return doc
+
+
+# A publication date for an undated text, only to see which expressions hold a day of unknown year.
+_STAND_IN = dt.date(2000, 6, 15)
+
+
+def _inside_longer(tokens, words, p: _Period) -> bool:
+    """Whether a day or month of unknown year is part of a longer expression that only a publication date
+    would resolve ("du 3 au 5 mai", "trois jours après le 4 août", "la semaine du 6 octobre")."""
+    for i in range(max(0, p.first - 6), p.first + 1):
+        q = _read_modified(tokens, words, i, _STAND_IN)
+        if q is not None and q.first <= p.first and p.last <= q.last and (q.first, q.last) != (p.first, p.last):
+            return True
+    return False
 
 
 def _may_start_date(word: str) -> bool:
@@ -402,8 +424,10 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
         if (nxt is not None and _short_year(tokens, words, k + 1)
                 and (int(nxt) > 31 or (k > 0 and words[k - 1] in ("en", "de", "d'")))):
             return _month(k, k + 1, _full_year(nxt, published), MONTHS[w])
-        if (opened or (k > 0 and words[k - 1] in ("en", "fin", "debut", "mi", "-", "mois", "d'ici"))
-                or tokens[k].text not in MONTH_NAMESAKES):
+        led = k > 0 and words[k - 1] in ("en", "fin", "debut", "mi", "-", "mois", "d'ici")
+        # a month alone ("les chiffres de mai") only in lower case: "Octobre rose", "la révolution d'Octobre"
+        alone = tokens[k].text.islower() and words[max(k - 2, 0) : k] != ["poisson", "d'"]
+        if led or alone or (opened and tokens[k].text not in MONTH_NAMESAKES):  # not "la mission vers Mars"
             if published is None:
                 return _partial(k, k, MONTHS[w])
             year = _infer_year(tokens, k, None, MONTHS[w], published)
@@ -506,12 +530,13 @@ def _read_shift(tokens, words, k, published: dt.date) -> _Period | None:
             if anchor.grain != "day" or "/" in anchor.value or anchor.start is None:
                 return None
             day = offset.after(anchor.start)  # from a named day, a day: "un an après le 3 mars 2020"
-            return _day(k, anchor.last, day.year, day.month, day.day)
+            return _day(k, anchor.last, day.year, day.month, day.day) if day else None
     if j < len(words) and (words[j] in ("que", "qu'") or "Inf" in tokens[j].morph.get("VerbForm")
                            or not (tokens[j].is_punct or tokens[j].pos_ in _CLAUSE_POS)):
         return None  # "deux ans après avoir été condamné", "deux jours après que": an event
     period = _counted_from(k, j - 1, published, offset)
-    period.neighbour = offset
+    if period is not None:
+        period.neighbour = offset
     return period
 
 
@@ -527,12 +552,15 @@ class _Offset:
     def times(self, sign: int) -> "_Offset":
         return _Offset(sign * self.months, sign * self.days, self.finest)
 
-    def after(self, day: dt.date) -> dt.date:
-        """The day this offset away; the 31st becomes the month's last day."""
+    def after(self, day: dt.date) -> dt.date | None:
+        """The day this offset away (the 31st becomes the month's last day); None off the calendar."""
         index = day.year * 12 + day.month - 1 + self.months
         year, month = index // 12, index % 12 + 1
-        day = dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-        return day + dt.timedelta(days=self.days)
+        try:
+            day = dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+            return day + dt.timedelta(days=self.days)
+        except (ValueError, OverflowError):
+            return None
 
 
 def _counted_from(first: int, last: int, day: dt.date, offset: _Offset) -> _Period | None:
@@ -542,7 +570,7 @@ def _counted_from(first: int, last: int, day: dt.date, offset: _Offset) -> _Peri
     if offset.finest == "year":
         return _shifted(first, last, day, "month", offset.months)
     moved = offset.after(day)
-    return _day(first, last, moved.year, moved.month, moved.day)
+    return _day(first, last, moved.year, moved.month, moved.day) if moved else None
 
 
 def _neighbour_day(tokens, words, k, j, offset: int, published: dt.date) -> _Period | None:
@@ -560,7 +588,8 @@ def _neighbour_day(tokens, words, k, j, offset: int, published: dt.date) -> _Per
     # "Le 9 avril, ... Le lendemain, ...": the day after the last one named; the caller re-anchors it
     shift = _Offset(0, offset, "day")
     period = _counted_from(k, j - 1, published, shift)
-    period.neighbour = shift
+    if period is not None:
+        period.neighbour = shift
     return period
 
 
@@ -631,6 +660,8 @@ def _read_counted(tokens, words, k, published: dt.date) -> _Period | None:
     first_unit, last_unit = (-count, -1) if direction < 0 else (1, count)
     a = _shifted(k, last, published, unit, first_unit)
     b = _shifted(k, last, published, unit, last_unit)
+    if a is None or b is None:
+        return None
     return _Period(k, last, f"{a.value}/{b.value}", a.grain, a.start, b.end)
 
 
@@ -650,7 +681,7 @@ def _amount_of_time(tokens, words, k) -> tuple[_Offset, int] | None:
         if words[last + 1 : last + 3] in (["et", "demi"], ["et", "demie"]) and unit in ("year", "month"):
             months += 6 if unit == "year" else 0
             days += 15 if unit == "month" else 0
-            finest, last = "month" if unit == "year" else "day", last + 2
+            last += 2  # the grain stays the unit's: "il y a un an et demi" is that month
             break
         j += j < len(words) and words[j] in ("et", ",")
     return None if finest is None else (_Offset(months, days, finest), last)
@@ -727,6 +758,9 @@ def _joined(tokens, words, a: _Period, published) -> _Period | None:
     link = next((p for p in RANGE_LINKS if tuple(words[j : j + len(p)]) == p and p[0] != "et"), None)
     if link is None:
         return None
+    # "a" without its accent may be the verb avoir ("depuis le 3 mars a hier été modifié"): then only before
+    # a month's day ("du 2 octobre a 22 octobre")
+    verb_like = link == ("a",) and tokens[j].lower_ != "à" and tokens[j].pos_ != "ADP"
     opened = a.modifier == "since" or (a.first > 0 and words[a.first - 1] in ("du", "de", "d'", "depuis"))
     if link == ("-",):
         glued = not tokens[a.last].whitespace_ and not tokens[j].whitespace_
@@ -739,17 +773,38 @@ def _joined(tokens, words, a: _Period, published) -> _Period | None:
     b = _read_modified(tokens, words, j, published) if j < len(words) else None
     if b is None or b.first != j or b.modifier is not None:
         return None
+    if verb_like and not any(w in MONTHS for w in words[b.first : b.last + 1]):
+        return None
     if a.modifier is None and opened and (_bare_weekday(words, a) or _bare_weekday(words, b)):
         return None  # "du lundi au vendredi": every week
+    if _bare_weekday(words, a) and a.first > 0 and words[a.first - 1] == "le":
+        return None  # "ouverte le dimanche jusqu'au 30 juin": every Sunday
+    if b.start is not None and _unwritten_year(words, b):
+        b = _on_or_after(b, a.start)  # "du 12 décembre 2023 au 5 janvier": January 2024
     if b.neighbour is not None:  # "jusqu'au lendemain": the day after the first
         b = _counted_from(b.first, b.last, a.start, b.neighbour)
-    if b.grain != "day" or b.start is None or b.start != b.end or not a.start < b.start:
+    if b is None or b.grain != "day" or b.start is None or b.start != b.end or not a.start < b.start:
         return None
     years = [int(w) for w in words[a.first : b.last + 1] if _YEAR.match(w)]
     if len(set(years)) > 1:
         return None
     first = a.first - 1 if opened and a.modifier is None else a.first  # "du 3 mars au 5 avril"
     return _Period(first, b.last, f"{a.start.isoformat()}/{b.end.isoformat()}", "day", a.start, b.end)
+
+
+def _unwritten_year(words, p: _Period) -> bool:
+    """A day named by its month, with the year left out ("5 janvier", "1/3"), not a relative one ("demain")."""
+    span = words[p.first : p.last + 1]
+    return not any(_YEAR.match(w) for w in span) and any(w in MONTHS or _SLASH_DATE.match(w) for w in span)
+
+
+def _on_or_after(p: _Period, day: dt.date) -> _Period:
+    """The same day of the year as `p`, on `day` or in the year after it."""
+    for year in (day.year, day.year + 1):
+        moved = _day(p.first, p.last, year, p.start.month, p.start.day)
+        if moved is not None and moved.start >= day:
+            return moved
+    return p
 
 
 def _bare_weekday(words, p: _Period) -> bool:
@@ -806,13 +861,10 @@ def _read_within(tokens, words, k, published) -> _Period | None:
         if not count:
             return None
         unit = RELATIVE_UNITS[words[i + 1]]
-        if unit in ("day", "week"):
-            end = published + dt.timedelta(days=count * (7 if unit == "week" else 1))
-        else:
-            months = count * (12 if unit == "year" else 1)
-            index = published.year * 12 + published.month - 1 + months
-            year, month = index // 12, index % 12 + 1
-            end = dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+        months = count * (12 if unit == "year" else 1 if unit == "month" else 0)
+        end = _Offset(months, count * (7 if unit == "week" else 1 if unit == "day" else 0), unit).after(published)
+        if end is None:
+            return None
         return _Period(k, i + 1, f"{published.isoformat()}/{end.isoformat()}", "day", published, end, "deadline")
     return None
 
@@ -879,7 +931,7 @@ def _pick(candidates: list[dt.date], tokens, k, published: dt.date, lean: str | 
     """Past tense -> the last candidate up to publication; future -> the next one; neither -> `lean`
     if given, else the nearest (or the next one when `untensed` is "future")."""
     after = [fold(t.text) for t in tokens[k : k + 4]]
-    tense = _tense(tokens[k]) or lean
+    tense = "future" if _postponed_to(tokens, k) else _tense(tokens[k]) or lean
     future = tense == "future" or "prochain" in after or "prochaine" in after
     past = "dernier" in after or "derniere" in after or tense == "past"
     if past:
@@ -892,19 +944,24 @@ def _pick(candidates: list[dt.date], tokens, k, published: dt.date, lean: str | 
 
 
 def _slash_day_in_context(tokens, words, k, m: re.Match) -> bool:
-    """A day and month without a year, "17/02" or "1/3": two digits each, a day over 12, or a word before that
-    introduces a day ("le 1/3", "du 1/3", "samedi 1/3", "28/2-1/3"), or a sentence of its own ("1/3
-    des élèves" is a fraction)."""
-    if (len(m.group(1)) == 2 and len(m.group(2)) == 2) or int(m.group(1)) > 12:
-        return True  # "17/02", "22/4" (not a fraction, a score "6/4" nor a grade "15/20")
+    """A day and month without a year, "17/02" or "1/3": two digits each, or a word before that introduces
+    a day ("le 1/3", "du 1/3", "samedi 1/3", "28/2 - 1/3"), or a sentence of its own. Never before "de"
+    unless written with two digits each: "1/3 des élèves", "le 1/4 de finale" are fractions; "6/4" after a
+    score, "24/7", a grade "15/20" are no days."""
+    two_digits = len(m.group(1)) == 2 and len(m.group(2)) == 2
+    after = words[k + 1] if k + 1 < len(words) else None
+    if after in ("de", "d'", "des", "du") and not two_digits:
+        return False
+    if two_digits:
+        return True
     before = words[k - 1] if k > 0 else None
-    if before in ("le", "du", "au", "a", "jusqu'au") or before in WEEKDAYS:
+    if before in ("le", "du", "au", "jusqu'au") or before in WEEKDAYS:
         return True
-    if before == "-" and not tokens[k - 1].whitespace_ and k > 1 and _SLASH_DATE.match(words[k - 2]):
+    if before == "-" and k > 1 and _SLASH_DATE.match(words[k - 2]):
         return True
-    if k + 1 < len(words) and words[k + 1] == "-" and not tokens[k].whitespace_:
+    if after == "-":
         return k + 2 < len(words) and bool(_SLASH_DATE.match(words[k + 2]))  # "28/2-1/3"
-    return tokens[k].is_sent_start and (k + 1 >= len(words) or tokens[k + 1].is_punct)
+    return tokens[k].is_sent_start and (after is None or tokens[k + 1].is_punct)
 
 
 def _spaced_date(tokens, words, k, published) -> _Period | None:
@@ -1081,6 +1138,15 @@ def _season_end(start: dt.date, month: int, day: int) -> dt.date:
 
 
 def _shifted(first: int, last: int, published: dt.date, unit: str, offset: int) -> _Period | None:
+    """The week, month or year `offset` units from `published`, or that day; None off the calendar
+    ("il y a 3000 ans" is before year 1)."""
+    try:
+        return _shifted_unchecked(first, last, published, unit, offset)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _shifted_unchecked(first: int, last: int, published: dt.date, unit: str, offset: int) -> _Period | None:
     if unit == "year":
         return _year(first, last, published.year + offset)
     if unit == "month":
@@ -1207,13 +1273,8 @@ def _tense(token) -> str | None:
     head = _governing_verb(token)
     if head.pos_ not in ("VERB", "AUX"):
         # a copula's predicate: "le mois de mai a été pluvieux", "la réunion sera longue"
-        auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
-        if auxiliaries:  # "a été": the auxiliaries hang on the predicate (the parser may tag "été" aux:pass)
-            return _compound_tense(auxiliaries)
-        copula = next((c for c in head.children if c.dep_ == "cop"), None)
-        if copula is None:
-            return None
-        head = copula
+        verbs = [c for c in head.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+        return _predicate_tense(verbs) if verbs else None
     if "Part" in head.morph.get("VerbForm"):
         auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
         if not auxiliaries:
@@ -1233,6 +1294,20 @@ def _tense(token) -> str | None:
     return None
 
 
+def _predicate_tense(verbs) -> str | None:
+    """The tense of "être" and its auxiliaries around a predicate, as the parser hangs them on it
+    ("est présent": none; "était", "a été pluvieux": past; "sera", "aura été": future)."""
+    finite = [v for v in verbs if "Fin" in v.morph.get("VerbForm")]
+    tenses = {t for v in finite for t in v.morph.get("Tense")}
+    if "Fut" in tenses:
+        return "future"
+    if tenses & {"Past", "Imp"}:
+        return "past"
+    if finite and any("Part" in v.morph.get("VerbForm") for v in verbs):
+        return "past"  # "a été": a present auxiliary and the participle
+    return None
+
+
 def _compound_tense(auxiliaries) -> str | None:
     """The tense that auxiliaries give: "a voté", "avait été" past, "sera voté" future, "est voté" none."""
     perfect = [c for c in auxiliaries if c.dep_ == "aux:tense"]
@@ -1242,6 +1317,14 @@ def _compound_tense(auxiliaries) -> str | None:
     if perfect or tenses & {"Past", "Imp"}:
         return "past"
     return None
+
+
+def _postponed_to(tokens, k) -> bool:
+    """The new date of a postponement: "le vote a été reporté au 25 juin", "repoussé à juin" (ahead,
+    whatever the tense of the decision)."""
+    if k == 0 or fold(tokens[k - 1].text) not in ("au", "a"):
+        return False
+    return fold(_governing_verb(tokens[k]).lemma_) in POSTPONE_LEMMAS
 
 
 def _past_tense(token) -> bool:

@@ -22,7 +22,8 @@ FULL_MONTHS = {
     "octobre", "novembre", "decembre",
 }
 # Capitalised month names that are also names: "Mars" (the planet), "Mai", "Avril", "Janvier", "Juin"
-# (people). Alone, with no preposition ("en mars") or day before them, they are not read as months.
+# (people). After "de", "vers", "pour" ("l'exploration de Mars") they are not read as months; with a
+# year or a day ("Mars 2024", "1er Mai") or after "en", "fin", "début" they are.
 MONTH_NAMESAKES = {"Mars", "Mai", "Avril", "Janvier", "Juin", "MARS", "MAI", "AVRIL", "JANVIER", "JUIN"}
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 
@@ -177,3 +178,5 @@ MONTH_RANGE_LINKS = {("entre",): ("et",), ("de",): ("a",), ("d'",): ("a",)}
 
 # Verbs of planning: in the present passive ("est prévu", "sont attendus") they look ahead.
 PLAN_LEMMAS = {"prevoir", "programmer", "planifier", "attendre", "envisager", "fixer", "annoncer"}
+# Verbs that move an event: the date after "au"/"à" is the new one, ahead ("reporté au 25 juin").
+POSTPONE_LEMMAS = {"reporter", "repousser", "decaler", "differer", "ajourner", "renvoyer", "avancer"}
