@@ -23,7 +23,9 @@ def parse(nlp):
     def _parse(text: str, published: str | None = None):
         doc = nlp.make_doc(text)
         doc._.published = published
-        return nlp(doc)
+        doc = nlp(doc)
+        assert doc._.factcheck_error is None, doc._.factcheck_error  # a component raised (pipes/_guard.py)
+        return doc
 
     return _parse
 

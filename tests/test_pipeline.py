@@ -78,3 +78,34 @@ def test_two_processes_give_the_same_claims(tmp_path, root):
     assert len(one.claims) == 90
     assert (tmp_path / "one" / "claims.csv").read_bytes() == (tmp_path / "two" / "claims.csv").read_bytes()
     assert (tmp_path / "one" / "discrepancies.csv").read_bytes() == (tmp_path / "two" / "discrepancies.csv").read_bytes()
+
+
+def test_an_article_a_component_fails_on_is_skipped_and_the_batch_goes_on(tmp_path, root, monkeypatch):
+    """A bug in one of our components on one article: that article is listed in skipped.csv with
+    the error, the others are read and compared as usual (pipes/_guard.py)."""
+    from factcheck.pipes.dates import DateFinder
+
+    real_find = DateFinder._find
+
+    def find(self, doc):
+        if "Grenoble" in doc.text:
+            raise RuntimeError("boum")
+        return real_find(self, doc)
+
+    monkeypatch.setattr(DateFinder, "_find", find)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bon.txt").write_text(
+        "---\ndate: 2025-04-10\n---\nLa ville de Lyon investira 12 millions d'euros dans ses écoles en 2026.\n",
+        encoding="utf-8")
+    (corpus / "casse.txt").write_text(
+        "---\ndate: 2025-04-10\n---\nLa ville de Grenoble investira 8 millions d'euros dans ses écoles en 2026.\n",
+        encoding="utf-8")
+    result = run(corpus, root / "rules", tmp_path / "out", jobs=1, cache=None)
+    assert result.articles == 1
+    assert [c.article for c in result.claims] == ["bon.txt"]
+    [skipped] = result.skipped
+    assert skipped.path == "casse.txt"
+    assert "DateFinder: RuntimeError: boum" in skipped.reason
+    listed = (tmp_path / "out" / "skipped.csv").read_text(encoding="utf-8")
+    assert "casse.txt" in listed and "boum" in listed

@@ -22,7 +22,10 @@ def print_mentions(path: str, model: str, out: TextIO = sys.stdout) -> int:
             doc = nlp.make_doc(record["text"])
             doc._.published = record.get("date")
             doc = nlp(doc)
-            out.write(json.dumps({"text": record["text"], "mentions": mention_dicts(doc)}, ensure_ascii=False) + "\n")
+            line = {"text": record["text"], "mentions": mention_dicts(doc)}
+            if doc._.factcheck_error is not None:  # what was read before the failure, and the failure
+                line["error"] = doc._.factcheck_error
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
     return 0
 
 

@@ -77,6 +77,10 @@ def run(
     try:
         for facts, article in _process(articles(), nlp, doc_cache, jobs or os.cpu_count() or 1, ruleset):
             shown.step()
+            if isinstance(facts, Skipped):
+                shown.note(f"skipped {facts.path}: {facts.reason}")
+                result.skipped.append(facts)
+                continue
             result.articles += 1
             result.article_info[article.id] = article.info()
             signatures[article.id] = facts.signature
@@ -96,6 +100,10 @@ def run(
     if doc_cache is not None:
         result.cache_hits, result.cache_misses = doc_cache.hits, doc_cache.misses
     return result
+
+
+def _failed(article: Article, error: str) -> Skipped:
+    return Skipped(article.path, f"internal error, please report it: {error}")
 
 
 def count_inputs(corpus: str | Path) -> int:
@@ -258,9 +266,11 @@ class _Facts:
 
 def _process(
     articles: Iterator[Article], model: _LazyModel, cache: DocCache | None, jobs: int, rules: RuleSet
-) -> Iterator[tuple[_Facts, Article]]:
+) -> Iterator[tuple[_Facts | Skipped, Article]]:
     """The facts of the articles: from the cache, else from their docs, parsed with nlp.pipe
-    (in `jobs` processes) unless the doc is cached.
+    (in `jobs` processes) unless the doc is cached. An article that one of our components or
+    the claims fail on comes out as Skipped, with the error (see pipes/_guard.py), and is not
+    cached.
 
     Articles to parse stream through one nlp.pipe call; articles found in the cache are only
     noted on the way (their facts as JSON text, or their doc's key) and read back afterwards,
@@ -286,8 +296,11 @@ def _process(
             doc._.published = published
             yield doc, (article, key)
 
-    def facts_of(doc: Doc, article: Article, key: str | None) -> _Facts:
-        facts = _Facts.of(doc, article, rules)
+    def facts_of(doc: Doc, article: Article, key: str | None) -> _Facts | Skipped:
+        try:
+            facts = _Facts.of(doc, article, rules)
+        except Exception as error:  # noqa: BLE001 - a bug on one article must not stop the batch
+            return _failed(article, f"claims: {type(error).__name__}: {error}")
         if cache is not None:
             cache.put_facts(key, facts.to_json())
         return facts
@@ -298,6 +311,9 @@ def _process(
         n_process = jobs if jobs > 1 and len(head) >= MIN_ARTICLES_PER_EXTRA_PROCESS * (jobs - 1) else 1
         stream = model.nlp.pipe(chain(head, pending), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
         for doc, (article, key) in stream:
+            if doc._.factcheck_error is not None:
+                yield _failed(article, doc._.factcheck_error), article
+                continue
             if cache is not None:
                 cache.put(key, doc.to_bytes(exclude=["tensor"]))  # claims never read the tensor
             yield facts_of(doc, article, key), article

@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ._guard import guarded
+
 SPAN_KEY = "factcheck_actors"
 ACTOR_LABELS = {"PER", "ORG", "LOC"}
 LEADING_ARTICLES = {"la", "le", "les", "l'", "l’"}
@@ -22,6 +24,7 @@ def make_actors(nlp: Language, name: str) -> "ActorFinder":
 
 
 class ActorFinder:
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for ent in doc.ents:

@@ -54,6 +54,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..models import Mention
+from ._guard import guarded
 from .numbers import fold, is_number_word, parse_number_words
 from .patterns_dates import (
     APOSTROPHE_LIKE,
@@ -182,6 +183,7 @@ class DateFinder:
             raise ValueError(f"factcheck_dates: untensed must be 'nearest' or 'future', got {untensed!r}")
         self.untensed = untensed
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         token = _UNTENSED.set(self.untensed)
         try:

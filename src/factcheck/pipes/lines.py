@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ._guard import guarded
+
 
 @Language.factory("factcheck_line_breaks")
 def make_line_breaks(nlp: Language, name: str) -> "LineBreaks":
@@ -17,6 +19,7 @@ def make_line_breaks(nlp: Language, name: str) -> "LineBreaks":
 
 
 class LineBreaks:
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         after_break = False
         for token in doc:

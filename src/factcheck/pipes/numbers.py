@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from text_to_num import text2num
 
+from ._guard import guarded
 from .patterns_quantities import NUMBER_WORDS
 
 # Spaces that may separate thousands groups: space, NBSP, narrow NBSP, thin and figure spaces.
@@ -109,6 +110,7 @@ def make_number_merger(nlp: Language, name: str) -> "NumberMerger":
 class NumberMerger:
     """Merge "100 000" (any group space) into one token before the parser runs."""
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         i = 0

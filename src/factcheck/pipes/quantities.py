@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Mention
+from ._guard import guarded
 from .numbers import fold, is_number_word, parse_digits, parse_number_words
 from .patterns_dates import MONTHS, month_word
 from .patterns_quantities import (
@@ -107,6 +108,7 @@ class _Reading:
 class QuantityFinder:
     """Find quantities in a doc; see the module docstring for what a mention reads."""
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         folded = [fold(t.text) for t in doc]
         text = doc.text  # Doc.text rebuilds the string from the tokens at each call: read it once
