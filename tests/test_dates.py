@@ -71,6 +71,9 @@ MORE_CASES = [
     # month ranges
     ("Les prix ont baissé entre février et mars 2023.", "2025-04-10", "entre février et mars 2023", "2023-02/2023-03", "month", None),
     ("D'avril à juin, la production a reculé.", "2025-07-10", "D'avril à juin", "2025-04/2025-06", "month", None),
+    ("Les ventes avril-mai ont progressé.", "2025-06-10", "avril-mai", "2025-04/2025-05", "month", None),
+    ("Sur la période novembre-février, la consommation a baissé.", "2025-04-10", "novembre-février",
+     "2024-11/2025-02", "month", None),
     # relative to publication
     ("Le conseil s'est réuni la veille.", "2025-04-10", "la veille", "2025-04-09", "day", None),
     ("Le prix a bondi le lendemain du 3 avril.", "2025-04-10", "le lendemain du 3 avril", "2025-04-04", "day", None),

@@ -361,6 +361,8 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
     # "mi-décembre"
     if (m := _MID_MONTH.match(w)) and m.group(1) in MONTHS:
         month = MONTHS[m.group(1)]
+        if published is None:
+            return _apply_modifier(_partial(k, k, month), k, "middle", published)
         year = _infer_year(tokens, k, None, month, published)
         return _apply_modifier(_month(k, k, year, month), k, "middle", published) if year else None
     # "(fin du) mois de mars"
@@ -826,7 +828,11 @@ def _range_month(words, j, published) -> _Period | None:
 
 
 def _read_month_range(tokens, words, k, published) -> _Period | None:
-    """"entre février et mars 2023", "de janvier à mars", "d'avril à juin 2024" (grain month, value `first/last`)."""
+    """"entre février et mars 2023", "de janvier à mars", "d'avril à juin 2024", "avril-mai" (grain month, value
+    `first/last`)."""
+    if (k + 2 < len(words) and words[k] in FULL_MONTHS and words[k + 1] == "-" and words[k + 2] in FULL_MONTHS
+            and not tokens[k].whitespace_ and not tokens[k + 1].whitespace_):
+        return _month_span(tokens, words, k, k, None, k + 2, published)
     for opener, link in MONTH_RANGE_LINKS.items():
         i = k + len(opener)
         if tuple(words[k:i]) != opener or i >= len(words) or words[i] not in FULL_MONTHS:
@@ -838,17 +844,22 @@ def _read_month_range(tokens, words, k, published) -> _Period | None:
         j += len(link)
         if j >= len(words) or words[j] not in FULL_MONTHS:
             return None
-        m1, m2 = MONTHS[words[i]], MONTHS[words[j]]
-        y2, last = (int(words[j + 1]), j + 1) if j + 1 < len(words) and _YEAR.match(words[j + 1]) else (None, j)
-        y2 = y2 or y1 or _infer_year(tokens, k, None, m2, published)
-        if y2 is None:
-            return None
-        y1 = y1 or (y2 if m1 < m2 else y2 - 1)
-        a, b = _month(k, last, y1, m1), _month(k, last, y2, m2)
-        if not a.start < b.start:
-            return None
-        return _Period(k, last, f"{a.value}/{b.value}", "month", a.start, b.end)
+        return _month_span(tokens, words, k, i, y1, j, published)
     return None
+
+
+def _month_span(tokens, words, k, i, y1: int | None, j, published) -> _Period | None:
+    """The months from the one named at i (of year y1, if written) to the one at j (and its year, if written)."""
+    m1, m2 = MONTHS[words[i]], MONTHS[words[j]]
+    y2, last = (int(words[j + 1]), j + 1) if j + 1 < len(words) and _YEAR.match(words[j + 1]) else (None, j)
+    y2 = y2 or y1 or _infer_year(tokens, k, None, m2, published)
+    if y2 is None:
+        return None
+    y1 = y1 or (y2 if m1 < m2 else y2 - 1)
+    a, b = _month(k, last, y1, m1), _month(k, last, y2, m2)
+    if not a.start < b.start:
+        return None
+    return _Period(k, last, f"{a.value}/{b.value}", "month", a.start, b.end)
 
 
 def _read_within(tokens, words, k, published) -> _Period | None:
