@@ -33,6 +33,8 @@ CASES = [
     ("Le ministre s'est exprimé jeudi devant les députés.", "2025-04-10", "jeudi", "2025-04-10", "day", None),
     ("Le ministre s'est exprimé mardi devant les députés.", "2025-04-10", "mardi", "2025-04-08", "day", None),
     ("Le ministre s'est exprimé jeudi dernier devant les députés.", "2025-04-10", "jeudi dernier", "2025-04-03", "day", None),
+    ("Le ministre s'exprimera jeudi soir à la télévision.", "2025-04-10", "jeudi", "2025-04-10", "day", None),
+    ("Le ministre s'exprimera jeudi prochain.", "2025-04-10", "jeudi prochain", "2025-04-17", "day", None),
     ("La mesure entrera en vigueur le 1er janvier prochain.", "2025-04-10", "1er janvier prochain", "2026-01-01", "day", None),
     ("La sélection sera finalisée d’ici la fin de l’année.", "2024-07-01", "d’ici la fin de l’année", "2024", "year", "deadline"),
     ("Les ventes ont reculé en février 2025.", "2025-04-10", "février 2025", "2025-02", "month", None),
@@ -167,6 +169,21 @@ MORE_CASES = [
     ("Le ministre est présent le 20 mai.", "2025-04-10", "20 mai", "2025-05-20", "day", None),
     ("Le vote a été reporté au 25 juin.", "2025-04-10", "25 juin", "2025-06-25", "day", None),
     ("Le concert a été repoussé à juin.", "2025-04-10", "juin", "2025-06", "month", None),
+    # a participle after "et" takes the first one's auxiliary; an infinitive the tense of the verb it completes
+    ("Une nouvelle journée de grève est d'ores et déjà évoquée pour la semaine du 17 mars.", "2025-03-06",
+     "semaine du 17 mars", "2025-W12", "week", None),
+    ("L'avionneur avait dû revoir son objectif au début de l'été.", "2025-01-09", "début de l'été", "2024-SU",
+     "season", "start"),
+    ("La direction dit vouloir boucler son tour de table d'ici à l'été.", "2025-02-11", "d'ici à l'été", "2025-SU",
+     "season", "deadline"),
+    # the season under way, whatever the tense ahead
+    ("Une trentaine de services d'urgences devront fermer pendant l'été.", "2025-07-02", "été", "2025-SU", "season",
+     None),
+    # a night between two days
+    ("Dans la nuit de samedi à dimanche, trois voitures ont brûlé.", "2025-07-16", "de samedi à dimanche",
+     "2025-07-12/2025-07-13", "day", None),
+    ("Le vent devrait faiblir dans la nuit de mercredi à jeudi.", "2025-07-16", "de mercredi à jeudi",
+     "2025-07-16/2025-07-17", "day", None),
     # two days joined into one range; the second takes its year from the first
     ("La grève a duré du 12 décembre 2023 au 5 janvier.", "2025-04-10", "du 12 décembre 2023 au 5 janvier",
      "2023-12-12/2024-01-05", "day", None),
