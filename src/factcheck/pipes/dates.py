@@ -758,8 +758,9 @@ def _joined(tokens, words, a: _Period, published) -> _Period | None:
     lendemain", "depuis le 3 mars jusqu'au 5 avril", "28/2-1/3" (grain day, value `first/last`).
 
     "au", "à" link only after "du", "de", "depuis"; "-" only two written days glued to it. "du lundi au
-    vendredi" is every week, not a range; two days of different years written out in full are two dates
-    (as in `_read_day_range`)."""
+    vendredi", "le dimanche jusqu'au 30 juin" are every week, not ranges, but "la nuit de samedi à
+    dimanche" is that night. A second day without its year follows the first ("du 12 décembre 2023 au 5
+    janvier"); two days of different years written out in full are two dates (as in `_read_day_range`)."""
     j = a.last + 1
     if a.grain != "day" or "/" in a.value or a.start is None or j >= len(words):
         return None
