@@ -159,6 +159,14 @@ def test_multiplier_is_not_a_count(parse):
     assert kinds["100 000"] == "count"
 
 
+def test_a_day_or_month_name_is_not_what_a_number_counts(parse):
+    # the minutes of a time before a weekday, a number before a month name read apart
+    doc = parse("Les ministres se retrouveront à 12 heures 45 jeudi prochain, puis 3 lundis de suite.")
+    kinds = {m.text: (m.kind, m.unit) for m in mentions_of(doc)}
+    assert kinds["45"] == ("number", None)
+    assert kinds["3"] == ("count", "lundi")  # "lundis" counted: a plural is a count of days
+
+
 def test_subtraction_is_not_a_sign(parse):
     doc = parse("Huit moins quatre, cela fait quatre.")
     assert [m.value for m in mentions_of(doc)] == [8, 4, 4]

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Mention
 from ._guard import guarded
 from .numbers import fold, is_number_word, parse_digits, parse_number_words
-from .patterns_dates import MONTHS, month_word
+from .patterns_dates import FULL_MONTHS, MONTHS, WEEKDAYS, month_word
 from .patterns_quantities import (
     APPROX_BAND,
     APPROX_NOUNS,
@@ -859,7 +859,7 @@ def _counted_noun(doc: Doc, folded: list[str], r: _Reading) -> Token | None:
         if not any(c.isalpha() for c in doc[m].text):
             break
         if doc[m].pos_ == "NOUN" or (doc[m].pos_ == "PROPN" and doc[m].text.islower()):
-            return doc[m]
+            return doc[m] if folded[m] not in _TIME_NAMES else None  # "12 heures 45 jeudi": no count of jeudis
         if doc[m].pos_ != "ADJ":
             break
         m = _next(doc, m)
@@ -868,8 +868,12 @@ def _counted_noun(doc: Doc, folded: list[str], r: _Reading) -> Token | None:
     # The parse: a number attached to its noun by nummod.
     head = doc[r.last].head
     if doc[r.last].dep_ == "nummod" and head.pos_ == "NOUN" and head.is_alpha and head.i > r.last:
-        return head
+        return head if folded[head.i] not in _TIME_NAMES else None
     return None
+
+
+# Names of days and months: never what a number counts.
+_TIME_NAMES = frozenset(WEEKDAYS) | FULL_MONTHS
 
 
 def compound_bounds(token: Token) -> tuple[int, int]:
