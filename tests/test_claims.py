@@ -116,6 +116,21 @@ def test_each_figure_of_a_sentence_takes_its_own_date(claims_of):
     assert (claims["12 000"].date, claims["300"].date) == ("2025-03-06", "2025-03-06")
 
 
+def test_an_amount_does_not_take_the_date_of_the_statement_reporting_it(claims_of):
+    claims = claims_of(
+        "L'usine de batteries représente un investissement de 2 milliards d'euros, a confirmé mercredi la direction.",
+        published="2025-02-13",
+    )
+    money = claims["2 milliards d'euros"]
+    assert (money.date, money.date_basis) == ("2025-02-13", "published")  # not mercredi 12 as its period
+    # a count keeps it: the toll as of the day it was given
+    claims = claims_of("La préfecture a indiqué jeudi que le feu avait parcouru 1 500 hectares.", published="2025-07-18")
+    assert (claims["1 500"].date, claims["1 500"].date_basis) == ("2025-07-17", "sentence")
+    # and a date on the amount's own verb stays its period
+    claims = claims_of("Le gouvernement a annoncé jeudi un plan de 5 milliards d'euros.", published="2025-04-11")
+    assert claims["5 milliards d'euros"].date_basis == "sentence"
+
+
 def test_what_an_amount_is_of(claims_of):
     claims = claims_of(
         "La Ville de Paris a voté mardi son budget pour 2025. Il s'élève à 11,6 milliards d'euros, "

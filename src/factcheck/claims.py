@@ -599,7 +599,11 @@ def _date_scope(
     (`_governing_date`): in "Airbus a annoncé jeudi avoir livré 766 avions en 2024", 2024 is
     on "livré", jeudi on "annoncé" above it, so 766 holds for 2024; in "jeudi, le feu avait
     parcouru 1 500 hectares, contre 1 200 hectares mardi soir", mardi hangs on the hectares of
-    1 200 only. When the parse ties no date to the figure: the nearest date among those nearer
+    1 200 only. An amount of money does not take the date of the statement that reports it: in
+    "l'usine représente un investissement de 2 milliards, a confirmé mercredi la direction",
+    mercredi is when it was said (a count keeps it: "la préfecture a indiqué jeudi que le feu
+    avait parcouru 1 500 hectares" is the toll as of Thursday). When the parse ties no date to the
+    figure: the nearest date among those nearer
     to it than to the sentence's other figures, else a date that opens the sentence before all
     its figures. Without one, a figure under a future or conditional verb holds from
     publication on (an open horizon), and any other from its publication date.
@@ -612,6 +616,8 @@ def _date_scope(
     if cell is None:
         lo, hi = sentence
         in_sentence = [d for d in dates if lo <= d.start and d.end <= hi]
+        if mention.kind == "money":
+            in_sentence = [d for d in in_sentence if not _times_a_statement(span, d)]
         governing = _governing_date(span, in_sentence)
         if governing is not None:
             return _scope_of(governing, "sentence")
@@ -650,6 +656,27 @@ def _governing_date(span: Span | None, dates: list[Mention]) -> Mention | None:
         if rank < best_rank:
             best, best_rank = date, rank
     return best
+
+
+def _times_a_statement(span: Span | None, date: Mention) -> bool:
+    """Whether the date hangs on a verb of saying above the figure's own verb ("représente un
+    investissement de 2 milliards, a confirmé mercredi la direction"), not on the figure's clause."""
+    if span is None:
+        return False
+    doc = span.doc
+    date_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if date_span is None:
+        return False
+    verb = date_span.root.head
+    if verb.pos_ != "VERB" or fold(verb.lemma_) not in SPEECH_VERBS:
+        return False
+    token, seen = span.root, set()
+    while token.i not in seen and token.i != verb.i:  # a verb of the figure's own below the verb of saying
+        seen.add(token.i)
+        if token.pos_ in ("VERB", "AUX") and token.i != verb.i:
+            return True
+        token = token.head
+    return False
 
 
 def _gap(a: Mention, b: Mention) -> int:
