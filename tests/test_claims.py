@@ -126,6 +126,9 @@ def test_an_amount_does_not_take_the_date_of_the_statement_reporting_it(claims_o
     # a count keeps it: the toll as of the day it was given
     claims = claims_of("La préfecture a indiqué jeudi que le feu avait parcouru 1 500 hectares.", published="2025-07-18")
     assert (claims["1 500"].date, claims["1 500"].date_basis) == ("2025-07-17", "sentence")
+    # "avancé à mardi" is brought forward, not said
+    claims = claims_of("Le conseil, avancé à mardi, votera un budget de 2 milliards d'euros.", published="2025-04-17")
+    assert (claims["2 milliards d'euros"].date, claims["2 milliards d'euros"].date_basis) == ("2025-04-15", "sentence")
     # and a date on the amount's own verb stays its period
     claims = claims_of("Le gouvernement a annoncé jeudi un plan de 5 milliards d'euros.", published="2025-04-11")
     assert claims["5 milliards d'euros"].date_basis == "sentence"

@@ -179,11 +179,22 @@ MORE_CASES = [
     # the season under way, whatever the tense ahead
     ("Une trentaine de services d'urgences devront fermer pendant l'été.", "2025-07-02", "été", "2025-SU", "season",
      None),
+    # before a season: one not begun yet; since a season: one begun already
+    ("La décision devrait tomber avant l'été.", "2025-07-15", "avant l'été", "2026-SU", "season", "deadline"),
+    ("Les prix augmentent depuis l'été.", "2025-01-15", "depuis l'été", "2024-SU", "season", "since"),
+    # "devait" + infinitive is what was planned, not a past event
+    ("Le procès, qui devait s'ouvrir le 12 mars, a été reporté.", "2025-03-10", "12 mars", "2025-03-12", "day", None),
+    ("Les événements de mai-juin 68 ont marqué la France.", "2025-03-15", "mai-juin 68", "1968-05/1968-06", "month",
+     None),
+    # a deadline on the day's weekday is a week on
+    ("Le texte sera voté d'ici à lundi.", "2025-04-14", "d'ici à lundi", "2025-04-21", "day", "deadline"),
     # a night between two days
     ("Dans la nuit de samedi à dimanche, trois voitures ont brûlé.", "2025-07-16", "de samedi à dimanche",
      "2025-07-12/2025-07-13", "day", None),
     ("Le vent devrait faiblir dans la nuit de mercredi à jeudi.", "2025-07-16", "de mercredi à jeudi",
      "2025-07-16/2025-07-17", "day", None),
+    ("La nuit de jeudi à vendredi a été agitée.", "2025-04-17", "de jeudi à vendredi", "2025-04-10/2025-04-11",
+     "day", None),  # in the past tense, a night that is over
     # two days joined into one range; the second takes its year from the first
     ("La grève a duré du 12 décembre 2023 au 5 janvier.", "2025-04-10", "du 12 décembre 2023 au 5 janvier",
      "2023-12-12/2024-01-05", "day", None),
@@ -321,6 +332,11 @@ def test_not_a_range(parse):
     for sentence in ("Le texte en vigueur depuis le 3 mars a hier été modifié.",
                      "La piscine est ouverte le dimanche jusqu'au 30 juin."):
         assert all("/" not in m.value for m in dates_of(parse(sentence, "2025-04-10"))), sentence
+
+
+def test_months_of_unknown_year_keep_their_span(parse):
+    assert [(d.text, d.value) for d in dates_of(parse("Les soldes auront lieu en avril-mai.", None))] == [
+        ("avril-mai", "--04/--05")]
 
 
 def test_no_day_of_unknown_year_from_inside_a_longer_date(parse):

@@ -668,8 +668,8 @@ def _times_a_statement(span: Span | None, date: Mention) -> bool:
     if date_span is None:
         return False
     verb = date_span.root.head
-    if verb.pos_ != "VERB" or fold(verb.lemma_) not in SPEECH_VERBS:
-        return False
+    if verb.pos_ != "VERB" or fold(verb.lemma_) not in SPEECH_VERBS or fold(verb.lemma_) == "avancer":
+        return False  # "le conseil, avancé à mardi, votera...": brought forward, not said
     token, seen = span.root, set()
     while token.i not in seen and token.i != verb.i:  # a verb of the figure's own below the verb of saying
         seen.add(token.i)

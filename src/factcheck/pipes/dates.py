@@ -288,7 +288,8 @@ def _read_modified(tokens, words, k, published) -> _Period | None:
         if core is None and modifier in ("start", "middle", "end"):
             core = _current_unit(words, k + n, published)
         if core is None and words[k + n : k + n + 1] == ["l'"]:
-            core = _read_season(tokens, words, k + n + 1, published)  # "au début de l'été", "d'ici à l'été"
+            # "au début de l'été", "d'ici à l'été" (the next one), "depuis l'été" (the last one begun)
+            core = _read_season(tokens, words, k + n + 1, published, modifier)
         if core is not None:
             return _apply_modifier(core, k, modifier, published)
     if words[k] == "entre" and k + 3 < len(words) and _YEAR.match(words[k + 1]) and words[k + 2] == "et" and _YEAR.match(words[k + 3]):
@@ -628,7 +629,9 @@ def _read_weekday(tokens, words, k, published: dt.date) -> _Period:
             day += dt.timedelta(days=7)
         return _day(k - 1, k, day.year, day.month, day.day)
     future = following == "prochain" or _future_tense(tokens[k])
-    next_one = following == "prochain"  # never that day: "jeudi prochain" in Thursday's paper is a week on
+    # never that day: "jeudi prochain", "d'ici à jeudi", "jusqu'à jeudi" in Thursday's paper are a week on
+    next_one = following == "prochain" or words[max(k - 1, 0)] in ("ici", "jusqu'a") or words[max(k - 2, 0) : k] in (
+        ["ici", "a"], ["jusqu'", "a"])
     if not future and following != "dernier" and not _past_tense(tokens[k]) and _UNTENSED.get() == "future":
         future = next_one = True  # Duckling's convention, for the benchmark
     delta = (weekday - published.weekday()) % 7
@@ -786,8 +789,12 @@ def _joined(tokens, words, a: _Period, published) -> _Period | None:
         return None
     night = a.first > 1 and words[a.first - 2] == "nuit" and words[a.first - 1] in ("de", "du")
     if night and _bare_weekday(words, a) and _bare_weekday(words, b):
-        # "dans la nuit de mercredi à jeudi": the night after that Wednesday, whatever the tense
-        b = _counted_from(b.first, b.last, a.start, _Offset(0, (b.start.weekday() - a.start.weekday()) % 7 or 7, "day"))
+        # "dans la nuit de mercredi à jeudi": that Wednesday and the next day; in the past tense, a night over
+        if (b.start.weekday() - a.start.weekday()) % 7 != 1:
+            return None
+        if _past_tense(tokens[a.first]) and a.start + dt.timedelta(days=1) > published:
+            a = _counted_from(a.first, a.last, a.start, _Offset(0, -7, "day"))
+        b = _counted_from(b.first, b.last, a.start, _Offset(0, 1, "day"))
     elif a.modifier is None and opened and (_bare_weekday(words, a) or _bare_weekday(words, b)):
         return None  # "du lundi au vendredi": every week
     if _bare_weekday(words, a) and a.first > 0 and words[a.first - 1] == "le":
@@ -860,7 +867,16 @@ def _read_month_range(tokens, words, k, published) -> _Period | None:
 def _month_span(tokens, words, k, i, y1: int | None, j, published) -> _Period | None:
     """The months from the one named at i (of year y1, if written) to the one at j (and its year, if written)."""
     m1, m2 = MONTHS[words[i]], MONTHS[words[j]]
-    y2, last = (int(words[j + 1]), j + 1) if j + 1 < len(words) and _YEAR.match(words[j + 1]) else (None, j)
+    y2, last = None, j
+    if j + 1 < len(words) and _YEAR.match(words[j + 1]):
+        y2, last = int(words[j + 1]), j + 1
+    elif (j + 1 < len(words) and _short_year(tokens, words, j + 1)
+          and (int(words[j + 1]) > 31 or (k > 0 and words[k - 1] in ("en", "de", "d'")))):
+        y2, last = _full_year(words[j + 1], published), j + 1  # "mai-juin 68", as "mai 68"
+    if y1 is None and y2 is None and published is None:  # "avril-mai" of unknown year
+        return _Period(k, last, f"--{m1:02d}/--{m2:02d}", "month", None, None) if m1 != m2 else None
+    if m1 == m2 and (y1 is None or y2 is None):
+        return None  # "janvier-janvier": no span of months
     y2 = y2 or y1 or _infer_year(tokens, k, None, m2, published)
     if y2 is None:
         return None
@@ -1124,7 +1140,7 @@ def _read_weekend(tokens, words, k, published) -> _Period | None:
     return _Period(k, last, f"{saturday.isoformat()}/{sunday.isoformat()}", "day", saturday, sunday)
 
 
-def _read_season(tokens, words, k, published) -> _Period | None:
+def _read_season(tokens, words, k, published, modifier: str | None = None) -> _Period | None:
     """"cet été", "l'hiver dernier", "été 2014", "au printemps": never "été" the verb ("a été")."""
     if words[k] not in SEASONS:
         return None
@@ -1146,10 +1162,18 @@ def _read_season(tokens, words, k, published) -> _Period | None:
             # the season under way, else the one of this calendar year ("cet hiver" in February: since December)
             current = [d for d in starts if d <= published <= _season_end(d, m2, d2)]
             year = current[0].year if current else published.year
+        elif modifier == "deadline":  # "avant l'été", "d'ici à l'été": one not begun yet
+            year = min(d for d in starts if d > published).year
+        elif modifier == "since":  # "depuis l'été": one begun already
+            year = max(d for d in starts if d <= published).year
         else:
-            # the season under way unless the verb looks back ("pendant l'été" in July), else per the tense
+            # the season under way unless the verb looks back ("pendant l'été" in July) or a part of it is
+            # named ("au début de l'été"), else per the tense
             current = [d for d in starts if d <= published <= _season_end(d, m2, d2)]
-            year = current[0].year if current and not _past_tense(tokens[k]) else _pick(starts, tokens, k, published).year
+            if current and modifier is None and not _past_tense(tokens[k]):
+                year = current[0].year
+            else:
+                year = _pick(starts, tokens, k, published).year
     else:
         return None
     start = dt.date(year, m1, d1)
@@ -1292,9 +1316,9 @@ def _tense(token) -> str | None:
     A participle takes the tense of its auxiliaries: "a été adopté" is past, "sera voté" and
     "aura été voté" future, "est prévu" present (a passive); alone ("lancé le 9 avril") it is
     past. The imperative, and an infinitive standing alone or after "aller"/"devoir" ("va
-    signer jeudi", "doit s'exprimer jeudi": a plan), are future; after another tense of devoir,
-    pouvoir or falloir, an infinitive takes that tense ("avait dû revoir son objectif au début
-    de l'été": past).
+    signer jeudi", "doit s'exprimer jeudi": a plan), are future; after a compound tense of
+    devoir, pouvoir or falloir, an infinitive takes that tense ("avait dû revoir son objectif au
+    début de l'été": past), but "devait s'ouvrir le 12 mars" (what was planned) has none.
     """
     return _verb_tense(_governing_verb(token))
 
@@ -1323,8 +1347,10 @@ def _verb_tense(head, depth: int = 0) -> str | None:
         above = head.head
         if head.dep_ == "ROOT" or (above.lemma_ in ("aller", "devoir") and "Pres" in above.morph.get("Tense")):
             return "future"
-        if head.dep_ == "xcomp" and fold(above.lemma_) in ("devoir", "pouvoir", "falloir") and depth < 3:
-            return _verb_tense(above, depth + 1)  # "avait dû revoir", "a pu signer" (not "dit vouloir")
+        if (head.dep_ == "xcomp" and fold(above.lemma_) in ("devoir", "pouvoir", "falloir")
+                and "Part" in above.morph.get("VerbForm") and depth < 3):
+            # "avait dû revoir", "a pu signer"; not "dit vouloir", nor "devait s'ouvrir le 12 mars" (a plan)
+            return _verb_tense(above, depth + 1)
     return None
 
 

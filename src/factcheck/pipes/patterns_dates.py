@@ -177,6 +177,6 @@ WITHIN_OPENERS = [("d'", "ici", "a"), ("d'", "ici"), ("dans", "les"), ("sous",)]
 MONTH_RANGE_LINKS = {("entre",): ("et",), ("de",): ("a",), ("d'",): ("a",)}
 
 # Verbs of planning: in the present passive ("est prévu", "sont attendus") they look ahead.
-PLAN_LEMMAS = {"prevoir", "programmer", "planifier", "attendre", "envisager", "fixer", "annoncer", "evoquer"}
+PLAN_LEMMAS = {"prevoir", "programmer", "planifier", "attendre", "envisager", "fixer", "annoncer"}
 # Verbs that move an event: the date after "au"/"à" is the new one, ahead ("reporté au 25 juin").
 POSTPONE_LEMMAS = {"reporter", "repousser", "decaler", "differer", "ajourner", "renvoyer", "avancer"}
