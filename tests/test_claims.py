@@ -33,6 +33,8 @@ def claims_of(nlp, request):
         ("Il n'y a pas 500 manifestants dans la rue.", "500", "negated"),
         ("Les deux usines pourraient créer jusqu'à 40 000 emplois.", "jusqu'à 40 000", "conditional"),
         ("Les deux usines représenteraient un investissement de 4 Md€.", "4 Md€", "conditional"),
+        # the tagger reads "atteindra" as a participle here; its form says future
+        ("Le ministre a déclaré mardi que le budget atteindra 50 milliards d'euros.", "50 milliards d'euros", "forecast"),
         ("Ces installations seront équipées de 100 000 puces.", "100 000", "forecast"),
         ("Le coût est estimé à 5 milliards d'euros.", "5 milliards d'euros", "estimate"),
         ("Environ 200 salariés travaillent sur le site.", "Environ 200", "estimate"),

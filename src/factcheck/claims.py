@@ -719,13 +719,15 @@ _FUTURE_ENDINGS = ("ons", "ont", "ez", "ai", "as", "a")
 
 def _tense(verb: Token) -> str | None:
     """"future", "conditional" or None, from the morphology, or from the form when the tagger
-    says present ("représenteraient")."""
+    says present or participle ("représenteraient", "atteindra")."""
     if "Cnd" in verb.morph.get("Mood"):
         return "conditional"
     if "Fut" in verb.morph.get("Tense"):
         return "future"
     text, lemma = fold(verb.text), fold(verb.lemma_)
-    if "Fin" not in verb.morph.get("VerbForm") or not lemma.endswith(("er", "ir", "re")):
+    # the form decides even when the tagger says participle ("atteindra" tagged Part): no participle
+    # starts with the whole infinitive
+    if not lemma.endswith(("er", "ir", "re")):
         return None
     stems = (lemma, lemma[:-1]) if lemma.endswith("re") else (lemma,)
     for stem in stems:
