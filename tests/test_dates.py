@@ -165,6 +165,8 @@ MORE_CASES = [
     ("Le match a eu lieu le 1/3.", "2025-04-10", "1/3", "2025-03-01", "day", None),
     ("Le match est reporté au 1/3.", "2025-04-10", "1/3", "2026-03-01", "day", None),  # the new date: ahead
     ("La séance est reportée au 22/4.", "2025-04-10", "22/4", "2025-04-22", "day", None),
+    # the tagger reads "atteindra" as a participle; its form says future
+    ("Le budget atteindra 50 milliards le 3 mai.", "2025-06-10", "3 mai", "2026-05-03", "day", None),
     # a copula in the present is no tense; the new date of a postponement is ahead
     ("Le ministre est présent le 20 mai.", "2025-04-10", "20 mai", "2025-05-20", "day", None),
     ("Le vote a été reporté au 25 juin.", "2025-04-10", "25 juin", "2025-06-25", "day", None),

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .models import Article, Claim, Mention
 from .pipes.actors import SPAN_KEY as ACTORS_KEY
-from .pipes.dates import dates_of
+from .pipes.dates import dates_of, form_tense
 from .pipes.numbers import fold
 from .pipes.patterns_quantities import CURRENCIES
 from .pipes.quantities import compound_bounds, mentions_of
@@ -712,32 +712,14 @@ def _is_future(span: Span | None) -> bool:
     return False
 
 
-# Endings that follow the whole infinitive in the future and the conditional: représenter-aient.
-_CONDITIONAL_ENDINGS = ("aient", "ions", "iez", "ais", "ait")
-_FUTURE_ENDINGS = ("ons", "ont", "ez", "ai", "as", "a")
-
-
 def _tense(verb: Token) -> str | None:
     """"future", "conditional" or None, from the morphology, or from the form when the tagger
-    says present or participle ("représenteraient", "atteindra")."""
+    says present or participle ("représenteraient", "atteindra"; see `form_tense`)."""
     if "Cnd" in verb.morph.get("Mood"):
         return "conditional"
     if "Fut" in verb.morph.get("Tense"):
         return "future"
-    text, lemma = fold(verb.text), fold(verb.lemma_)
-    # the form decides even when the tagger says participle ("atteindra" tagged Part): no participle
-    # starts with the whole infinitive
-    if not lemma.endswith(("er", "ir", "re")):
-        return None
-    stems = (lemma, lemma[:-1]) if lemma.endswith("re") else (lemma,)
-    for stem in stems:
-        if text.startswith(stem):
-            ending = text[len(stem) :]
-            if ending in _CONDITIONAL_ENDINGS:
-                return "conditional"
-            if ending in _FUTURE_ENDINGS:
-                return "future"
-    return None
+    return form_tense(verb)
 
 
 # -- topic and measure ---------------------------------------------------------------------

@@ -1323,7 +1323,31 @@ def _tense(token) -> str | None:
     return _verb_tense(_governing_verb(token))
 
 
+# Endings that follow the whole infinitive in the future and the conditional: représenter-aient.
+_CONDITIONAL_ENDINGS = ("aient", "ions", "iez", "ais", "ait")
+_FUTURE_ENDINGS = ("ons", "ont", "ez", "ai", "as", "a")
+
+
+def form_tense(verb) -> str | None:
+    """"future", "conditional" or None from the verb's form alone, for when the tagger says present
+    or participle ("représenteraient", "atteindra" tagged Part): no other form starts with the whole
+    infinitive (or, for -re verbs, the infinitive less its e)."""
+    text, lemma = fold(verb.text), fold(verb.lemma_)
+    if not lemma.endswith(("er", "ir", "re")):
+        return None
+    for stem in (lemma, lemma[:-1]) if lemma.endswith("re") else (lemma,):
+        if text.startswith(stem):
+            ending = text[len(stem) :]
+            if ending in _CONDITIONAL_ENDINGS:
+                return "conditional"
+            if ending in _FUTURE_ENDINGS:
+                return "future"
+    return None
+
+
 def _verb_tense(head, depth: int = 0) -> str | None:
+    if head.pos_ in ("VERB", "AUX") and form_tense(head) == "future":
+        return "future"  # "atteindra" tagged as a participle (a conditional may report the past: not here)
     if head.pos_ not in ("VERB", "AUX"):
         # a copula's predicate: "le mois de mai a été pluvieux", "la réunion sera longue"
         verbs = [c for c in head.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
