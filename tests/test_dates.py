@@ -108,6 +108,7 @@ MORE_CASES = [
      "2025-05-07", "day", None),
     ("Les prix ont augmenté début avril.", "2025-04-20", "début avril", "2025-04", "month", "start"),
     ("Les ventes ont chuté mi-mars.", "2025-04-10", "mi-mars", "2025-03", "month", "middle"),
+    ("Les ventes avaient chuté mi-décembre 2023.", "2025-04-10", "mi-décembre 2023", "2023-12", "month", "middle"),
     ("Les stocks ont été vendus fin du mois de mars.", "2025-04-10", "fin du mois de mars", "2025-03", "month", "end"),
     # a day alone: "le" + day, the month of publication, past or future per tense
     ("Le vote aura lieu le 16.", "2025-04-10", "le 16", "2025-04-16", "day", None),

@@ -364,6 +364,8 @@ def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
     # "mi-décembre"
     if (m := _MID_MONTH.match(w)) and m.group(1) in MONTHS:
         month = MONTHS[m.group(1)]
+        if nxt is not None and _YEAR.match(nxt):  # "mi-décembre 2023"
+            return _apply_modifier(_month(k, k + 1, int(nxt), month), k, "middle", published)
         if published is None:
             return _apply_modifier(_partial(k, k, month), k, "middle", published)
         year = _infer_year(tokens, k, None, month, published)
