@@ -189,6 +189,16 @@ MORE_CASES = [
     ("Le procès, qui devait s'ouvrir le 12 mars, a été reporté.", "2025-03-10", "12 mars", "2025-03-12", "day", None),
     ("Les événements de mai-juin 68 ont marqué la France.", "2025-03-15", "mai-juin 68", "1968-05/1968-06", "month",
      None),
+    ("Le ministre devra signer l'accord le 3 mars.", "2025-06-11", "3 mars", "2026-03-03", "day", None),
+    ("Le ministre pouvait encore signer l'accord le 3 décembre.", "2025-06-10", "3 décembre", "2024-12-03", "day",
+     None),
+    ("Le dispositif entrera en vigueur dès l'été.", "2025-04-10", "dès l'été", "2025-SU", "season", "since"),
+    ("La loi a été adoptée avant l'été.", "2025-10-15", "avant l'été", "2025-SU", "season", "deadline"),
+    ("Le chantier s'achèvera à la fin de l'été.", "2025-07-10", "fin de l'été", "2025-SU", "season", "end"),
+    ("Le conseil a été reporté à mardi.", "2025-04-16", "mardi", "2025-04-22", "day", None),
+    ("Le musée est fermé jusqu'à lundi.", "2025-04-16", "lundi", "2025-04-21", "day", None),
+    ("De décembre 2024 à janvier, les prix ont baissé.", "2025-04-16", "De décembre 2024 à janvier",
+     "2024-12/2025-01", "month", None),
     # a deadline on the day's weekday is a week on
     ("Le texte sera voté d'ici à lundi.", "2025-04-14", "d'ici à lundi", "2025-04-21", "day", "deadline"),
     # a night between two days

@@ -289,7 +289,8 @@ def _read_modified(tokens, words, k, published) -> _Period | None:
             core = _current_unit(words, k + n, published)
         if core is None and words[k + n : k + n + 1] == ["l'"]:
             # "au début de l'été", "d'ici à l'été" (the next one), "depuis l'été" (the last one begun)
-            core = _read_season(tokens, words, k + n + 1, published, modifier)
+            looks = "back" if phrase[0] == "depuis" else None  # "dès l'été", "à partir de l'été" look ahead
+            core = _read_season(tokens, words, k + n + 1, published, modifier, looks)
         if core is not None:
             return _apply_modifier(core, k, modifier, published)
     if words[k] == "entre" and k + 3 < len(words) and _YEAR.match(words[k + 1]) and words[k + 2] == "et" and _YEAR.match(words[k + 3]):
@@ -630,10 +631,12 @@ def _read_weekday(tokens, words, k, published: dt.date) -> _Period:
                                   or (_UNTENSED.get() == "future" and not _past_tense(tokens[k]))):
             day += dt.timedelta(days=7)
         return _day(k - 1, k, day.year, day.month, day.day)
-    future = following == "prochain" or _future_tense(tokens[k])
-    # never that day: "jeudi prochain", "d'ici à jeudi", "jusqu'à jeudi" in Thursday's paper are a week on
+    # ahead, and never that day: "jeudi prochain", "d'ici (à) jeudi", "jusqu'à jeudi" in Thursday's paper are a
+    # week on
     next_one = following == "prochain" or words[max(k - 1, 0)] in ("ici", "jusqu'a") or words[max(k - 2, 0) : k] in (
         ["ici", "a"], ["jusqu'", "a"])
+    # "reporté à mardi", "avancé à mardi": the new day is ahead
+    future = next_one or _future_tense(tokens[k]) or _postponed_to(tokens, k)
     if not future and following != "dernier" and not _past_tense(tokens[k]) and _UNTENSED.get() == "future":
         future = next_one = True  # Duckling's convention, for the benchmark
     delta = (weekday - published.weekday()) % 7
@@ -799,6 +802,8 @@ def _joined(tokens, words, a: _Period, published) -> _Period | None:
         b = _counted_from(b.first, b.last, a.start, _Offset(0, 1, "day"))
     elif a.modifier is None and opened and (_bare_weekday(words, a) or _bare_weekday(words, b)):
         return None  # "du lundi au vendredi": every week
+    elif _bare_weekday(words, b):  # "depuis mardi jusqu'à jeudi": the first Thursday after that Tuesday
+        b = _counted_from(b.first, b.last, a.start, _Offset(0, (b.start.weekday() - a.start.weekday()) % 7 or 7, "day"))
     if _bare_weekday(words, a) and a.first > 0 and words[a.first - 1] == "le":
         return None  # "ouverte le dimanche jusqu'au 30 juin": every Sunday
     if b.start is not None and _unwritten_year(words, b):
@@ -879,7 +884,9 @@ def _month_span(tokens, words, k, i, y1: int | None, j, published) -> _Period | 
         return _Period(k, last, f"--{m1:02d}/--{m2:02d}", "month", None, None) if m1 != m2 else None
     if m1 == m2 and (y1 is None or y2 is None):
         return None  # "janvier-janvier": no span of months
-    y2 = y2 or y1 or _infer_year(tokens, k, None, m2, published)
+    if y2 is None and y1 is not None:
+        y2 = y1 if m1 < m2 else y1 + 1  # "de décembre 2024 à janvier"
+    y2 = y2 or _infer_year(tokens, k, None, m2, published)
     if y2 is None:
         return None
     y1 = y1 or (y2 if m1 < m2 else y2 - 1)
@@ -1142,8 +1149,13 @@ def _read_weekend(tokens, words, k, published) -> _Period | None:
     return _Period(k, last, f"{saturday.isoformat()}/{sunday.isoformat()}", "day", saturday, sunday)
 
 
-def _read_season(tokens, words, k, published, modifier: str | None = None) -> _Period | None:
-    """"cet été", "l'hiver dernier", "été 2014", "au printemps": never "été" the verb ("a été")."""
+def _read_season(tokens, words, k, published, modifier: str | None = None, looks: str | None = None) -> _Period | None:
+    """"cet été", "l'hiver dernier", "été 2014", "au printemps": never "été" the verb ("a été").
+
+    After a modifier (`modifier`; `looks` "back" for "depuis"): "avant l'été", "d'ici à l'été" are a
+    season not begun yet, or in the past tense the last one begun; "depuis l'été" the last one begun;
+    "dès l'été", "à partir de l'été" the one under way or the next; the end or middle of the season under
+    way is that season unless the verb looks back; "au début de l'été" goes by the tense."""
     if words[k] not in SEASONS:
         return None
     code, (m1, d1), (m2, d2) = SEASONS[words[k]]
@@ -1164,16 +1176,17 @@ def _read_season(tokens, words, k, published, modifier: str | None = None) -> _P
             # the season under way, else the one of this calendar year ("cet hiver" in February: since December)
             current = [d for d in starts if d <= published <= _season_end(d, m2, d2)]
             year = current[0].year if current else published.year
-        elif modifier == "deadline":  # "avant l'été", "d'ici à l'été": one not begun yet
-            year = min(d for d in starts if d > published).year
-        elif modifier == "since":  # "depuis l'été": one begun already
-            year = max(d for d in starts if d <= published).year
         else:
-            # the season under way unless the verb looks back ("pendant l'été" in July) or a part of it is
-            # named ("au début de l'été"), else per the tense
-            current = [d for d in starts if d <= published <= _season_end(d, m2, d2)]
-            if current and modifier is None and not _past_tense(tokens[k]):
-                year = current[0].year
+            past = _past_tense(tokens[k])
+            begun = max(d for d in starts if d <= published).year
+            coming = min(d for d in starts if d > published).year
+            current = [d.year for d in starts if d <= published <= _season_end(d, m2, d2)]
+            if modifier == "deadline":
+                year = begun if past else coming
+            elif modifier == "since":
+                year = begun if looks == "back" else (current or [coming])[0]
+            elif current and not past and modifier in (None, "middle", "end"):
+                year = current[0]  # "pendant l'été", "à la fin de l'été" in July: this one
             else:
                 year = _pick(starts, tokens, k, published).year
     else:
@@ -1373,9 +1386,11 @@ def _verb_tense(head, depth: int = 0) -> str | None:
         above = head.head
         if head.dep_ == "ROOT" or (above.lemma_ in ("aller", "devoir") and "Pres" in above.morph.get("Tense")):
             return "future"
-        if (head.dep_ == "xcomp" and fold(above.lemma_) in ("devoir", "pouvoir", "falloir")
-                and "Part" in above.morph.get("VerbForm") and depth < 3):
-            # "avait dû revoir", "a pu signer"; not "dit vouloir", nor "devait s'ouvrir le 12 mars" (a plan)
+        modal = fold(above.lemma_)
+        if (head.dep_ == "xcomp" and modal in ("devoir", "pouvoir", "falloir") and depth < 3
+                and not (modal == "devoir" and "Imp" in above.morph.get("Tense"))):
+            # "avait dû revoir", "pouvait signer", "devra signer"; not "dit vouloir", nor "devait s'ouvrir le
+            # 12 mars" (what was planned)
             return _verb_tense(above, depth + 1)
     return None
 
