@@ -190,8 +190,7 @@ MORE_CASES = [
     ("Les événements de mai-juin 68 ont marqué la France.", "2025-03-15", "mai-juin 68", "1968-05/1968-06", "month",
      None),
     ("Le ministre devra signer l'accord le 3 mars.", "2025-06-11", "3 mars", "2026-03-03", "day", None),
-    ("Le ministre pouvait encore signer l'accord le 3 décembre.", "2025-06-10", "3 décembre", "2024-12-03", "day",
-     None),
+    ("Le ministre a pu signer l'accord le 3 décembre.", "2025-06-10", "3 décembre", "2024-12-03", "day", None),
     ("Le dispositif entrera en vigueur dès l'été.", "2025-04-10", "dès l'été", "2025-SU", "season", "since"),
     ("La loi a été adoptée avant l'été.", "2025-10-15", "avant l'été", "2025-SU", "season", "deadline"),
     ("Le chantier s'achèvera à la fin de l'été.", "2025-07-10", "fin de l'été", "2025-SU", "season", "end"),
@@ -199,6 +198,15 @@ MORE_CASES = [
     ("Le musée est fermé jusqu'à lundi.", "2025-04-16", "lundi", "2025-04-21", "day", None),
     ("De décembre 2024 à janvier, les prix ont baissé.", "2025-04-16", "De décembre 2024 à janvier",
      "2024-12/2025-01", "month", None),
+    # "jusqu'à lundi" in the past tense looks back; a postponed event that has taken place since is past
+    ("La grève a duré jusqu'à lundi.", "2025-04-10", "lundi", "2025-04-07", "day", None),
+    ("La réunion, reportée à mardi, s'est finalement tenue dans le calme.", "2025-04-10", "mardi", "2025-04-08",
+     "day", None),
+    ("Les prix ont commencé à grimper dès l'été.", "2025-04-10", "dès l'été", "2024-SU", "season", "since"),
+    ("Il a rappelé qu'il fallait s'inscrire avant le 30 avril.", "2025-04-10", "30 avril", "2025-04-30", "day",
+     None),
+    ("Depuis le 1er avril jusqu'à mardi, la route est fermée.", "2025-04-10", "Depuis le 1er avril jusqu'à mardi",
+     "2025-04-01/2025-04-15", "day", None),
     # a deadline on the day's weekday is a week on
     ("Le texte sera voté d'ici à lundi.", "2025-04-14", "d'ici à lundi", "2025-04-21", "day", "deadline"),
     # a night between two days

@@ -631,12 +631,13 @@ def _read_weekday(tokens, words, k, published: dt.date) -> _Period:
                                   or (_UNTENSED.get() == "future" and not _past_tense(tokens[k]))):
             day += dt.timedelta(days=7)
         return _day(k - 1, k, day.year, day.month, day.day)
-    # ahead, and never that day: "jeudi prochain", "d'ici (à) jeudi", "jusqu'à jeudi" in Thursday's paper are a
-    # week on
-    next_one = following == "prochain" or words[max(k - 1, 0)] in ("ici", "jusqu'a") or words[max(k - 2, 0) : k] in (
-        ["ici", "a"], ["jusqu'", "a"])
+    # "d'ici (à) jeudi", "jusqu'à jeudi": ahead unless the verb looks back ("la grève a duré jusqu'à lundi");
+    # never that day, as "jeudi prochain" in Thursday's paper is a week on
+    until = words[max(k - 1, 0)] in ("ici", "jusqu'a") or words[max(k - 2, 0) : k] in (["ici", "a"], ["jusqu'", "a"])
+    next_one = following == "prochain" or until
+    ahead = until and following != "dernier" and not _past_tense(tokens[k])
     # "reporté à mardi", "avancé à mardi": the new day is ahead
-    future = next_one or _future_tense(tokens[k]) or _postponed_to(tokens, k)
+    future = following == "prochain" or ahead or _future_tense(tokens[k]) or _postponed_to(tokens, k)
     if not future and following != "dernier" and not _past_tense(tokens[k]) and _UNTENSED.get() == "future":
         future = next_one = True  # Duckling's convention, for the benchmark
     delta = (weekday - published.weekday()) % 7
@@ -802,8 +803,12 @@ def _joined(tokens, words, a: _Period, published) -> _Period | None:
         b = _counted_from(b.first, b.last, a.start, _Offset(0, 1, "day"))
     elif a.modifier is None and opened and (_bare_weekday(words, a) or _bare_weekday(words, b)):
         return None  # "du lundi au vendredi": every week
-    elif _bare_weekday(words, b):  # "depuis mardi jusqu'à jeudi": the first Thursday after that Tuesday
-        b = _counted_from(b.first, b.last, a.start, _Offset(0, (b.start.weekday() - a.start.weekday()) % 7 or 7, "day"))
+    elif _bare_weekday(words, b):
+        # "depuis mardi jusqu'à jeudi": the first Thursday after that Tuesday, unless that is over and the verb
+        # does not look back ("depuis le 1er avril jusqu'à mardi, la route est fermée": the coming Tuesday)
+        after = _counted_from(b.first, b.last, a.start, _Offset(0, (b.start.weekday() - a.start.weekday()) % 7 or 7, "day"))
+        if not (after.start < published and b.start > a.start and not _past_tense(tokens[b.first])):
+            b = after
     if _bare_weekday(words, a) and a.first > 0 and words[a.first - 1] == "le":
         return None  # "ouverte le dimanche jusqu'au 30 juin": every Sunday
     if b.start is not None and _unwritten_year(words, b):
@@ -1183,8 +1188,8 @@ def _read_season(tokens, words, k, published, modifier: str | None = None, looks
             current = [d.year for d in starts if d <= published <= _season_end(d, m2, d2)]
             if modifier == "deadline":
                 year = begun if past else coming
-            elif modifier == "since":
-                year = begun if looks == "back" else (current or [coming])[0]
+            elif modifier == "since":  # "dès l'été" in the past tense: the last begun, as "depuis l'été"
+                year = begun if looks == "back" or past else (current or [coming])[0]
             elif current and not past and modifier in (None, "middle", "end"):
                 year = current[0]  # "pendant l'été", "à la fin de l'été" in July: this one
             else:
@@ -1338,6 +1343,9 @@ def _tense(token) -> str | None:
     return _verb_tense(_governing_verb(token))
 
 
+# Verbs of a stage of an action: the infinitive after them takes their tense ("ont commencé à grimper").
+ASPECT_LEMMAS = {"commencer", "recommencer", "continuer", "cesser", "finir", "arreter", "achever", "terminer"}
+
 # Endings that follow the whole infinitive in the future and the conditional: représenter-aient.
 _CONDITIONAL_ENDINGS = ("aient", "ions", "iez", "ais", "ait")
 _FUTURE_ENDINGS = ("ons", "ont", "ez", "ai", "as", "a")
@@ -1386,11 +1394,12 @@ def _verb_tense(head, depth: int = 0) -> str | None:
         above = head.head
         if head.dep_ == "ROOT" or (above.lemma_ in ("aller", "devoir") and "Pres" in above.morph.get("Tense")):
             return "future"
-        modal = fold(above.lemma_)
-        if (head.dep_ == "xcomp" and modal in ("devoir", "pouvoir", "falloir") and depth < 3
-                and not (modal == "devoir" and "Imp" in above.morph.get("Tense"))):
-            # "avait dû revoir", "pouvait signer", "devra signer"; not "dit vouloir", nor "devait s'ouvrir le
-            # 12 mars" (what was planned)
+        lemma = fold(above.lemma_)
+        modal = lemma in ("devoir", "pouvoir", "falloir") and "Imp" not in above.morph.get("Tense")
+        if head.dep_ == "xcomp" and (modal or lemma in ASPECT_LEMMAS) and depth < 3:
+            # "avait dû revoir", "devra signer", "ont commencé à grimper"; not "dit vouloir", nor the imperfect
+            # of a modal: "devait s'ouvrir le 12 mars" (what was planned), "a rappelé qu'il fallait
+            # s'inscrire avant le 30 avril" (still ahead)
             return _verb_tense(above, depth + 1)
     return None
 
@@ -1422,10 +1431,15 @@ def _compound_tense(auxiliaries) -> str | None:
 
 def _postponed_to(tokens, k) -> bool:
     """The new date of a postponement: "le vote a été reporté au 25 juin", "repoussé à juin" (ahead,
-    whatever the tense of the decision)."""
+    whatever the tense of the decision), unless the sentence says it has taken place since ("la réunion,
+    reportée à mardi, s'est finalement tenue")."""
     if k == 0 or fold(tokens[k - 1].text) not in ("au", "a"):
         return False
-    return fold(_governing_verb(tokens[k]).lemma_) in POSTPONE_LEMMAS
+    verb = _governing_verb(tokens[k])
+    if fold(verb.lemma_) not in POSTPONE_LEMMAS:
+        return False
+    root = tokens[k].sent.root
+    return root.i == verb.i or _verb_tense(root) != "past"
 
 
 def _past_tense(token) -> bool:
