@@ -198,15 +198,15 @@ MORE_CASES = [
     ("Le musée est fermé jusqu'à lundi.", "2025-04-16", "lundi", "2025-04-21", "day", None),
     ("De décembre 2024 à janvier, les prix ont baissé.", "2025-04-16", "De décembre 2024 à janvier",
      "2024-12/2025-01", "month", None),
-    # "jusqu'à lundi" in the past tense looks back; a postponed event that has taken place since is past
+    # "jusqu'à lundi" in the past tense looks back
     ("La grève a duré jusqu'à lundi.", "2025-04-10", "lundi", "2025-04-07", "day", None),
-    ("La réunion, reportée à mardi, s'est finalement tenue dans le calme.", "2025-04-10", "mardi", "2025-04-08",
-     "day", None),
-    ("Les prix ont commencé à grimper dès l'été.", "2025-04-10", "dès l'été", "2024-SU", "season", "since"),
     ("Il a rappelé qu'il fallait s'inscrire avant le 30 avril.", "2025-04-10", "30 avril", "2025-04-30", "day",
      None),
     ("Depuis le 1er avril jusqu'à mardi, la route est fermée.", "2025-04-10", "Depuis le 1er avril jusqu'à mardi",
      "2025-04-01/2025-04-15", "day", None),
+    ("Le gouvernement a annoncé que le vote, reporté à mardi, aura lieu au Sénat.", "2025-04-10", "mardi",
+     "2025-04-15", "day", None),
+    ("Les prix ont grimpé dès l'été.", "2025-04-10", "dès l'été", "2024-SU", "season", "since"),
     # a deadline on the day's weekday is a week on
     ("Le texte sera voté d'ici à lundi.", "2025-04-14", "d'ici à lundi", "2025-04-21", "day", "deadline"),
     # a night between two days

@@ -807,7 +807,8 @@ def _joined(tokens, words, a: _Period, published) -> _Period | None:
         # "depuis mardi jusqu'à jeudi": the first Thursday after that Tuesday, unless that is over and the verb
         # does not look back ("depuis le 1er avril jusqu'à mardi, la route est fermée": the coming Tuesday)
         after = _counted_from(b.first, b.last, a.start, _Offset(0, (b.start.weekday() - a.start.weekday()) % 7 or 7, "day"))
-        if not (after.start < published and b.start > a.start and not _past_tense(tokens[b.first])):
+        over = after.start < published and words[a.last] not in WEEKDAYS and not _past_tense(tokens[b.first])
+        if not (over and b.start > a.start):  # ("depuis lundi jusqu'à jeudi" stays within its week)
             b = after
     if _bare_weekday(words, a) and a.first > 0 and words[a.first - 1] == "le":
         return None  # "ouverte le dimanche jusqu'au 30 juin": every Sunday
@@ -1343,9 +1344,6 @@ def _tense(token) -> str | None:
     return _verb_tense(_governing_verb(token))
 
 
-# Verbs of a stage of an action: the infinitive after them takes their tense ("ont commencé à grimper").
-ASPECT_LEMMAS = {"commencer", "recommencer", "continuer", "cesser", "finir", "arreter", "achever", "terminer"}
-
 # Endings that follow the whole infinitive in the future and the conditional: représenter-aient.
 _CONDITIONAL_ENDINGS = ("aient", "ions", "iez", "ais", "ait")
 _FUTURE_ENDINGS = ("ons", "ont", "ez", "ai", "as", "a")
@@ -1394,12 +1392,11 @@ def _verb_tense(head, depth: int = 0) -> str | None:
         above = head.head
         if head.dep_ == "ROOT" or (above.lemma_ in ("aller", "devoir") and "Pres" in above.morph.get("Tense")):
             return "future"
-        lemma = fold(above.lemma_)
-        modal = lemma in ("devoir", "pouvoir", "falloir") and "Imp" not in above.morph.get("Tense")
-        if head.dep_ == "xcomp" and (modal or lemma in ASPECT_LEMMAS) and depth < 3:
-            # "avait dû revoir", "devra signer", "ont commencé à grimper"; not "dit vouloir", nor the imperfect
-            # of a modal: "devait s'ouvrir le 12 mars" (what was planned), "a rappelé qu'il fallait
-            # s'inscrire avant le 30 avril" (still ahead)
+        if (head.dep_ == "xcomp" and fold(above.lemma_) in ("devoir", "pouvoir", "falloir") and depth < 3
+                and "Imp" not in above.morph.get("Tense")):
+            # "avait dû revoir", "devra signer"; not "dit vouloir", nor the imperfect of a modal: "devait
+            # s'ouvrir le 12 mars" (what was planned), "a rappelé qu'il fallait s'inscrire avant le 30 avril"
+            # (still ahead)
             return _verb_tense(above, depth + 1)
     return None
 
@@ -1430,16 +1427,12 @@ def _compound_tense(auxiliaries) -> str | None:
 
 
 def _postponed_to(tokens, k) -> bool:
-    """The new date of a postponement: "le vote a été reporté au 25 juin", "repoussé à juin" (ahead,
-    whatever the tense of the decision), unless the sentence says it has taken place since ("la réunion,
-    reportée à mardi, s'est finalement tenue")."""
+    """The new date of a postponement: "le vote a été reporté au 25 juin", "repoussé à juin", "le
+    gouvernement a annoncé que le vote, reporté à mardi, aura lieu au Sénat" (ahead, whatever the tense
+    of the decision or of its report; "la réunion, reportée à mardi, s'est finalement tenue" is misread)."""
     if k == 0 or fold(tokens[k - 1].text) not in ("au", "a"):
         return False
-    verb = _governing_verb(tokens[k])
-    if fold(verb.lemma_) not in POSTPONE_LEMMAS:
-        return False
-    root = tokens[k].sent.root
-    return root.i == verb.i or _verb_tense(root) != "past"
+    return fold(_governing_verb(tokens[k]).lemma_) in POSTPONE_LEMMAS
 
 
 def _past_tense(token) -> bool:
