@@ -564,8 +564,7 @@ class _Offset:
 
     def after(self, day: dt.date) -> dt.date | None:
         """The day this offset away (the 31st becomes the month's last day); None off the calendar."""
-        index = day.year * 12 + day.month - 1 + self.months
-        year, month = index // 12, index % 12 + 1
+        year, month = _add_months(day.year, day.month, self.months)
         try:
             day = dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
             return day + dt.timedelta(days=self.days)
@@ -800,13 +799,13 @@ def _joined(tokens, words, a: _Period, published) -> _Period | None:
             return None
         if _past_tense(tokens[a.first]) and a.start + dt.timedelta(days=1) > published:
             a = _counted_from(a.first, a.last, a.start, _Offset(0, -7, "day"))
-        b = _counted_from(b.first, b.last, a.start, _Offset(0, 1, "day"))
+        b = _next_weekday(b, a.start)
     elif a.modifier is None and opened and (_bare_weekday(words, a) or _bare_weekday(words, b)):
         return None  # "du lundi au vendredi": every week
     elif _bare_weekday(words, b):
         # "depuis mardi jusqu'à jeudi": the first Thursday after that Tuesday, unless that is over and the verb
         # does not look back ("depuis le 1er avril jusqu'à mardi, la route est fermée": the coming Tuesday)
-        after = _counted_from(b.first, b.last, a.start, _Offset(0, (b.start.weekday() - a.start.weekday()) % 7 or 7, "day"))
+        after = _next_weekday(b, a.start)
         over = after.start < published and words[a.last] not in WEEKDAYS and not _past_tense(tokens[b.first])
         if not (over and b.start > a.start):  # ("depuis lundi jusqu'à jeudi" stays within its week)
             b = after
@@ -823,6 +822,11 @@ def _joined(tokens, words, a: _Period, published) -> _Period | None:
         return None
     first = a.first - 1 if opened and a.modifier is None else a.first  # "du 3 mars au 5 avril"
     return _Period(first, b.last, f"{a.start.isoformat()}/{b.end.isoformat()}", "day", a.start, b.end)
+
+
+def _next_weekday(p: _Period, day: dt.date) -> _Period:
+    """The day of `p`'s weekday that first follows `day`."""
+    return _counted_from(p.first, p.last, day, _Offset(0, (p.start.weekday() - day.weekday()) % 7 or 7, "day"))
 
 
 def _unwritten_year(words, p: _Period) -> bool:
@@ -971,8 +975,7 @@ def _nearest_day(
     """The day numbered `day` (on that weekday, if given) in a month around publication, per the tense."""
     candidates = []
     for shift in range(-14, 15):
-        index = published.year * 12 + published.month - 1 + shift
-        year, month = index // 12, index % 12 + 1
+        year, month = _add_months(published.year, published.month, shift)
         if 1 <= day <= calendar.monthrange(year, month)[1]:
             date = dt.date(year, month, day)
             if weekday is None or date.weekday() == weekday:
@@ -1174,19 +1177,18 @@ def _read_season(tokens, words, k, published, modifier: str | None = None, looks
     elif prev in SEASON_OPENERS and published is not None:
         last = k + 1 if nxt in ("dernier", "prochain") else k
         starts = [dt.date(y, m1, d1) for y in range(published.year - 2, published.year + 2)]
+        current = [d.year for d in starts if d <= published <= _season_end(d, m2, d2)]  # the season under way
         if nxt == "dernier":
             year = max(d for d in starts if _season_end(d, m2, d2) < published).year
         elif nxt == "prochain":
             year = min(d for d in starts if d > published).year
         elif prev in ("cet", "ce"):
             # the season under way, else the one of this calendar year ("cet hiver" in February: since December)
-            current = [d for d in starts if d <= published <= _season_end(d, m2, d2)]
-            year = current[0].year if current else published.year
+            year = current[0] if current else published.year
         else:
             past = _past_tense(tokens[k])
             begun = max(d for d in starts if d <= published).year
             coming = min(d for d in starts if d > published).year
-            current = [d.year for d in starts if d <= published <= _season_end(d, m2, d2)]
             if modifier == "deadline":
                 year = begun if past else coming
             elif modifier == "since":  # "dès l'été" in the past tense: the last begun, as "depuis l'été"
@@ -1219,14 +1221,19 @@ def _shifted_unchecked(first: int, last: int, published: dt.date, unit: str, off
     if unit == "year":
         return _year(first, last, published.year + offset)
     if unit == "month":
-        index = published.year * 12 + published.month - 1 + offset
-        return _month(first, last, index // 12, index % 12 + 1)
+        return _month(first, last, *_add_months(published.year, published.month, offset))
     if unit == "week":
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
         iso = monday.isocalendar()
         return _Period(first, last, f"{iso.year}-W{iso.week:02d}", "week", monday, monday + dt.timedelta(days=6))
     day = published + dt.timedelta(days=offset)
     return _day(first, last, day.year, day.month, day.day)
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """The (year, month) `months` months after (before, if negative) that month."""
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
 
 
 def _short_year(tokens, words, j) -> bool:
