@@ -616,9 +616,10 @@ def _date_scope(
     if cell is None:
         lo, hi = sentence
         in_sentence = [d for d in dates if lo <= d.start and d.end <= hi]
+        chain = _head_chain(span) if in_sentence else []
         if mention.kind == "money":
-            in_sentence = [d for d in in_sentence if not _times_a_statement(span, d)]
-        governing = _governing_date(span, in_sentence)
+            in_sentence = [d for d in in_sentence if not _times_a_statement(chain, d)]
+        governing = _governing_date(chain, in_sentence)
         if governing is not None:
             return _scope_of(governing, "sentence")
         if in_sentence:
@@ -636,46 +637,50 @@ def _date_scope(
     return published, published, published, "published"
 
 
-def _governing_date(span: Span | None, dates: list[Mention]) -> Mention | None:
+def _head_chain(span: Span | None) -> list[Token]:
+    """The figure's chain of heads, from the figure up to the root (empty without a span)."""
+    chain, seen = [], set()
+    token = span.root if span is not None else None
+    while token is not None and token.i not in seen:
+        seen.add(token.i)
+        chain.append(token)
+        token = token.head
+    return chain
+
+
+def _governing_date(chain: list[Token], dates: list[Mention]) -> Mention | None:
     """The date whose phrase hangs on the figure's chain of heads (the figure, its noun, its
     verb, the verbs above), the lowest on the chain; None when none does."""
-    if span is None or not dates:
+    if not chain or not dates:
         return None
-    doc = span.doc
-    chain = {}
-    token = span.root
-    while token.i not in chain:
-        chain[token.i] = len(chain)
-        token = token.head
+    rank_of = {t.i: rank for rank, t in enumerate(chain)}
     best, best_rank = None, len(chain)
     for date in dates:
-        date_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        date_span = chain[0].doc.char_span(date.start, date.end, alignment_mode="expand")
         if date_span is None:
             continue
-        rank = chain.get(date_span.root.head.i, len(chain))
+        rank = rank_of.get(date_span.root.head.i, len(chain))
         if rank < best_rank:
             best, best_rank = date, rank
     return best
 
 
-def _times_a_statement(span: Span | None, date: Mention) -> bool:
+def _times_a_statement(chain: list[Token], date: Mention) -> bool:
     """Whether the date hangs on a verb of saying above the figure's own verb ("représente un
     investissement de 2 milliards, a confirmé mercredi la direction"), not on the figure's clause."""
-    if span is None:
+    if not chain:
         return False
-    doc = span.doc
-    date_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    date_span = chain[0].doc.char_span(date.start, date.end, alignment_mode="expand")
     if date_span is None:
         return False
     verb = date_span.root.head
     if verb.pos_ != "VERB" or fold(verb.lemma_) not in SPEECH_VERBS or fold(verb.lemma_) == "avancer":
         return False  # "le conseil, avancé à mardi, votera...": brought forward, not said
-    token, seen = span.root, set()
-    while token.i not in seen and token.i != verb.i:  # a verb of the figure's own below the verb of saying
-        seen.add(token.i)
-        if token.pos_ in ("VERB", "AUX") and token.i != verb.i:
+    for token in chain:  # a verb of the figure's own below the verb of saying
+        if token.i == verb.i:
+            return False
+        if token.pos_ in ("VERB", "AUX"):
             return True
-        token = token.head
     return False
 
 
