@@ -603,9 +603,8 @@ def _date_scope(
     "l'usine représente un investissement de 2 milliards, a confirmé mercredi la direction",
     mercredi is when it was said (a count keeps it: "la préfecture a indiqué jeudi que le feu
     avait parcouru 1 500 hectares" is the toll as of Thursday). When the parse ties no date to the
-    figure: the nearest date among those nearer
-    to it than to the sentence's other figures, else a date that opens the sentence before all
-    its figures. Without one, a figure under a future or conditional verb holds from
+    figure: the nearest date among those nearer to it than to the sentence's other figures, else a
+    date that opens the sentence before all its figures. Without one, a figure under a future or conditional verb holds from
     publication on (an open horizon), and any other from its publication date.
     """
     if cell is not None and cell.header_range is not None:

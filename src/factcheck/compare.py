@@ -131,8 +131,9 @@ def _disagreeing_neighbours(
     """
     n = len(figures)
     if n <= ALL_PAIRS_UP_TO:
-        rows = ((i, j, row_for(figures[i], figures[j])) for i in range(n) for j in range(i + 1, n))
-        return [(i, j, row) for i, j, row in rows if row is not None and comparable(figures[i], figures[j])]
+        rows = ((i, j, row_for(figures[i], figures[j]))
+                for i in range(n) for j in range(i + 1, n) if comparable(figures[i], figures[j]))
+        return [(i, j, row) for i, j, row in rows if row is not None]
     keys = [_value_key(f.claim, measure) for f in figures]
     stated = [_stated(f.claim) for f in figures]
     order = sorted(range(n), key=lambda k: (_position(figures[k].claim), repr(stated[k]), k))

@@ -43,6 +43,7 @@ from spacy.tokens import Doc
 
 from .pipes.dates import SPAN_KEY as DATES_KEY
 from .pipes.numbers import fold
+from .pipes.patterns_dates import FULL_MONTHS, WEEKDAYS
 from .pipes.quantities import SPAN_KEY as QUANTITIES_KEY
 from .ruleset import RuleSet
 
@@ -59,10 +60,8 @@ TITLE_MENTIONS = 2
 # A first line longer than this is a paragraph, not a title (French news titles run 40-120).
 TITLE_MAX_CHARS = 200
 # Words that say when, not what (dates spans do not always hold a bare "matin" or "lendemain").
-CALENDAR_WORDS = {
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-    "octobre", "novembre", "decembre", "jour", "journee", "semaine", "mois", "annee", "heure",
+CALENDAR_WORDS = set(WEEKDAYS) | FULL_MONTHS | {
+    "jour", "journee", "semaine", "mois", "annee", "heure",
     "matin", "matinee", "soir", "soiree", "nuit", "veille", "lendemain", "debut", "fois",
 }
 # Smoothing of the idf: as if the corpus held this many more articles naming none of the names.
