@@ -18,7 +18,9 @@ from spacy.tokens import Doc, Span, Token
 from .models import Article, Claim, Mention
 from .pipes.actors import SPAN_KEY as ACTORS_KEY
 from .pipes.dates import dates_of, form_tense
-from .pipes.numbers import fold
+from .frames.what import What, what_of
+from .frames.where import choose_place, line_heading_place
+from .text import fold
 from .pipes.patterns_quantities import CURRENCIES
 from .pipes.quantities import compound_bounds, mentions_of
 from .ruleset import Measure, RuleSet, Topic
@@ -71,6 +73,7 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
         sentence_text = " ".join(text[sentence[0] : sentence[1]].split())
         measure_text = fold(sentence_text + (f" {cell.column_header}" if cell and cell.column_header else ""))
         states = _states(doc, mention) if cell is None else set()
+        what = what_of(mention, span, subject, rules.lexicon) if cell is None else What(_table_what(subject, rules))
         measure = _measure(topic.measures if topic else (), mention, measure_text, states)
         if measure is None and topic is None:
             measure = _measure(rules.generic, mention, measure_text, states)
@@ -91,7 +94,7 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
                 subject=subject,
                 actor=rules.canonical_actor(actor),
                 attributed_to=attributed_to,
-                place=(_place(doc, text, sentence, mention, actors) or title_place) if cell is None else None,
+                place=(_place(doc, text, sentence, mention, actors, figures, layout) or title_place) if cell is None else None,
                 modality=_modality(text, span, mention, cell, scope[3]),
                 date=scope[0],
                 date_start=scope[1],
@@ -100,10 +103,35 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
                 topic=topic.id if topic else None,
                 topic_cue=cue_text,
                 measure=measure.id if measure else None,
+                what=what.key,
+                population=what.population,
+                part=what.part,
+                published=article.date.isoformat() if article.date is not None else None,
             )
         )
+    claims = _inherit_what(claims, places)
     claims = _mark_shares(doc, text, claims, places)
     return _mark_ratios(doc, text, layout, claims, multipliers)
+
+
+def _table_what(header: str | None, rules: RuleSet) -> str | None:
+    """A table column's header says what its figures are ("Budget 2025")."""
+    return rules.lexicon.concept(header) if header else None
+
+
+def _inherit_what(claims: list[Claim], places: dict[int, tuple[tuple[int, int], "_Cell | None"]]) -> list[Claim]:
+    """A count with no noun of its own takes the what of the count before it in its sentence:
+    "1.089.000 personnes ont défilé, dont 119.000 à Paris"; "... la CGT en revendique 3,5
+    millions". Its population goes with it."""
+    out: list[Claim] = []
+    for i, claim in enumerate(claims):
+        if claim.kind == "count" and claim.what is None and places[i][1] is None:
+            sentence = places[i][0]
+            before = [c for j, c in enumerate(out) if places[j][0] == sentence and c.kind == "count" and c.what]
+            if before:
+                claim = replace(claim, what=before[-1].what, population=before[-1].population)
+        out.append(claim)
+    return out
 
 
 def claim_id(article_id: str, mention: Mention) -> str:
@@ -442,9 +470,13 @@ def _title_place(title: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def _place(doc: Doc, text: str, sentence: tuple[int, int], mention: Mention, actors: list[Span]) -> str | None:
-    """Where the figure holds: a place of its sentence introduced by à/en/dans, or France for
-    national phrasing. The nearest one to the figure wins."""
+def _place(
+    doc: Doc, text: str, sentence: tuple[int, int], mention: Mention, actors: list[Span],
+    figures: list[Mention], layout: "_Layout",
+) -> str | None:
+    """Where the figure holds: a place introduced by à/en/dans, or France for national phrasing,
+    in the figure's own clause or the sentence's opening (frames/where.py), else the place
+    that heads its round-up line ("• Nantes : cinq policiers blessés")."""
     folded = fold(text[sentence[0] : sentence[1]])
     candidates: list[tuple[int, str]] = []
     candidates.extend((sentence[0] + m.start(), "France") for m in _NATIONAL.finditer(folded))
@@ -462,9 +494,16 @@ def _place(doc: Doc, text: str, sentence: tuple[int, int], mention: Mention, act
         place = PLACE_ADJECTIVES.get(fold(token.text)) if token.dep_ == "amod" else None
         if place is not None:
             candidates.append((token.idx, place))
-    if not candidates:
-        return None
-    return min(candidates, key=lambda c: abs(c[0] - mention.start))[1]
+    candidates.sort()
+    in_sentence = [(f.start, f.end) for f in figures if sentence[0] <= f.start < sentence[1]]
+    place = choose_place(text, sentence, (mention.start, mention.end), candidates, in_sentence)
+    if place is not None:
+        return place
+    line_start, line_end = layout.line_at(mention.start)
+    heading = line_heading_place(text[line_start:line_end])
+    if heading is not None and any(a.label_ == "LOC" and a.text == heading and a.start_char == line_start + text[line_start:line_end].find(heading) for a in actors):
+        return heading
+    return None
 
 
 # -- attribution and modality -------------------------------------------------------------

@@ -45,24 +45,28 @@ from dataclasses import dataclass, replace
 
 from .models import Claim, Discrepancy
 from .ruleset import Measure, PolicySpec, RuleSet, compile_alias
-from .pipes.numbers import fold
+from .frames.match import DEFAULT_MIN_CONFIDENCE, find_frame_discrepancies
+from .text import fold
 
 SEVERITY_ORDER = {"conflict": 0, "review": 1, "info": 2}
 
 
-def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]:
-    """All discrepancies between articles and within each article, in a stable order."""
+def find_discrepancies(
+    claims: list[Claim], rules: RuleSet, min_confidence: float = DEFAULT_MIN_CONFIDENCE
+) -> list[Discrepancy]:
+    """All discrepancies between articles and within each article, most confident first.
+
+    Figures of a rules topic's measure are compared by that measure; every other figure is
+    compared on its frame (frames/match.py), with the tolerance of its generic measure if it
+    fits one."""
     policy = rules.policy
     measures = {(t.id, m.id): m for t in rules.topics for m in t.measures}
-    generic = {m.id: m for m in rules.generic}
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.topic and claim.measure:
             groups[(claim.topic, claim.measure)].append(claim)
-        elif claim.measure and claim.story:
-            # a generic measure: compared within the story only
-            groups[(f"story:{claim.story}", claim.measure)].append(claim)
-            measures.setdefault((f"story:{claim.story}", claim.measure), generic[claim.measure])
+    framed = [c for c in claims if not (c.topic and c.measure)]
+    tolerances = {m.id: m.spec.tolerance for m in rules.generic}
     found = []
     for (topic, measure_id), members in sorted(groups.items()):
         measure = measures[(topic, measure_id)]
@@ -91,8 +95,17 @@ def find_discrepancies(claims: list[Claim], rules: RuleSet) -> list[Discrepancy]
                     mentions_b=fig_b.mentions,
                 )
             )
-    rows = sorted(_merge_sources(sorted(found, key=_order)) + find_inconsistencies(claims, policy), key=_order)
+    ruled = [replace(d, type=_TYPE_OF_SEVERITY.get(d.rule, "conflict"), confidence=1.0,
+                     confidence_reasons="compared by a rules measure (1.0)") for d in _merge_sources(sorted(found, key=_order))]
+    within = [replace(d, type=d.rule, confidence=1.0, confidence_reasons="within one article (1.0)")
+              for d in find_inconsistencies(claims, policy)]
+    frames = find_frame_discrepancies(framed, tolerances, min_confidence)
+    rows = sorted(ruled + frames + within, key=lambda d: (-d.confidence, _order(d)))
     return [replace(d, suppressed=rules.suppressions.get(d.discrepancy_id)) for d in rows]
+
+
+# The type of a rules row: related counts are a reader's confusion, the rest a conflict.
+_TYPE_OF_SEVERITY = {"related_counts": "related", "interval_conflict": "conflict", "converted_conflict": "conflict"}
 
 
 def _comparable(fig_a: "_Figure", fig_b: "_Figure", policy: PolicySpec) -> bool:

@@ -107,6 +107,13 @@ class Claim:
     ratio_low: float | None = None
     ratio_high: float | None = None
     ratio_text: str | None = None
+    # The frame (frames/): what is counted or measured (a concept key: "interpel", "budget|solideo"),
+    # the group it is counted in ("polici" for "policiers blessés"), whether the figure is a part
+    # of a whole given beside it ("dont 408 à Paris"), and the article's publication date.
+    what: str | None = None
+    population: str | None = None
+    part: bool = False
+    published: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +133,10 @@ class Discrepancy:
     sources_a: tuple[str, ...] = ()  # every article giving figure a's value (a.article first)
     sources_b: tuple[str, ...] = ()
     suppressed: str | None = None  # the reviewer's reason, when marked as a false alarm
+    type: str = ""  # conflict, disputed, update, related (within one article: the check's rule)
+    confidence: float = 1.0  # how sure the pairing is, in [0, 1]; `confidence_reasons` says why
+    confidence_reasons: str = ""
+    fact: str = ""  # the id of the fact (what, where, when) both figures report, in facts.csv
 
 
 @dataclass(slots=True)

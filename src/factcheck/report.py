@@ -21,19 +21,20 @@ from .report_html import render_review_page
 CLAIM_COLUMNS = [
     "claim_id", "article", "start", "end", "sentence", "text", "kind", "value", "low", "high",
     "unit", "subject", "actor", "attributed_to", "place", "modality", "date", "date_start", "date_end", "date_basis", "topic", "topic_cue", "measure", "story",
+    "what", "population", "part", "published",
 ]
 SIDE_COLUMNS = [
     "article", "claim", "value", "low", "high", "unit", "actor", "attributed_to", "place", "modality", "date", "mentions", "sources", "quote", "sentence",
 ]
 DISCREPANCY_COLUMNS = (
-    ["discrepancy_id", "severity", "rule", "topic", "measure"]
+    ["discrepancy_id", "type", "confidence", "severity", "rule", "topic", "measure", "fact"]
     + [f"{c}_a" for c in SIDE_COLUMNS]
     + [f"{c}_b" for c in SIDE_COLUMNS]
-    + ["explanation", "suppressed"]
+    + ["explanation", "confidence_reasons", "suppressed"]
 )
 SKIPPED_COLUMNS = ["path", "reason"]
 # Cells written by number_cell; every other cell is text.
-NUMBER_COLUMNS = {"start", "end", "value", "low", "high"} | {
+NUMBER_COLUMNS = {"start", "end", "value", "low", "high", "confidence"} | {
     f"{c}_{s}" for c in ("value", "low", "high", "mentions") for s in "ab"
 }
 # A text cell starting with one of these is a formula to Excel and LibreOffice ("=HYPERLINK(...)",
@@ -118,11 +119,14 @@ def _claim_row(c: Claim) -> dict:
         "date_start": c.date_start or "", "date_end": c.date_end or "",
         "date_basis": c.date_basis or "", "topic": c.topic or "", "topic_cue": c.topic_cue or "",
         "measure": c.measure or "", "story": c.story or "",
+        "what": c.what or "", "population": c.population or "", "part": "yes" if c.part else "",
+        "published": c.published or "",
     }
 
 
 def _discrepancy_row(d: Discrepancy) -> dict:
-    row = {"discrepancy_id": d.discrepancy_id, "severity": d.severity, "rule": d.rule, "topic": d.topic, "measure": d.measure}
+    row = {"discrepancy_id": d.discrepancy_id, "type": d.type, "confidence": f"{d.confidence:.2f}", "severity": d.severity,
+           "rule": d.rule, "topic": d.topic, "measure": d.measure, "fact": d.fact}
     for suffix, claim, mentions, sources in (("a", d.a, d.mentions_a, d.sources_a), ("b", d.b, d.mentions_b, d.sources_b)):
         row.update({
             f"article_{suffix}": claim.article, f"claim_{suffix}": claim.claim_id,
@@ -134,6 +138,7 @@ def _discrepancy_row(d: Discrepancy) -> dict:
             f"quote_{suffix}": claim.text, f"sentence_{suffix}": claim.sentence,
         })
     row["explanation"] = d.explanation
+    row["confidence_reasons"] = d.confidence_reasons
     row["suppressed"] = d.suppressed or ""
     return row
 

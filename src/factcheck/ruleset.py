@@ -20,7 +20,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
 
 from .errors import RulesError
-from .pipes.numbers import fold
+from .frames.lexicon import Lexicon
+from .text import fold
 
 SCHEMA_VERSION = 1
 Kind = Literal["money", "count", "percent"]
@@ -119,8 +120,17 @@ class PolicySpec(_Strict):
     within_article: WithinArticleSpec = WithinArticleSpec()
 
 
+class FramesSpec(_Strict):
+    """How the words of a figure's frame are normalised (see rules/frames.yaml)."""
+
+    same_thing: list[list[str]] = []  # words or phrases that name one thing counted
+    generic_nouns: list[str] = []  # nouns that say nothing of what is counted ("personnes")
+    light_verbs: list[str] = []  # verbs that report or reach a figure ("compter", "atteindre")
+
+
 class RulesFile(_Strict):
     schema_version: Literal[1]
+    frames: FramesSpec | None = None
     topic: TopicSpec | None = None
     generic_measures: list[MeasureSpec] | None = None
     actors: list[ActorSpec] | None = None
@@ -191,6 +201,7 @@ class RuleSet:
     policy: PolicySpec = field(default_factory=PolicySpec)
     policy_file: str | None = None  # None: no file has a policy section, the defaults hold
     exchange_rates_file: str | None = None
+    lexicon: Lexicon = field(default_factory=Lexicon)  # the frames' words (rules/frames.yaml)
 
     def to_base(self, currency: str | None) -> float | None:
         """How many base-currency units one unit of `currency` is worth, or None."""
@@ -205,7 +216,7 @@ class RuleSet:
     def claims_fingerprint(self) -> str:
         """A hash of what shapes claims and story signatures (topics, generic measures, actors),
         not of suppressions, exchange rates or policy, which only the comparison reads."""
-        shape = repr((self.topics, sorted(self.actor_aliases.items()), self.generic))
+        shape = repr((self.topics, sorted(self.actor_aliases.items()), self.generic, self.lexicon))
         return hashlib.sha256(shape.encode()).hexdigest()[:16]
 
     def canonical_actor(self, name: str | None) -> str | None:
@@ -244,6 +255,7 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
     generic: list[Measure] = []
     exchange_rates: ExchangeRatesSpec | None = None
     policy, policy_file, rates_file = PolicySpec(), None, None
+    frames = FramesSpec()
     topics: list[Topic] = []
     actor_aliases: dict[str, str] = {}
     alias_origin: dict[str, str] = {}
@@ -279,6 +291,10 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
                 problems.append(f"{at('policy')}: the policy is already defined in {policy_file}; keep one policy section")
             policy, policy_file = parsed.policy, str(file)
             _check_policy(parsed.policy, at, problems)
+        if parsed.frames is not None:  # several files may add words; they add up
+            frames.same_thing.extend(parsed.frames.same_thing)
+            frames.generic_nouns.extend(parsed.frames.generic_nouns)
+            frames.light_verbs.extend(parsed.frames.light_verbs)
         for i, item in enumerate(parsed.suppressions or []):
             if item.id in suppressions:
                 problems.append(f"{at('suppressions', i, 'id')}: discrepancy '{item.id}' is suppressed twice")
@@ -301,6 +317,7 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
     return RuleSet(
         tuple(topics), actor_aliases, tuple(str(f) for f in files), suppressions, tuple(generic), exchange_rates,
         policy=policy, policy_file=policy_file, exchange_rates_file=rates_file,
+        lexicon=Lexicon.build(frames.same_thing, frames.generic_nouns, frames.light_verbs),
     )
 
 
@@ -374,11 +391,11 @@ def _load_file(file: Path, problems: list[str]) -> tuple[RulesFile, yaml.Node] |
                 hint = " (YAML read it as a number: quote it)"
             problems.append(f"{_at(file, node, loc)}: {_format_loc(loc)}: {error['msg']}{got_text}{hint}")
         return None
-    sections = (parsed.topic, parsed.actors, parsed.suppressions, parsed.generic_measures, parsed.exchange_rates, parsed.policy)
+    sections = (parsed.topic, parsed.actors, parsed.suppressions, parsed.generic_measures, parsed.exchange_rates, parsed.policy, parsed.frames)
     if all(x is None for x in sections):
         problems.append(
             f"{file}: defines nothing: expected a 'topic', 'generic_measures', 'actors', 'suppressions', "
-            "'exchange_rates' or 'policy' section"
+            "'exchange_rates', 'policy' or 'frames' section"
         )
         return None
     return parsed, node

@@ -15,45 +15,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from text_to_num import text2num
 
+from ..text import GROUP_SPACES, fold  # noqa: F401  (re-exported: the pipes use them)
 from ._guard import guarded
 from .patterns_quantities import NUMBER_WORDS
 
-# Spaces that may separate thousands groups: space, NBSP, narrow NBSP, thin and figure spaces.
-GROUP_SPACES = " \u00a0\u202f\u2009\u2007"
 _FIRST_GROUP = re.compile(r"^[-+\u2212]?\d{1,3}$")
 _NEXT_GROUP = re.compile(r"^\d{3}(?:,\d+)?$")
 # "1 250 000", "1.000.000", "62,40", "2.5", "100 000,5"
 _SPACED = re.compile(rf"^\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?:,\d+)?$")
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _PLAIN = re.compile(r"^\d+(?:[.,]\d+)?$")
-
-
-class _FoldTable(dict):
-    """str.translate table built as characters are met: each maps to one folded character."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        if char in "\u2019\u02bc\u2032`":
-            folded = "'"
-        elif char in GROUP_SPACES:
-            folded = " "
-        else:
-            base = unicodedata.normalize("NFD", char)[0].lower()
-            folded = base if len(base) == 1 else char
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Lowercase, strip accents, typographic apostrophe -> ', odd spaces -> space.
-
-    Folding is per character and keeps the length, so offsets in the folded text are
-    offsets in the original.
-    """
-    return text.translate(_FOLD)
 
 
 def parse_digits(text: str) -> tuple[float, int] | None:

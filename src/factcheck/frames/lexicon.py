@@ -1,0 +1,67 @@
+"""Words to concepts: a French Snowball stemmer, then the rules' groups of words for one thing.
+
+Pure Python (no spaCy): the rules use it when they are loaded, the comparison when it reads
+claims. "interpellations", "interpellées" and "interpeller" share the stem "interpel"; the
+rules' `frames.same_thing` groups join stems a stemmer cannot ("mort", "tué", "décès").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+
+from ..text import fold
+
+# Words skipped when a phrase is stemmed: articles and the preposition "de".
+PHRASE_STOPWORDS = {"le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "se", "s"}
+_WORD = re.compile(r"[\w-]+")
+
+_stemmer = snowballstemmer.stemmer("french")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of one word, folded after stemming: "Interpellées" -> "interpel"."""
+    return fold(_stemmer.stemWord(word.lower()))
+
+
+def stem_phrase(phrase: str) -> str:
+    """The stems of a phrase's content words joined by "_": "perdre la vie" -> "perdr_vi"."""
+    words = [w for w in _WORD.findall(phrase.lower().replace("’", "'")) if fold(w) not in PHRASE_STOPWORDS]
+    return "_".join(stem(w) for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The concept of a word or phrase: the first stem of its `same_thing` group, else its stem."""
+
+    groups: dict[str, str] = field(default_factory=dict)  # stem -> canonical stem
+    generic: frozenset[str] = frozenset()  # stems of nouns that say nothing of what is counted
+    light: frozenset[str] = frozenset()  # stems of verbs that report or reach a figure
+
+    @classmethod
+    def build(cls, same_thing: list[list[str]], generic_nouns: list[str], light_verbs: list[str]) -> "Lexicon":
+        groups: dict[str, str] = {}
+        for words in same_thing:
+            stems = [stem_phrase(w) for w in words]
+            for s in stems:
+                groups.setdefault(s, stems[0])
+        return cls(groups, frozenset(stem_phrase(w) for w in generic_nouns), frozenset(stem_phrase(w) for w in light_verbs))
+
+    def concept(self, phrase: str | None) -> str | None:
+        if not phrase:
+            return None
+        s = stem_phrase(phrase)
+        return self.groups.get(s, s) or None
+
+    def concept_of_stem(self, s: str) -> str:
+        return self.groups.get(s, s)
+
+    def is_generic(self, phrase: str) -> bool:
+        return stem_phrase(phrase) in self.generic
+
+    def is_light(self, verb: str) -> bool:
+        return stem_phrase(verb) in self.light

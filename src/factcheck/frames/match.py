@@ -1,0 +1,262 @@
+"""Compare figures on their frames: two figures are compared only when they can be the same one.
+
+Same what (the concept of what is counted or measured, and a compatible population), same
+where (the place of the figure's clause, or none on both sides), compatible when, both
+asserted (a forecast, target, conditional or denied figure is not a measurement), and neither
+a part of a whole unless its place frames it ("dont 119.000 à Paris" is Paris's figure).
+No rules topic or measure is needed: the rules' lexicon only normalises the words.
+
+Candidates come from blocking keys on the frame (kind, currency, what, place), and within a
+block only figures published within `UPDATE_WINDOW_DAYS` of each other meet, so the work
+grows with the size of each block and window, not with all pairs of the corpus.
+
+Each pair that disagrees is typed:
+- `update`: both figures give their article's publication date as their time, the articles
+  were published on different days, and the later one is higher (a toll that rises);
+- `disputed`: same time, each figure attributed to a different source (union vs police);
+- `conflict`: same time, values incompatible, nothing to explain the gap.
+and scored: `confidence` in [0, 1], with the reasons that set it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..models import Claim, Discrepancy
+from ..text import fold
+
+ASSERTED = {"fact", "estimate"}
+UPDATE_WINDOW_DAYS = 45
+# A figure whose scope is a stated day still holds for the next days' papers (a weekend's).
+STATED_GRACE_DAYS = 2
+TYPE_SEVERITY = {"conflict": "conflict", "disputed": "review", "update": "info"}
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    claim: Claim
+    mentions: int
+    day: dt.date | None  # the publication day
+    source: str | None  # the folded attribution
+
+
+def frame_key(c: Claim) -> tuple:
+    """The blocking key: figures with different keys are never compared."""
+    currency = c.unit if c.kind in ("money", "percent") else None
+    return (c.kind, currency, c.what, _place_key(c.place))
+
+
+def fact_id(c: Claim) -> str:
+    """One fact: what, population, where and when (the figure's day, else its scope)."""
+    key = f"{c.kind}|{c.unit if c.kind != 'count' else ''}|{c.what}|{c.population or ''}|{_place_key(c.place) or ''}|{c.date or ''}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def eligible(c: Claim) -> bool:
+    """Whether the figure takes part in frame matching at all."""
+    if c.what is None or c.modality not in ASSERTED:
+        return False
+    if c.value is None and c.low is None and c.high is None:
+        return False
+    if c.part and c.place is None:
+        return False  # "dont 23 parmi les forces de l'ordre": a part of another figure
+    return True
+
+
+def find_frame_discrepancies(
+    claims: list[Claim],
+    tolerances: dict[str, float] | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> list[Discrepancy]:
+    """Rows for the pairs of figures of different articles whose frames match and whose
+    values disagree. `tolerances`: extra relative tolerance by generic measure id (rules)."""
+    tolerances = tolerances or {}
+    blocks: dict[tuple, dict[tuple, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for c in sorted(claims, key=lambda c: (c.article, c.start)):
+        if eligible(c):
+            blocks[frame_key(c)][(c.article, c.population, c.value, c.low, c.high, c.date)].append(c)
+    rows: list[Discrepancy] = []
+    for key in sorted(blocks, key=repr):
+        figures = [_figure(group) for group in blocks[key].values()]
+        figures.sort(key=lambda f: (f.day or dt.date.min, f.claim.article, f.claim.start))
+        sources_by_article: dict[str, set[str]] = defaultdict(set)
+        for f in figures:
+            if f.source:
+                sources_by_article[f.claim.article].add(f.source)
+        for i, fa in enumerate(figures):
+            for fb in figures[i + 1 :]:
+                if fa.day and fb.day and (fb.day - fa.day).days > UPDATE_WINDOW_DAYS:
+                    break
+                row = _pair(fa, fb, sources_by_article, tolerances)
+                if row is not None and row.confidence >= min_confidence:
+                    rows.append(row)
+    return rows
+
+
+def _figure(group: list[Claim]) -> _Figure:
+    c = group[0]
+    day = dt.date.fromisoformat(c.published[:10]) if c.published and len(c.published) >= 10 else None
+    return _Figure(c, len(group), day, _source_key(c.attributed_to))
+
+
+def _pair(fa: _Figure, fb: _Figure, sources_by_article: dict[str, set[str]], tolerances: dict[str, float]) -> Discrepancy | None:
+    a, b = fa.claim, fb.claim
+    if a.article == b.article:
+        return None
+    if a.population and b.population and a.population != b.population:
+        return None
+    relation = _when(a, b, fa.day, fb.day)
+    if relation is None:
+        return None
+    tolerance = max(tolerances.get(a.measure or "", 0.0), tolerances.get(b.measure or "", 0.0))
+    if not _disagree(a, b, tolerance):
+        return None
+    reasons = []
+    confidence = 0.8
+    if relation == "later":
+        if not _higher(b, a):
+            return None  # a later, lower figure of the same thing is another day's, not a revision
+        kind = "update"
+        reasons.append("published on different days, the later figure is higher (-0.1)")
+        confidence -= 0.1
+    elif fa.source and fb.source and fa.source != fb.source:
+        if fb.source in sources_by_article[a.article] and fa.source in sources_by_article[b.article]:
+            return None  # each article already gives both sources' figures: nothing new
+        kind = "disputed"
+    else:
+        kind = "conflict"
+    if a.place and b.place:
+        confidence += 0.1
+        reasons.append(f"same place stated ({a.place}) (+0.1)")
+    if a.date_basis in ("sentence", "column") and b.date_basis in ("sentence", "column"):
+        confidence += 0.05
+        reasons.append("both dates stated (+0.05)")
+    if a.population != b.population:
+        confidence -= 0.15
+        reasons.append(f"population stated on one side only ({a.population or b.population}) (-0.15)")
+    if a.story and b.story and a.story != b.story:
+        confidence -= 0.3
+        reasons.append("articles in different stories (-0.3)")
+    elif a.story and a.story == b.story:
+        confidence += 0.05
+        reasons.append("same story (+0.05)")
+    if a.topic and b.topic and a.topic != b.topic:
+        confidence -= 0.2
+        reasons.append("different rules topics (-0.2)")
+    confidence = round(min(1.0, max(0.0, confidence)), 2)
+    why = _explain(a, b, kind, relation)
+    key = f"{a.claim_id}|{b.claim_id}|frame_{kind}"
+    return Discrepancy(
+        discrepancy_id=hashlib.sha1(key.encode()).hexdigest()[:12],
+        severity=TYPE_SEVERITY[kind],
+        rule=f"frame_{kind}",
+        topic=a.story or "frames",
+        measure=_label(a),
+        a=a,
+        b=b,
+        explanation=why,
+        mentions_a=fa.mentions,
+        mentions_b=fb.mentions,
+        sources_a=(a.article,),
+        sources_b=(b.article,),
+        type=kind,
+        confidence=confidence,
+        confidence_reasons="; ".join(["base 0.8"] + reasons),
+        fact=fact_id(a),
+    )
+
+
+def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> str | None:
+    """"same" when the two figures can hold for one time, "later" when b's article revises a's
+    (both undated, published on different days), None when their times differ."""
+    stated = ("sentence", "column")
+    if a.kind == "count" and (day_a is None or day_b is None):
+        return None  # a count changes with time: without a publication date it is not placed
+    if a.date_basis in stated and b.date_basis in stated:
+        return "same" if _overlap(a.date_start, a.date_end, b.date_start, b.date_end) else None
+    for s, u, day in ((a, b, day_b), (b, a, day_a)):
+        if s.date_basis in stated and u.date_basis == "published" and day is not None:
+            start = s.date_start or "0000-01-01"
+            end = s.date_end or "9999-12-31"
+            try:
+                end = (dt.date.fromisoformat(end) + dt.timedelta(days=STATED_GRACE_DAYS)).isoformat()
+            except ValueError:
+                pass
+            return "same" if start <= day.isoformat() <= end else None
+    if a.date_basis == "published" and b.date_basis == "published":
+        return "same" if day_a == day_b else "later"
+    if a.date_basis is None and b.date_basis is None and a.kind != "count":
+        return "same"
+    return None
+
+
+def _overlap(a_start: str | None, a_end: str | None, b_start: str | None, b_end: str | None) -> bool:
+    return (a_start or "0000") <= (b_end or "9999") and (b_start or "0000") <= (a_end or "9999")
+
+
+def _widened(c: Claim, tolerance: float) -> tuple[float | None, float | None]:
+    ref = abs(c.value if c.value is not None else (c.low if c.low is not None else c.high or 0.0))
+    precision = min(c.precision, 0.10 * ref) if ref else c.precision
+    slack = precision + tolerance * ref
+    return (c.low - slack if c.low is not None else None, c.high + slack if c.high is not None else None)
+
+
+def _disagree(a: Claim, b: Claim, tolerance: float) -> bool:
+    lo_a, hi_a = _widened(a, tolerance)
+    lo_b, hi_b = _widened(b, tolerance)
+    return bool((hi_a is not None and lo_b is not None and hi_a < lo_b) or (hi_b is not None and lo_a is not None and hi_b < lo_a))
+
+
+def _position(c: Claim) -> float:
+    for x in (c.value, c.low, c.high):
+        if x is not None:
+            return x
+    return 0.0
+
+
+def _higher(later: Claim, earlier: Claim) -> bool:
+    return _position(later) > _position(earlier)
+
+
+_ARTICLES = ("la ", "le ", "les ", "l'")
+
+
+def _source_key(name: str | None) -> str | None:
+    if not name:
+        return None
+    key = fold(" ".join(name.split()))
+    for article in _ARTICLES:
+        if key.startswith(article):
+            key = key[len(article) :]
+    return key
+
+
+def _place_key(place: str | None) -> str | None:
+    return fold(place) if place else None
+
+
+def _label(c: Claim) -> str:
+    return c.what if not c.population else f"{c.what} ({c.population})"
+
+
+def _explain(a: Claim, b: Claim, kind: str, relation: str) -> str:
+    from ..compare import _figure, _scope_text  # the same wording as the rules' rows
+
+    what = f"«{a.what}»" + (f" among «{a.population or b.population}»" if a.population or b.population else "")
+    where = f" in {a.place}" if a.place else " (no place stated on either side)"
+    head = {
+        "conflict": "cannot both be true for the same thing, place and time",
+        "disputed": "are the same thing, place and time, counted by different sources",
+        "update": "are the same thing and place; the later article gives a higher figure (a revised count)",
+    }[kind]
+    sources = ""
+    if kind == "disputed":
+        sources = f" Sources: {a.attributed_to} / {b.attributed_to}."
+    return (
+        f"{_figure(a)} and {_figure(b)} {head}. Frame: what {what}{where}."
+        f"{sources} Time scopes: {_scope_text(a)} / {_scope_text(b)}."
+    )

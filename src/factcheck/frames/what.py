@@ -1,0 +1,113 @@
+"""What a figure counts or measures, read from the parse: the noun, the predicate, the part.
+
+"457 personnes ont été interpellées" and "457 interpellations" both count `interpel`; "149
+policiers et gendarmes blessés" counts `bless` among `polici`; "dont 408 à Paris" is a part.
+The words are normalised by the rules' lexicon (lexicon.py): a Snowball stem, then the
+`same_thing` groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..models import Mention
+from ..text import fold
+from .lexicon import Lexicon, stem
+
+# Dependencies by which a participle or adjective says what happened to the counted noun:
+# "personnes interpellées", "policiers blessés", "véhicules qui ont brûlé".
+PREDICATE_DEPS = {"acl", "amod", "acl:relcl"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+# Words before a figure that make it a part of a whole given next to it.
+PART_CUES = {"dont", "parmi", "notamment"}
+OTHER_CUES = {"autre", "autres"}
+
+
+@dataclass(frozen=True, slots=True)
+class What:
+    """The thing counted (a concept key), the group it is counted in, and whether it is a part."""
+
+    key: str | None
+    population: str | None = None
+    part: bool = False
+
+
+def what_of(mention: Mention, span: Span | None, subject: str | None, lexicon: Lexicon) -> What:
+    """The frame's what for one figure. Counts: the counted noun and its predicate; money and
+    percents: the noun the amount is of with its first complement ("budget|solideo")."""
+    if span is None:
+        return What(None)
+    doc = span.doc
+    part = _is_part(span)
+    if mention.kind == "count":
+        noun = doc[mention.noun_index] if mention.noun_index is not None else None
+        return _count_what(noun, span, lexicon, part)
+    return What(_amount_key(subject, lexicon), None, part)
+
+
+def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) -> What:
+    anchor = noun if noun is not None else span.root
+    predicate = _predicate(anchor, lexicon)
+    noun_key = lexicon.concept_of_stem(stem(noun.text)) if noun is not None else None
+    if noun is None or lexicon.is_generic(noun.text):
+        return What(predicate, None, part)
+    if predicate is None or predicate == noun_key:
+        return What(noun_key, None, part)
+    return What(noun_key, predicate, part)
+
+
+def _predicate(noun: Token, lexicon: Lexicon) -> str | None:
+    """The concept of what the counted people or things did or underwent, or None."""
+    candidates = [noun, *[c for c in noun.children if c.dep_ == "conj"]]
+    for token in candidates:  # "policiers et gendarmes blessés": the participle may hang on either
+        for child in token.children:
+            if child.dep_ in PREDICATE_DEPS and child.pos_ in ("VERB", "ADJ") and child.i > noun.i:
+                key = _verb_key(child, lexicon)
+                if key is not None:
+                    return key
+    head = noun.head
+    if head.i != noun.i and head.pos_ in ("VERB", "AUX", "ADJ") and noun.dep_ in SUBJECT_DEPS | {"obj"}:
+        if noun.dep_ == "obj" and not lexicon.is_generic(noun.text):
+            return None  # "le feu a parcouru 3 800 hectares": the verb does not say what a hectare is
+        return _verb_key(head, lexicon)
+    return None
+
+
+def _verb_key(verb: Token, lexicon: Lexicon) -> str | None:
+    """The concept of a verb or participle, with its object noun for an idiom ("perdre la vie")."""
+    lemma = verb.lemma_ or verb.text
+    if lexicon.is_light(lemma):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
+    if obj is not None:
+        idiom = f"{stem(lemma)}_{stem(obj.text)}"
+        if idiom in lexicon.groups:
+            return lexicon.groups[idiom]
+    return lexicon.concept_of_stem(stem(lemma))
+
+
+def _amount_key(subject: str | None, lexicon: Lexicon) -> str | None:
+    """"budget de la Solideo" -> "budget|solideo": the head noun and its first complement."""
+    if not subject:
+        return None
+    words = [w for w in subject.replace("’", "'").split() if fold(w).strip("'") not in _AMOUNT_STOP]
+    words = [w.split("'")[-1] for w in words if w.split("'")[-1]]
+    if not words:
+        return None
+    keys = [lexicon.concept_of_stem(stem(w)) for w in words[:2]]
+    return "|".join(keys)
+
+
+_AMOUNT_STOP = {"le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "au", "aux", "a", "en", "et", "pour", "sur", "par"}
+
+
+def _is_part(span: Span) -> bool:
+    """"dont 408 à Paris", "parmi eux, 23 policiers", "les trois autres victimes"."""
+    doc = span.doc
+    before = [fold(t.text) for t in doc[max(span.sent.start, span.start - 3) : span.start]]
+    if before and (before[-1] in PART_CUES or (len(before) > 1 and before[-2] in PART_CUES)):
+        return True
+    after = [fold(t.text) for t in doc[span.end : span.end + 2]]
+    return bool(set(after) & OTHER_CUES)

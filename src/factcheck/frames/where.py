@@ -1,0 +1,67 @@
+"""Where a figure holds: the place of its own clause, else of its sentence's opening, else of
+its round-up line ("• Nantes : cinq policiers blessés"), else of the title.
+
+In "1.089.000 personnes ont défilé dans le pays, dont 119.000 à Paris", Paris belongs to the
+second figure only: a place is taken from the figure's own segment of the sentence (segments
+end at punctuation and at "dont", "contre", "tandis que"), not from anywhere in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold
+
+# Where one clause of a sentence ends and another figure's begins.
+_SEGMENT_END = re.compile(r"[,;:()«»\"]|\s(?:dont|contre|tandis que|alors que|mais|soit)\s")
+# "• Nantes : ...", "- À Bordeaux : ...", "Lyon. ...": a round-up line's heading place.
+_LINE_HEADING = re.compile(
+    r"^\s*(?:[•\-–—*]\s*)?(?:[AÀà]\s+)?((?:[A-ZÉÈÎ][\w’'-]+)(?:[ -](?:sur|en|de|la|le|du|d’|d')?[ -]?[A-ZÉÈ][\w’'-]+){0,3})\s*[:–—]\s"
+)
+
+
+def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clause-like segments of text[start:end], as absolute char ranges."""
+    bounds = [start]
+    for m in _SEGMENT_END.finditer(fold(text[start:end])):
+        bounds.append(start + m.end())
+    bounds.append(end)
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def choose_place(
+    text: str,
+    sentence: tuple[int, int],
+    figure: tuple[int, int],
+    candidates: list[tuple[int, str]],
+    figures: list[tuple[int, int]],
+) -> str | None:
+    """The place for the figure at `figure` among the sentence's `candidates` (char, place):
+    one in the figure's own segment (the nearest), else one in an opening segment that comes
+    before every figure of the sentence ("À Bordeaux, 13 000 manifestants ...")."""
+    parts = segments(text, *sentence)
+    own = next(((a, b) for a, b in parts if a <= figure[0] < b), None)
+    if own is not None:
+        inside = [c for c in candidates if own[0] <= c[0] < own[1]]
+        if inside:
+            return min(inside, key=lambda c: abs(c[0] - figure[0]))[1]
+        # a segment of its own with no figure in it, before this one, frames the rest
+        # ("Selon la préfecture, à Nantes, 12 000 ..."); one with another figure does not
+        for a, b in parts:
+            if a >= own[0]:
+                break
+            if any(a <= f[0] < b for f in figures):
+                break
+            inside = [c for c in candidates if a <= c[0] < b]
+            if inside:
+                return inside[-1][1]
+    return None
+
+
+def line_heading_place(line: str) -> str | None:
+    """The place a round-up line opens with: "• Nantes : cinq policiers blessés" -> "Nantes"."""
+    m = _LINE_HEADING.match(line)
+    if m is None:
+        return None
+    name = m.group(1)
+    return name if len(name) > 2 else None
