@@ -126,6 +126,7 @@ class FramesSpec(_Strict):
     same_thing: list[list[str]] = []  # words or phrases that name one thing counted
     generic_nouns: list[str] = []  # nouns that say nothing of what is counted ("personnes")
     light_verbs: list[str] = []  # verbs that report or reach a figure ("compter", "atteindre")
+    tolls: list[str] = []  # things whose count only grows as an event goes on ("morts", "hectares")
 
 
 class RulesFile(_Strict):
@@ -295,6 +296,7 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
             frames.same_thing.extend(parsed.frames.same_thing)
             frames.generic_nouns.extend(parsed.frames.generic_nouns)
             frames.light_verbs.extend(parsed.frames.light_verbs)
+            frames.tolls.extend(parsed.frames.tolls)
         for i, item in enumerate(parsed.suppressions or []):
             if item.id in suppressions:
                 problems.append(f"{at('suppressions', i, 'id')}: discrepancy '{item.id}' is suppressed twice")
@@ -317,7 +319,7 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
     return RuleSet(
         tuple(topics), actor_aliases, tuple(str(f) for f in files), suppressions, tuple(generic), exchange_rates,
         policy=policy, policy_file=policy_file, exchange_rates_file=rates_file,
-        lexicon=Lexicon.build(frames.same_thing, frames.generic_nouns, frames.light_verbs),
+        lexicon=Lexicon.build(frames.same_thing, frames.generic_nouns, frames.light_verbs, frames.tolls),
     )
 
 

@@ -41,15 +41,19 @@ class Lexicon:
     groups: dict[str, str] = field(default_factory=dict)  # stem -> canonical stem
     generic: frozenset[str] = frozenset()  # stems of nouns that say nothing of what is counted
     light: frozenset[str] = frozenset()  # stems of verbs that report or reach a figure
+    tolls: frozenset[str] = frozenset()  # concepts whose count only grows as an event goes on
 
     @classmethod
-    def build(cls, same_thing: list[list[str]], generic_nouns: list[str], light_verbs: list[str]) -> "Lexicon":
+    def build(
+        cls, same_thing: list[list[str]], generic_nouns: list[str], light_verbs: list[str], tolls: list[str] = ()
+    ) -> "Lexicon":
         groups: dict[str, str] = {}
         for words in same_thing:
             stems = [stem_phrase(w) for w in words]
             for s in stems:
                 groups.setdefault(s, stems[0])
-        return cls(groups, frozenset(stem_phrase(w) for w in generic_nouns), frozenset(stem_phrase(w) for w in light_verbs))
+        lexicon = cls(groups, frozenset(stem_phrase(w) for w in generic_nouns), frozenset(stem_phrase(w) for w in light_verbs))
+        return cls(groups, lexicon.generic, lexicon.light, frozenset(lexicon.concept(w) for w in tolls))
 
     def concept(self, phrase: str | None) -> str | None:
         if not phrase:

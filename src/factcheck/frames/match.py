@@ -71,9 +71,11 @@ def find_frame_discrepancies(
     claims: list[Claim],
     tolerances: dict[str, float] | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    tolls: frozenset[str] = frozenset(),
 ) -> list[Discrepancy]:
     """Rows for the pairs of figures of different articles whose frames match and whose
-    values disagree. `tolerances`: extra relative tolerance by generic measure id (rules)."""
+    values disagree. `tolerances`: extra relative tolerance by generic measure id (rules);
+    `tolls`: the concepts whose count only grows (rules/frames.yaml)."""
     tolerances = tolerances or {}
     blocks: dict[tuple, dict[tuple, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in sorted(claims, key=lambda c: (c.article, c.start)):
@@ -91,7 +93,7 @@ def find_frame_discrepancies(
             for fb in figures[i + 1 :]:
                 if fa.day and fb.day and (fb.day - fa.day).days > UPDATE_WINDOW_DAYS:
                     break
-                row = _pair(fa, fb, sources_by_article, tolerances)
+                row = _pair(fa, fb, sources_by_article, tolerances, key[2] in tolls)
                 if row is not None and row.confidence >= min_confidence:
                     rows.append(row)
     return rows
@@ -103,15 +105,19 @@ def _figure(group: list[Claim]) -> _Figure:
     return _Figure(c, len(group), day, _source_key(c.attributed_to))
 
 
-def _pair(fa: _Figure, fb: _Figure, sources_by_article: dict[str, set[str]], tolerances: dict[str, float]) -> Discrepancy | None:
-    a, b = fa.claim, fb.claim
-    if a.article == b.article:
+def _pair(
+    fa: _Figure, fb: _Figure, sources_by_article: dict[str, set[str]], tolerances: dict[str, float], toll: bool
+) -> Discrepancy | None:
+    if fa.claim.article == fb.claim.article:
         return None
-    if a.population and b.population and a.population != b.population:
+    if fa.claim.population and fb.claim.population and fa.claim.population != fb.claim.population:
         return None
-    relation = _when(a, b, fa.day, fb.day)
+    relation = _toll_when(fa, fb) if toll else _when(fa.claim, fb.claim, fa.day, fb.day)
     if relation is None:
         return None
+    if relation == "earlier":
+        fa, fb, relation = fb, fa, "later"
+    a, b = fa.claim, fb.claim
     tolerance = max(tolerances.get(a.measure or "", 0.0), tolerances.get(b.measure or "", 0.0))
     if not _disagree(a, b, tolerance):
         return None
@@ -121,7 +127,7 @@ def _pair(fa: _Figure, fb: _Figure, sources_by_article: dict[str, set[str]], tol
         if not _higher(b, a):
             return None  # a later, lower figure of the same thing is another day's, not a revision
         kind = "update"
-        reasons.append("published on different days, the later figure is higher (-0.1)")
+        reasons.append("a toll reported on different days, the later figure is higher (-0.1)")
         confidence -= 0.1
     elif fa.source and fb.source and fa.source != fb.source:
         if fb.source in sources_by_article[a.article] and fa.source in sources_by_article[b.article]:
@@ -170,9 +176,32 @@ def _pair(fa: _Figure, fb: _Figure, sources_by_article: dict[str, set[str]], tol
     )
 
 
+def _toll_when(fa: _Figure, fb: _Figure) -> str | None:
+    """A toll at two moments: "same" day, b "later" or "earlier" than a (within the window),
+    or None. A toll's moment is the end of its stated period ("mardi soir, le bilan dépassait
+    7 800 morts"), else its publication day; "en 1999" is far from any report of 2023."""
+    ta, tb = _moment(fa), _moment(fb)
+    if ta is None or tb is None or abs((tb - ta).days) > UPDATE_WINDOW_DAYS:
+        return None
+    if ta == tb:
+        return "same"
+    return "later" if tb > ta else "earlier"
+
+
+def _moment(f: _Figure) -> dt.date | None:
+    c = f.claim
+    if c.date_basis in ("sentence", "column") and c.date_end:
+        try:
+            return dt.date.fromisoformat(c.date_end[:10])
+        except ValueError:
+            return None
+    return f.day if c.date_basis == "published" else None
+
+
 def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> str | None:
-    """"same" when the two figures can hold for one time, "later" when b's article revises a's
-    (both undated, published on different days), None when their times differ."""
+    """"same" when the two figures can hold for one time, None when their times differ. Two
+    figures of the present or past with no date of their own hold for their publication days;
+    the next day's paper reports the day before, so one day apart is still one time."""
     stated = ("sentence", "column")
     if a.kind == "count" and (day_a is None or day_b is None):
         return None  # a count changes with time: without a publication date it is not placed
@@ -187,8 +216,8 @@ def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> s
             except ValueError:
                 pass
             return "same" if start <= day.isoformat() <= end else None
-    if a.date_basis == "published" and b.date_basis == "published":
-        return "same" if day_a == day_b else "later"
+    if a.date_basis == "published" and b.date_basis == "published" and day_a and day_b:
+        return "same" if abs((day_b - day_a).days) <= 1 else None
     if a.date_basis is None and b.date_basis is None and a.kind != "count":
         return "same"
     return None

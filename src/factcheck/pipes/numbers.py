@@ -25,6 +25,8 @@ _NEXT_GROUP = re.compile(r"^\d{3}(?:,\d+)?$")
 _SPACED = re.compile(rf"^\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?:,\d+)?$")
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _PLAIN = re.compile(r"^\d+(?:[.,]\d+)?$")
+# Swiss thousands: "1'280'000", "20’300" (straight or typographic apostrophe)
+_APOSTROPHED = re.compile(r"^\d{1,3}(?:['\u2019]\d{3})+(?:[.,]\d+)?$")
 
 
 def parse_digits(text: str) -> tuple[float, int] | None:
@@ -45,6 +47,8 @@ def parse_digits(text: str) -> tuple[float, int] | None:
         digits = text.replace(".", "")
     elif _PLAIN.match(text):
         digits = text
+    elif _APOSTROPHED.match(text):
+        digits = re.sub("['\u2019]", "", text)
     else:
         return None
     integer, _, decimals = digits.replace(".", ",").partition(",")

@@ -51,7 +51,7 @@ _DIGITS = re.compile(r"^[-+\u2212]?\d")
 # A number glued to a currency code or sign and/or a press scale, in one token:
 # "USD1,23", "EUR29,99", "100k", "10K$", "3M€" (capital M only: "100m" is a distance).
 _GLUED_NUMBER = re.compile(
-    r"^(?P<code>[A-Z]{3}|[€$£¥])?(?P<num>[-+\u2212]?\d(?:[\d.,]|[ \u00a0\u202f\u2009]\d)*)"
+    r"^(?P<code>[A-Z]{3}|[€$£¥])?(?P<num>[-+\u2212]?\d(?:[\d.,]|[ \u00a0\u202f\u2009'\u2019]\d)*)"
     r"(?:[eE](?P<exp>[-+\u2212]?\d{1,3}))?(?P<scale>[kK]|M|Md|Mds)?(?P<sign>[€$£¥])?$"
 )
 # "3/4", "-4/5": a fraction when the numerator is smaller (else "12/3" is a date or a score).
@@ -126,7 +126,7 @@ class QuantityFinder:
             span._.quantity = asdict(mention)
             spans.append(span)
             i = reading.last + 1
-        doc.spans[SPAN_KEY] = _count_partitive_en(doc, folded, spans)
+        doc.spans[SPAN_KEY] = _count_elliptical(doc, folded, _count_partitive_en(doc, folded, spans))
         return doc
 
     # -- reading one mention -------------------------------------------------------------
@@ -860,6 +860,10 @@ def _counted_noun(doc: Doc, folded: list[str], r: _Reading) -> Token | None:
             break
         if doc[m].pos_ == "NOUN" or (doc[m].pos_ == "PROPN" and doc[m].text.islower()):
             return doc[m] if folded[m] not in _TIME_NAMES else None  # "12 heures 45 jeudi": no count of jeudis
+        if doc[m].pos_ != "ADJ" and not (doc[m].pos_ == "VERB" and "Part" in doc[m].morph.get("VerbForm")):
+            break
+        if m == k and _stands_alone(doc, m):
+            return doc[m]  # "2 059 blessés, dont ...", "au moins 2 012 morts et 2 059 blessés"
         if doc[m].pos_ != "ADJ":
             break
         m = _next(doc, m)
@@ -870,6 +874,17 @@ def _counted_noun(doc: Doc, folded: list[str], r: _Reading) -> Token | None:
     if doc[r.last].dep_ == "nummod" and head.pos_ == "NOUN" and head.is_alpha and head.i > r.last:
         return head if folded[head.i] not in _TIME_NAMES else None
     return None
+
+
+def _stands_alone(doc: Doc, i: int) -> bool:
+    """Whether a plural participle or adjective right after a number is used as a noun: it
+    ends its phrase ("2 059 blessés, dont", "2 012 morts et 2 059 blessés", "1 404 grièvement
+    atteints.") instead of describing a noun after it."""
+    token = doc[i]
+    if "Plur" not in token.morph.get("Number") or not token.is_alpha or token.is_stop:
+        return False
+    nxt = _next(doc, i)
+    return nxt is None or doc[nxt].is_punct or doc[nxt].pos_ in ("CCONJ", "ADP", "SCONJ", "PRON", "ADV")
 
 
 # Names of days and months: never what a number counts.
@@ -953,6 +968,37 @@ def _count_partitive_en(doc: Doc, folded: list[str], spans: list[Span]) -> list[
         if quantity["kind"] == "number" and quantity["value"] is not None and _after_partitive_en(doc, folded, span.start):
             sentence = doc[span.start].sent.start
             earlier = [s for s in out if s.label_ == "count" and s.start >= sentence]
+            if earlier:
+                antecedent = earlier[-1]._.quantity
+                span = Span(doc, span.start, span.end, label="count")
+                span._.quantity = {**quantity, "kind": "count", "unit": antecedent["unit"], "noun_index": antecedent["noun_index"]}
+        out.append(span)
+    return out
+
+
+# Words right before a bare number that continue a list of counts: "2 059 blessés, dont 1 404
+# dans un état grave", "1,089 million, dont 119 000 à Paris", "20 300 hectares : 13 500 autour
+# de Landiras et 6 800 à La Teste".
+_ELLIPSIS_LINKS = {"dont", "contre", "soit", "et", ",", ":", "puis"}
+
+
+def _count_elliptical(doc: Doc, folded: list[str], spans: list[Span]) -> list[Span]:
+    """A bare number that continues a list after a count of its sentence counts the same noun:
+    "875 personnes ont été interpellées, dont 408 à Paris" is 408 personnes. Years and numbers
+    followed by a word of their own stay bare."""
+    out: list[Span] = []
+    for span in spans:
+        quantity = span._.quantity
+        value = quantity["value"]
+        if (
+            quantity["kind"] == "number"
+            and value is not None
+            and span.start > 0
+            and folded[span.start - 1] in _ELLIPSIS_LINKS
+            and not (float(value).is_integer() and 1000 <= value <= 2100 and "." not in span.text and " " not in span.text)
+        ):
+            sentence = doc[span.start].sent.start
+            earlier = [s for s in out if s.label_ == "count" and s.start >= sentence and s._.quantity["noun_index"] is not None]
             if earlier:
                 antecedent = earlier[-1]._.quantity
                 span = Span(doc, span.start, span.end, label="count")
