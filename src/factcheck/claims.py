@@ -94,7 +94,7 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
                 subject=subject,
                 actor=rules.canonical_actor(actor),
                 attributed_to=attributed_to,
-                place=(_place(doc, text, sentence, mention, actors, figures, layout) or title_place) if cell is None else None,
+                place=_place(doc, text, sentence, mention, actors, figures, layout) if cell is None else None,
                 modality=_modality(text, span, mention, cell, scope[3]),
                 date=scope[0],
                 date_start=scope[1],
@@ -125,7 +125,7 @@ def _inherit_what(claims: list[Claim], places: dict[int, tuple[tuple[int, int], 
     millions". Its population goes with it."""
     out: list[Claim] = []
     for i, claim in enumerate(claims):
-        if claim.kind == "count" and claim.what is None and places[i][1] is None:
+        if claim.kind == "count" and claim.what is None and claim.unit is None and places[i][1] is None:
             sentence = places[i][0]
             before = [c for j, c in enumerate(out) if places[j][0] == sentence and c.kind == "count" and c.what]
             if before:
@@ -480,6 +480,7 @@ def _place(
     folded = fold(text[sentence[0] : sentence[1]])
     candidates: list[tuple[int, str]] = []
     candidates.extend((sentence[0] + m.start(), "France") for m in _NATIONAL.finditer(folded))
+    loose: list[tuple[int, str]] = []  # places named without a preposition: "la Suisse avec 8"
     for span in actors:
         if span.label_ != "LOC" or not (sentence[0] <= span.start_char < sentence[1]):
             continue
@@ -489,6 +490,8 @@ def _place(
             before[-1:] and before[-1] in PLACE_CASES or before == ["pres", "de"]
         ):
             candidates.append((span.start_char, span.text))
+        elif root.dep_ in ("nsubj", "nsubj:pass", "ROOT", "appos") or before[-1:] in (["la"], ["le"], ["l'"]):
+            loose.append((span.start_char, span.text))
     span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
     for token in span if span is not None else ():
         place = PLACE_ADJECTIVES.get(fold(token.text)) if token.dep_ == "amod" else None
@@ -496,7 +499,7 @@ def _place(
             candidates.append((token.idx, place))
     candidates.sort()
     in_sentence = [(f.start, f.end) for f in figures if sentence[0] <= f.start < sentence[1]]
-    place = choose_place(text, sentence, (mention.start, mention.end), candidates, in_sentence)
+    place = choose_place(text, sentence, (mention.start, mention.end), candidates, in_sentence, loose)
     if place is not None:
         return place
     line_start, line_end = layout.line_at(mention.start)

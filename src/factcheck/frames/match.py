@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Claim, Discrepancy
 from ..text import fold
@@ -31,7 +31,10 @@ from ..text import fold
 ASSERTED = {"fact", "estimate"}
 UPDATE_WINDOW_DAYS = 45
 # A figure whose scope is a stated day still holds for the next days' papers (a weekend's).
-STATED_GRACE_DAYS = 2
+STATED_GRACE_DAYS = 0
+# Stated periods of very different lengths are different times: the night of 29 June is not
+# "depuis le 27 juin", July is not the summer.
+MAX_PERIOD_RATIO = 3
 TYPE_SEVERITY = {"conflict": "conflict", "disputed": "review", "update": "info"}
 DEFAULT_MIN_CONFIDENCE = 0.5
 
@@ -84,7 +87,12 @@ def find_frame_discrepancies(
     rows: list[Discrepancy] = []
     for key in sorted(blocks, key=repr):
         figures = [_figure(group) for group in blocks[key].values()]
+        if key[2] in tolls:
+            figures = _headline_tolls(figures)
         figures.sort(key=lambda f: (f.day or dt.date.min, f.claim.article, f.claim.start))
+        peers: dict[tuple[str, str | None], int] = defaultdict(int)  # figures of one article and source
+        for f in figures:
+            peers[(f.claim.article, f.source)] += 1
         sources_by_article: dict[str, set[str]] = defaultdict(set)
         for f in figures:
             if f.source:
@@ -94,9 +102,27 @@ def find_frame_discrepancies(
                 if fa.day and fb.day and (fb.day - fa.day).days > UPDATE_WINDOW_DAYS:
                     break
                 row = _pair(fa, fb, sources_by_article, tolerances, key[2] in tolls)
+                if row is not None:
+                    ambiguity = min(3, peers[(fa.claim.article, fa.source)] + peers[(fb.claim.article, fb.source)] - 2)
+                    if ambiguity:
+                        confidence = round(max(0.0, row.confidence - 0.1 * ambiguity), 2)
+                        row = replace(row, confidence=confidence, confidence_reasons=row.confidence_reasons
+                                      + f"; {ambiguity} other figure(s) of this frame from the same source in these articles (-{0.1 * ambiguity:.1f})")
                 if row is not None and row.confidence >= min_confidence:
                     rows.append(row)
     return rows
+
+
+def _headline_tolls(figures: list[_Figure]) -> list[_Figure]:
+    """An article's toll is the highest it gives for one thing, place and moment: the lower
+    ones are its parts ("13 500 autour de Landiras") or earlier counts ("un premier décompte
+    faisait état de 296 morts") when the article does not say so in words we read."""
+    best: dict[tuple, _Figure] = {}
+    for f in figures:
+        key = (f.claim.article, f.claim.date)
+        if key not in best or _position(f.claim) > _position(best[key].claim):
+            best[key] = f
+    return list(best.values())
 
 
 def _figure(group: list[Claim]) -> _Figure:
@@ -110,8 +136,8 @@ def _pair(
 ) -> Discrepancy | None:
     if fa.claim.article == fb.claim.article:
         return None
-    if fa.claim.population and fb.claim.population and fa.claim.population != fb.claim.population:
-        return None
+    if fa.claim.population != fb.claim.population:
+        return None  # "149 policiers blessés" is not "12 000 policiers" (mobilised), nor "14 483 blessés"
     relation = _toll_when(fa, fb) if toll else _when(fa.claim, fb.claim, fa.day, fb.day)
     if relation is None:
         return None
@@ -141,9 +167,9 @@ def _pair(
     if a.date_basis in ("sentence", "column") and b.date_basis in ("sentence", "column"):
         confidence += 0.05
         reasons.append("both dates stated (+0.05)")
-    if a.population != b.population:
-        confidence -= 0.15
-        reasons.append(f"population stated on one side only ({a.population or b.population}) (-0.15)")
+    if any(_vague(c) for c in (a, b)):
+        confidence -= 0.2
+        reasons.append("an order of magnitude, not a figure («une dizaine») (-0.2)")
     if a.story and b.story and a.story != b.story:
         confidence -= 0.3
         reasons.append("articles in different stories (-0.3)")
@@ -190,7 +216,9 @@ def _toll_when(fa: _Figure, fb: _Figure) -> str | None:
 
 def _moment(f: _Figure) -> dt.date | None:
     c = f.claim
-    if c.date_basis in ("sentence", "column") and c.date_end:
+    if c.date_basis in ("sentence", "column"):
+        if (_length(c) or 9999) > 2:
+            return None  # a toll "depuis janvier" or of a year is not a report of the day
         try:
             return dt.date.fromisoformat(c.date_end[:10])
         except ValueError:
@@ -206,9 +234,16 @@ def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> s
     if a.kind == "count" and (day_a is None or day_b is None):
         return None  # a count changes with time: without a publication date it is not placed
     if a.date_basis in stated and b.date_basis in stated:
+        la, lb = _length(a), _length(b)
+        if la is None or lb is None or max(la, lb) > MAX_PERIOD_RATIO * min(la, lb):
+            return None
+        if max(la, lb) <= 2 and not _contains(a, b) and not _contains(b, a):
+            return None  # the nights of 29-30 and 30 June-1 July share a day, not an event
         return "same" if _overlap(a.date_start, a.date_end, b.date_start, b.date_end) else None
     for s, u, day in ((a, b, day_b), (b, a, day_a)):
         if s.date_basis in stated and u.date_basis == "published" and day is not None:
+            if (_length(s) or 9999) > 2:
+                return None  # a figure of a month or a year is not a day's report
             start = s.date_start or "0000-01-01"
             end = s.date_end or "9999-12-31"
             try:
@@ -221,6 +256,24 @@ def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> s
     if a.date_basis is None and b.date_basis is None and a.kind != "count":
         return "same"
     return None
+
+
+def _length(c: Claim) -> int | None:
+    """Days covered by a stated period, None when open or unreadable."""
+    try:
+        return (dt.date.fromisoformat(c.date_end[:10]) - dt.date.fromisoformat(c.date_start[:10])).days + 1
+    except (TypeError, ValueError):
+        return None
+
+
+def _vague(c: Claim) -> bool:
+    """"une dizaine", "des centaines": an order of magnitude (its stated value is a round word)."""
+    words = fold(c.text).split()
+    return bool(words) and words[-1].endswith(("aine", "aines")) or c.value is None
+
+
+def _contains(a: Claim, b: Claim) -> bool:
+    return (a.date_start or "") <= (b.date_start or "") and (b.date_end or "") <= (a.date_end or "")
 
 
 def _overlap(a_start: str | None, a_end: str | None, b_start: str | None, b_end: str | None) -> bool:

@@ -35,16 +35,24 @@ def choose_place(
     figure: tuple[int, int],
     candidates: list[tuple[int, str]],
     figures: list[tuple[int, int]],
+    loose: list[tuple[int, str]] = (),
 ) -> str | None:
     """The place for the figure at `figure` among the sentence's `candidates` (char, place):
-    one in the figure's own segment (the nearest), else one in an opening segment that comes
-    before every figure of the sentence ("À Bordeaux, 13 000 manifestants ...")."""
+    one in the figure's own segment (the nearest; coordinated ones together), else the one
+    place of `loose` (named without a preposition) in that segment, else one in an opening
+    segment that comes before every figure of the sentence ("À Bordeaux, 13 000 ...")."""
     parts = segments(text, *sentence)
     own = next(((a, b) for a, b in parts if a <= figure[0] < b), None)
     if own is not None:
         inside = [c for c in candidates if own[0] <= c[0] < own[1]]
         if inside:
+            names = sorted({c[1] for c in inside})
+            if len(names) > 1 and _joined(text, inside):
+                return " + ".join(names)  # "en Turquie et en Syrie": both together
             return min(inside, key=lambda c: abs(c[0] - figure[0]))[1]
+        owners = [c for c in loose if own[0] <= c[0] < own[1]]
+        if len(owners) == 1:
+            return owners[0][1]  # "la Suisse avec 8 médailles", "le Canada en compte 27"
         # a segment of its own with no figure in it, before this one, frames the rest
         # ("Selon la préfecture, à Nantes, 12 000 ..."); one with another figure does not
         for a, b in parts:
@@ -56,6 +64,13 @@ def choose_place(
             if inside:
                 return inside[-1][1]
     return None
+
+
+def _joined(text: str, inside: list[tuple[int, str]]) -> bool:
+    """Whether the places of one segment are coordinated ("en Turquie et en Syrie")."""
+    first, last = inside[0][0], inside[-1][0]
+    between = fold(text[first:last])
+    return " et " in between and " dont " not in between
 
 
 def line_heading_place(line: str) -> str | None:
