@@ -77,6 +77,10 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
         measure = _measure(topic.measures if topic else (), mention, measure_text, states)
         if measure is None and topic is None:
             measure = _measure(rules.generic, mention, measure_text, states)
+        if what.key is None and measure is not None and measure.spec.units and mention.kind == "count":
+            # "Ils étaient 1,28 million selon le ministère": no noun, but the sentence's cues
+            # fit a measure of the rules, whose first unit names what is counted
+            what = What(rules.lexicon.concept(measure.spec.units[0]), None, what.part)
         claims.append(
             Claim(
                 claim_id=claim_id(article.id, mention),

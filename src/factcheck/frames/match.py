@@ -317,8 +317,14 @@ def _source_key(name: str | None) -> str | None:
     return key
 
 
+# Places that name the whole country of a national figure: the same as no place at all
+# ("1,089 million de manifestants" and "1,089 million en France" are one figure).
+NATIONAL_PLACES = {"france"}
+
+
 def _place_key(place: str | None) -> str | None:
-    return fold(place) if place else None
+    key = fold(place) if place else None
+    return None if key in NATIONAL_PLACES else key
 
 
 def _label(c: Claim) -> str:
