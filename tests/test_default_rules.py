@@ -66,8 +66,11 @@ def test_injured_firefighters_counted_as_injured_people(tmp_path, root):
     claims = {(c.article, c.text): c for c in result.claims}
     assert claims[("b.txt", "2")].measure == claims[("c.txt", "2")].measure == "injured"
     assert claims[("c.txt", "400")].measure is None  # engaged, not injured
-    (row,) = result.discrepancies  # b and c give the same 2: one row, with both sources
-    assert {row.a.text, row.b.text} == {"3", "2"} and row.measure == "injured"
+    # b and c give the same 2 injured firefighters against a's 3: one row per pair of articles,
+    # and the 400 firefighters engaged are never compared with the injured
+    rows = result.discrepancies
+    assert sorted((r.a.article, r.b.article) for r in rows) == [("a.txt", "b.txt"), ("a.txt", "c.txt")]
+    assert all({r.a.text, r.b.text} == {"3", "2"} and r.measure == "injured" for r in rows)
 
 
 def test_a_lyon_figure_is_never_compared_with_a_national_one(tmp_path, root):

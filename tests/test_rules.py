@@ -163,7 +163,7 @@ BAD_CASES = {
     "not_yaml.yaml": ["not_yaml.yaml:5: not valid YAML: while parsing a flow sequence"],
     "not_a_mapping.yaml": ["not_a_mapping.yaml: expected a mapping with schema_version and topic or actors, got list"],
     "defines_nothing.yaml": ["defines_nothing.yaml: defines nothing: expected a 'topic', 'generic_measures', "
-                             "'actors', 'suppressions', 'exchange_rates' or 'policy' section"],
+                             "'actors', 'suppressions', 'exchange_rates', 'policy' or 'frames' section"],
     "bad_exchange_rates.yaml": [
         "bad_exchange_rates.yaml:4: exchange_rates.base: String should match pattern '^[A-Z]{3}$', got 'eur'",
         "bad_exchange_rates.yaml:5: exchange_rates.rates.USD: Input should be greater than 0, got -1",

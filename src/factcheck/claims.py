@@ -98,7 +98,7 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
                 subject=subject,
                 actor=rules.canonical_actor(actor),
                 attributed_to=attributed_to,
-                place=_place(doc, text, sentence, mention, actors, figures, layout) if cell is None else None,
+                place=(_place(doc, text, sentence, mention, actors, figures, layout) or title_place) if cell is None else None,
                 modality=_modality(text, span, mention, cell, scope[3]),
                 date=scope[0],
                 date_start=scope[1],

@@ -17,6 +17,7 @@ from collections import Counter
 
 from . import __version__
 from .errors import FactcheckError
+from .frames.match import DEFAULT_MIN_CONFIDENCE
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FOUND = 0, 1, 2, 3
 EPILOG = (
@@ -67,11 +68,16 @@ def _check(argv: list[str]) -> int:
                         "UTF-8 with BOM")
     parser.add_argument("--fail-on", choices=SEVERITIES, default=None,
                         help="exit 3 when a discrepancy of this severity or a graver one is found")
+    parser.add_argument("--min-confidence", type=float, default=None, metavar="X",
+                        help="report pairs of figures matched on their frames only from this confidence on "
+                        f"(0 to 1; default {DEFAULT_MIN_CONFIDENCE}, chosen on the press corpus, see benchmarks/eval_press.py)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress either)")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     args = parser.parse_args(argv)
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be 1 or more")
+    if args.min_confidence is not None and not 0 <= args.min_confidence <= 1:
+        parser.error("--min-confidence must be between 0 and 1")
     cache = None if args.no_cache else (args.cache or str(Path(args.out) / ".cache.sqlite"))
 
     from .pipeline import run
@@ -83,11 +89,12 @@ def _check(argv: list[str]) -> int:
     # A progress bar on a terminal; in CI or a pipe, a plain line every few seconds.
     progress = None if args.quiet else ("bar" if sys.stderr.isatty() else "lines")
     result = run(args.corpus, rules=args.rules, out=args.out, model=args.model, jobs=args.jobs, cache=cache,
-                 max_chars=args.max_chars, suppress=args.suppress, log=log, progress=progress, excel=args.excel)
+                 max_chars=args.max_chars, suppress=args.suppress, log=log, progress=progress, excel=args.excel,
+                 min_confidence=DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence)
     if not args.quiet:
         kinds = Counter(c.kind for c in result.claims)
         active = [d for d in result.discrepancies if not d.suppressed]
-        severities = Counter(d.severity for d in active)
+        severities = Counter(d.type or d.severity for d in active)
         suppressed = len(result.discrepancies) - len(active)
         print(f"articles read: {result.articles}, skipped: {len(result.skipped)}")
         share = f"{len(result.claims) / result.numbers_seen:.0%}" if result.numbers_seen else "n/a"

@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 from .cache import DocCache
 from .claims import build_claims
 from .compare import find_discrepancies
+from .frames.match import DEFAULT_MIN_CONFIDENCE
 from .corpus import JSONL_SUFFIXES, MAX_CHARS, read_corpus
 from .models import Article, Claim, RunResult, Skipped
 from .nlp import DEFAULT_MODEL, load_nlp
@@ -47,6 +48,7 @@ def run(
     log: Callable[[str], None] = lambda message: None,
     progress: str | None = None,
     excel: bool = False,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> RunResult:
     """Read the corpus, extract claims, compare them, write the reports.
 
@@ -92,7 +94,7 @@ def run(
             doc_cache.close()
     result.stories = assign_stories(signatures)
     result.claims = [replace(c, story=result.stories[c.article]) for c in result.claims]
-    result.discrepancies = find_discrepancies(result.claims, ruleset)
+    result.discrepancies = find_discrepancies(result.claims, ruleset, min_confidence)
     found = {d.discrepancy_id for d in result.discrepancies}
     result.unmatched_suppressions = sorted(set(ruleset.suppressions) - found)
     paths = write_reports(result.claims, result.discrepancies, result.skipped, out, result.article_info, excel=excel)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .models import ArticleInfo, Claim, Discrepancy, Skipped
+from .frames.match import facts
 from .report_html import render_review_page
 
 CLAIM_COLUMNS = [
@@ -33,6 +34,7 @@ DISCREPANCY_COLUMNS = (
     + ["explanation", "confidence_reasons", "suppressed"]
 )
 SKIPPED_COLUMNS = ["path", "reason"]
+FACT_COLUMNS = ["fact", "kind", "what", "population", "place", "date", "values", "articles", "reports"]
 # Cells written by number_cell; every other cell is text.
 NUMBER_COLUMNS = {"start", "end", "value", "low", "high", "confidence"} | {
     f"{c}_{s}" for c in ("value", "low", "high", "mentions") for s in "ab"
@@ -51,7 +53,7 @@ def write_reports(
     articles: Mapping[str, ArticleInfo] | None = None,
     excel: bool = False,
 ) -> list[Path]:
-    """claims.csv, discrepancies.csv, skipped.csv and report.html in `out`; returns their paths.
+    """claims.csv, discrepancies.csv, facts.csv, skipped.csv and report.html in `out`; returns their paths.
 
     `articles`: the metadata of the articles read (title, date, source, url), by id, for the
     review page. `excel`: write the CSVs in the French spreadsheet dialect.
@@ -62,6 +64,7 @@ def write_reports(
     tables = {
         "claims.csv": pd.DataFrame([_claim_row(c) for c in claims], columns=CLAIM_COLUMNS),
         "discrepancies.csv": pd.DataFrame([_discrepancy_row(d) for d in discrepancies], columns=DISCREPANCY_COLUMNS),
+        "facts.csv": pd.DataFrame(facts(claims), columns=FACT_COLUMNS),
         "skipped.csv": pd.DataFrame(
             [(s.path, s.reason) for s in sorted(skipped, key=lambda s: s.path)], columns=SKIPPED_COLUMNS
         ),

@@ -36,7 +36,7 @@ STATED_GRACE_DAYS = 0
 # "depuis le 27 juin", July is not the summer.
 MAX_PERIOD_RATIO = 3
 TYPE_SEVERITY = {"conflict": "conflict", "disputed": "review", "update": "info"}
-DEFAULT_MIN_CONFIDENCE = 0.5
+DEFAULT_MIN_CONFIDENCE = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +138,8 @@ def _pair(
         return None
     if fa.claim.population != fb.claim.population:
         return None  # "149 policiers blessés" is not "12 000 policiers" (mobilised), nor "14 483 blessés"
+    if fa.claim.actor and fb.claim.actor and fa.claim.actor != fb.claim.actor:
+        return None  # Airbus's deliveries are not Boeing's
     relation = _toll_when(fa, fb) if toll else _when(fa.claim, fb.claim, fa.day, fb.day)
     if relation is None:
         return None
@@ -187,7 +189,7 @@ def _pair(
         severity=TYPE_SEVERITY[kind],
         rule=f"frame_{kind}",
         topic=a.story or "frames",
-        measure=_label(a),
+        measure=a.measure if a.measure and a.measure == b.measure else _label(a),
         a=a,
         b=b,
         explanation=why,
@@ -348,3 +350,33 @@ def _explain(a: Claim, b: Claim, kind: str, relation: str) -> str:
         f"{_figure(a)} and {_figure(b)} {head}. Frame: what {what}{where}."
         f"{sources} Time scopes: {_scope_text(a)} / {_scope_text(b)}."
     )
+
+
+def facts(claims: list[Claim]) -> list[dict]:
+    """One row per fact (what, where, when) reported by at least one figure that frames allow
+    to compare: every value given for it, by whom and in which article. The "who said what"
+    table a fact-checker starts from; a discrepancy row's `fact` is the id of its a side's."""
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if eligible(c):
+            groups[fact_id(c)].append(c)
+    rows = []
+    for fid, members in groups.items():
+        members.sort(key=lambda c: (c.published or "", c.article, c.start))
+        first = members[0]
+        reports = []
+        for c in members:
+            who = f", {c.attributed_to}" if c.attributed_to else ""
+            reports.append(f"«{c.text}» ({c.article}{who})")
+        rows.append({
+            "fact": fid,
+            "kind": first.kind,
+            "what": first.what,
+            "population": first.population or "",
+            "place": first.place or "",
+            "date": first.date or "",
+            "values": len({(c.value, c.low, c.high) for c in members}),
+            "articles": len({c.article for c in members}),
+            "reports": "; ".join(reports),
+        })
+    return sorted(rows, key=lambda r: (-r["articles"], -r["values"], r["what"], r["place"], r["date"], r["fact"]))

@@ -53,9 +53,22 @@ def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) ->
     noun_key = lexicon.concept_of_stem(stem(noun.text)) if noun is not None else None
     if noun is None or lexicon.is_generic(noun.text):
         return What(predicate, None, part)
+    among = _among(noun)
+    if among is not None and not lexicon.is_generic(among.text):
+        # "3 blessés parmi les pompiers" counts what "3 pompiers blessés" counts
+        return What(lexicon.concept_of_stem(stem(among.text)), noun_key, part)
     if predicate is None or predicate == noun_key:
         return What(noun_key, None, part)
     return What(noun_key, predicate, part)
+
+
+def _among(noun: Token) -> Token | None:
+    """The group a count is taken from: "3 blessés parmi les pompiers" -> "pompiers"."""
+    doc = noun.doc
+    for i in range(noun.i + 1, min(len(doc), noun.i + 3)):
+        if fold(doc[i].text) == "parmi":  # attached to the noun or to its verb, as the parse has it
+            return next((t for t in doc[i + 1 : i + 4] if t.pos_ == "NOUN"), None)
+    return None
 
 
 def _predicate(noun: Token, lexicon: Lexicon) -> str | None:
