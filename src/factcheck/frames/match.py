@@ -35,6 +35,9 @@ STATED_GRACE_DAYS = 0
 # Stated periods of very different lengths are different times: the night of 29 June is not
 # "depuis le 27 juin", July is not the summer.
 MAX_PERIOD_RATIO = 3
+# Two undated figures of articles this many days apart can report one day (the next day's
+# paper, or a weekend's).
+PUBLISHED_GRACE_DAYS = 2
 TYPE_SEVERITY = {"conflict": "conflict", "disputed": "review", "update": "info"}
 DEFAULT_MIN_CONFIDENCE = 0.7
 
@@ -136,8 +139,8 @@ def _pair(
 ) -> Discrepancy | None:
     if fa.claim.article == fb.claim.article:
         return None
-    if fa.claim.population != fb.claim.population:
-        return None  # "149 policiers blessés" is not "12 000 policiers" (mobilised), nor "14 483 blessés"
+    if fa.claim.population and fb.claim.population and fa.claim.population != fb.claim.population:
+        return None  # "149 policiers blessés" is not "12 000 policiers mobilisés", nor "14 483 blessés"
     if fa.claim.actor and fb.claim.actor and fa.claim.actor != fb.claim.actor:
         return None  # Airbus's deliveries are not Boeing's
     relation = _toll_when(fa, fb) if toll else _when(fa.claim, fb.claim, fa.day, fb.day)
@@ -169,6 +172,9 @@ def _pair(
     if a.date_basis in ("sentence", "column") and b.date_basis in ("sentence", "column"):
         confidence += 0.05
         reasons.append("both dates stated (+0.05)")
+    if a.population != b.population:
+        confidence -= 0.2
+        reasons.append(f"what happened to them is said on one side only ({a.population or b.population}) (-0.2)")
     if any(_vague(c) for c in (a, b)):
         confidence -= 0.2
         reasons.append("an order of magnitude, not a figure («une dizaine») (-0.2)")
@@ -231,7 +237,7 @@ def _moment(f: _Figure) -> dt.date | None:
 def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> str | None:
     """"same" when the two figures can hold for one time, None when their times differ. Two
     figures of the present or past with no date of their own hold for their publication days;
-    the next day's paper reports the day before, so one day apart is still one time."""
+    the next day's paper (or a weekend's) reports the day before."""
     stated = ("sentence", "column")
     if a.kind == "count" and (day_a is None or day_b is None):
         return None  # a count changes with time: without a publication date it is not placed
@@ -254,7 +260,7 @@ def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> s
                 pass
             return "same" if start <= day.isoformat() <= end else None
     if a.date_basis == "published" and b.date_basis == "published" and day_a and day_b:
-        return "same" if abs((day_b - day_a).days) <= 1 else None
+        return "same" if abs((day_b - day_a).days) <= PUBLISHED_GRACE_DAYS else None
     if a.date_basis is None and b.date_basis is None and a.kind != "count":
         return "same"
     return None

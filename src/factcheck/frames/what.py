@@ -76,7 +76,7 @@ def _predicate(noun: Token, lexicon: Lexicon) -> str | None:
     candidates = [noun, *[c for c in noun.children if c.dep_ == "conj"]]
     for token in candidates:  # "policiers et gendarmes blessés": the participle may hang on either
         for child in token.children:
-            if child.dep_ in PREDICATE_DEPS and child.pos_ in ("VERB", "ADJ") and child.i > noun.i:
+            if child.dep_ in PREDICATE_DEPS and _is_participle(child) and child.i > noun.i:
                 key = _verb_key(child, lexicon)
                 if key is not None:
                     return key
@@ -86,6 +86,17 @@ def _predicate(noun: Token, lexicon: Lexicon) -> str | None:
             return None  # "le feu a parcouru 3 800 hectares": the verb does not say what a hectare is
         return _verb_key(head, lexicon)
     return None
+
+
+def _is_participle(token: Token) -> bool:
+    """A verb, or an adjective that is a past participle ("blessés", "interpellées"), not a
+    plain adjective ("avions commerciaux", "places supplémentaires")."""
+    if token.pos_ == "VERB":
+        return True
+    return token.pos_ == "ADJ" and ("Part" in token.morph.get("VerbForm") or token.lower_.endswith(_PARTICIPLE_ENDINGS))
+
+
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
 
 
 def _verb_key(verb: Token, lexicon: Lexicon) -> str | None:
@@ -103,8 +114,8 @@ def _verb_key(verb: Token, lexicon: Lexicon) -> str | None:
 
 def _amount_key(subject: str | None, lexicon: Lexicon) -> str | None:
     """"budget de la Solideo" -> "budget|solideo": the head noun and its first complement."""
-    if not subject:
-        return None
+    if not subject or (" " not in subject.strip() and lexicon.is_light(subject)):
+        return None  # "atteindre", "s'établir": the verb says nothing of what the amount is
     words = [w for w in subject.replace("’", "'").split() if fold(w).strip("'") not in _AMOUNT_STOP]
     words = [w.split("'")[-1] for w in words if w.split("'")[-1]]
     if not words:

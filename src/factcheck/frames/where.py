@@ -54,6 +54,17 @@ def choose_place(
         owners = [c for c in loose if own[0] <= c[0] < own[1]]
         if len(owners) == 1:
             return owners[0][1]  # "la Suisse avec 8 médailles", "le Canada en compte 27"
+        # a place said earlier in the sentence goes on ("12 000 à Lyon, tandis que la préfecture
+        # en a compté 3 500"), unless it was a part's ("dont 408 à Paris") or another figure's
+        # own segment came between; a place said after the figure never goes back to it
+        # ("1.089.000 personnes ont défilé, dont 119.000 à Paris")
+        earlier = [(a, b) for a, b in parts if b <= own[0]]
+        for a, b in reversed(earlier):
+            inside = [c for c in candidates if a <= c[0] < b]
+            if inside:
+                if fold(text[a:b]).lstrip().startswith("dont"):
+                    break
+                return inside[-1][1]
         # a segment of its own with no figure in it, before this one, frames the rest
         # ("Selon la préfecture, à Nantes, 12 000 ..."); one with another figure does not
         for a, b in parts:
