@@ -73,7 +73,7 @@ def test_summary_and_skipped(tmp_path, request, capsys):
     printed = capsys.readouterr()
     assert "articles read: 2, skipped: 1" in printed.out
     assert "numbers seen: 24, kept as claims: 96%" in printed.out
-    assert "discrepancies: 3 (conflict 1, review 2)" in printed.out
+    assert "discrepancies: 3 (conflict 1, related 2)" in printed.out
     skipped = pd.read_csv(out / "skipped.csv")
     assert skipped.path.tolist() == ["broken.txt"] and "binary file" in skipped.reason[0]
 
@@ -164,7 +164,7 @@ def test_suppressions_round_trip(tmp_path, request, capsys):
     capsys.readouterr()
     assert main(args + ["--suppress", str(suppressions), "--fail-on", "conflict"]) == 0
     printed = capsys.readouterr().out
-    assert "discrepancies: 2 (review 2); suppressed as false alarms: 1" in printed
+    assert "discrepancies: 2 (related 2); suppressed as false alarms: 1" in printed
     assert "suppression 000000000000 matches no discrepancy" in printed
     second = pd.read_csv(out / "discrepancies.csv", dtype=str, keep_default_na=False)
     assert second.discrepancy_id.tolist() == first.discrepancy_id.tolist()  # stable ids
