@@ -350,7 +350,7 @@ def test_the_walk_by_blocks_finds_what_a_figure_by_figure_walk_finds(rules):
 
     def figure_by_figure():
         stated = [compare._stated(f.claim) for f in figures]
-        order = sorted(range(len(figures)), key=lambda k: (compare._position(figures[k].claim), repr(stated[k]), k))
+        order = sorted(range(len(figures)), key=lambda k: (compare.position(figures[k].claim), repr(stated[k]), k))
         pairs = set()
         for rank, i in enumerate(order):
             for others in (order[rank + 1 :], order[:rank][::-1]):

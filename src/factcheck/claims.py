@@ -113,7 +113,6 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
                 published=article.date.isoformat() if article.date is not None else None,
             )
         )
-    claims = _inherit_what(claims, places)
     claims = _mark_shares(doc, text, claims, places)
     return _mark_ratios(doc, text, layout, claims, multipliers)
 
@@ -121,21 +120,6 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
 def _table_what(header: str | None, rules: RuleSet) -> str | None:
     """A table column's header says what its figures are ("Budget 2025")."""
     return rules.lexicon.concept(header) if header else None
-
-
-def _inherit_what(claims: list[Claim], places: dict[int, tuple[tuple[int, int], "_Cell | None"]]) -> list[Claim]:
-    """A count with no noun of its own takes the what of the count before it in its sentence:
-    "1.089.000 personnes ont défilé, dont 119.000 à Paris"; "... la CGT en revendique 3,5
-    millions". Its population goes with it."""
-    out: list[Claim] = []
-    for i, claim in enumerate(claims):
-        if claim.kind == "count" and claim.what is None and claim.unit is None and places[i][1] is None:
-            sentence = places[i][0]
-            before = [c for j, c in enumerate(out) if places[j][0] == sentence and c.kind == "count" and c.what]
-            if before:
-                claim = replace(claim, what=before[-1].what, population=before[-1].population)
-        out.append(claim)
-    return out
 
 
 def claim_id(article_id: str, mention: Mention) -> str:
@@ -508,9 +492,10 @@ def _place(
         return place
     line_start, line_end = layout.line_at(mention.start)
     heading = line_heading_place(text[line_start:line_end])
-    if heading is not None and any(a.label_ == "LOC" and a.text == heading and a.start_char == line_start + text[line_start:line_end].find(heading) for a in actors):
-        return heading
-    return None
+    if heading is None:
+        return None
+    at = line_start + text[line_start:line_end].find(heading)
+    return heading if any(a.label_ == "LOC" and a.start_char == at and a.text == heading for a in actors) else None
 
 
 # -- attribution and modality -------------------------------------------------------------

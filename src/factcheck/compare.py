@@ -19,8 +19,7 @@ actor, or no known actor). What else allows a comparison is the rules' policy
   figure with no period at all (an open future) is compared, and the explanation says its
   scope was not stated (`unknown_time_scope: skip`: not compared).
 - Place: a figure for one place (Lyon) is never compared with one for another (France).
-- Figures of no rules topic that fit a generic measure (jobs, deaths, money of plans...) are
-  compared within their story only.
+- Figures of no rules topic are compared on their frames instead (frames/match.py).
 - Modality (`modalities`): a negated figure ("il n'y a pas 500 manifestants") is never
   compared, and a target ("vise 400 000 logements", a table column "Objectif 2027") only with
   targets.
@@ -45,6 +44,7 @@ from dataclasses import dataclass, replace
 
 from .models import Claim, Discrepancy
 from .ruleset import Measure, PolicySpec, RuleSet, compile_alias
+from .figures import STATED_SCOPES, describe, disjoint, format_number, interval_text, position, scope_text, widened
 from .frames.match import DEFAULT_MIN_CONFIDENCE, find_frame_discrepancies
 from .text import fold
 
@@ -95,7 +95,7 @@ def find_discrepancies(
                     mentions_b=fig_b.mentions,
                 )
             )
-    ruled = [replace(d, type=_TYPE_OF_SEVERITY.get(d.rule, "conflict"), confidence=1.0,
+    ruled = [replace(d, type=_TYPE_OF_RULE.get(d.rule, "conflict"), confidence=1.0,
                      confidence_reasons="compared by a rules measure (1.0)") for d in _merge_sources(sorted(found, key=_order))]
     within = [replace(d, type=d.rule, confidence=1.0, confidence_reasons="within one article (1.0)")
               for d in find_inconsistencies(claims, policy)]
@@ -105,7 +105,7 @@ def find_discrepancies(
 
 
 # The type of a rules row: related counts are a reader's confusion, the rest a conflict.
-_TYPE_OF_SEVERITY = {"related_counts": "related", "interval_conflict": "conflict", "converted_conflict": "conflict"}
+_TYPE_OF_RULE = {"related_counts": "related", "interval_conflict": "conflict", "converted_conflict": "conflict"}
 
 
 def _comparable(fig_a: "_Figure", fig_b: "_Figure", policy: PolicySpec) -> bool:
@@ -149,7 +149,7 @@ def _disagreeing_neighbours(
         return [(i, j, row) for i, j, row in rows if row is not None]
     keys = [_value_key(f.claim, measure) for f in figures]
     stated = [_stated(f.claim) for f in figures]
-    order = sorted(range(n), key=lambda k: (_position(figures[k].claim), repr(stated[k]), k))
+    order = sorted(range(n), key=lambda k: (position(figures[k].claim), repr(stated[k]), k))
     blocks: list[list[int]] = []  # runs of `order` with one value key
     for k in order:
         if blocks and keys[blocks[-1][0]] == keys[k]:
@@ -162,7 +162,7 @@ def _disagreeing_neighbours(
     for b, members in enumerate(blocks):
         indices, positions = by_class.setdefault(_agreement(figures[members[0]].claim, measure)[0], ([], []))
         indices.append(b)
-        positions.append(_position(figures[members[0]].claim))
+        positions.append(position(figures[members[0]].claim))
     pairs: dict[tuple[int, int], tuple[str, str, str]] = {}
     for i in order:
         own = block_of[i]
@@ -196,21 +196,13 @@ def _agreement(c: Claim, measure: Measure) -> tuple:
     by other rules. `low`/`high` are the widened bounds, None when open."""
     spec = measure.spec
     same_unit = spec.units_equivalent and spec.kind != "money"
-    return ("*" if same_unit else c.unit), *_widened(c, spec.tolerance)
+    return ("*" if same_unit else c.unit), *widened(c, spec.tolerance)
 
 
 def _value_key(c: Claim, measure: Measure) -> tuple:
     """What `_compare` reads of a figure to tell whether two figures agree."""
     group = measure.subject_group(c.subject)
     return (c.unit, c.value, c.low, c.high, c.precision, group)
-
-
-def _position(c: Claim) -> float:
-    """Where a figure sits on its scale, for ordering: its value, else a bound."""
-    for x in (c.value, c.low, c.high):
-        if x is not None:
-            return x
-    return 0.0
 
 
 # Groups with more distinct figures than this report each figure against its nearest contradictions only.
@@ -284,9 +276,6 @@ def _actors_compatible(a: frozenset[str | None], b: frozenset[str | None]) -> bo
     return None in a or None in b or bool(a & b)
 
 
-STATED_SCOPES = {"sentence", "column"}
-
-
 def places_compatible(a: Claim, b: Claim) -> bool:
     """A Lyon figure is never compared with a national one; an unknown place is compared."""
     return a.place is None or b.place is None or a.place == b.place
@@ -336,17 +325,6 @@ def scopes_overlap(a: Claim, b: Claim) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
-def _scope_text(c: Claim) -> str:
-    if c.date_basis in STATED_SCOPES:
-        where = "the sentence" if c.date_basis == "sentence" else "the table header"
-        return f"{c.date} (stated in {where})"
-    if c.date_basis == "future":
-        return f"from {c.date_start} on (future or conditional, no date stated)"
-    if c.date_basis == "published":
-        return f"{c.date} (publication date; no date stated)"
-    return "unknown"
-
-
 def subjects_compatible(a: Claim, b: Claim, measure: Measure) -> bool:
     """False when the two subjects' head nouns are in different groups of the measure
     ("les investissements atteindront 1,7 milliard" vs "le budget atteint 11,3 milliards");
@@ -375,20 +353,20 @@ def _compare(
         if not explain:
             return spec.related_severity, "related_counts", ""
         why = (
-            f"{_figure(a)} and {_figure(b)} count different things "
+            f"{describe(a)} and {describe(b)} count different things "
             f"({a.unit} vs {b.unit}) under the same {topic}/{spec.id} measure; "
             f"a reader could take one figure for the other."
         )
         return spec.related_severity, "related_counts", _explain(a, b, why, measure, topic)
-    lo_a, hi_a = _widened(a, spec.tolerance)
-    lo_b, hi_b = _widened(b, spec.tolerance)
+    lo_a, hi_a = widened(a, spec.tolerance)
+    lo_b, hi_b = widened(b, spec.tolerance)
     if (hi_a is not None and lo_b is not None and hi_a < lo_b) or (hi_b is not None and lo_a is not None and hi_b < lo_a):
         if not explain:
             return spec.severity, "interval_conflict", ""
         gap, pct = _gap(a, b)
         why = (
-            f"{_figure(a)} and {_figure(b)} cannot both be true: "
-            f"{_interval(lo_a, hi_a, a.unit)} and {_interval(lo_b, hi_b, b.unit)} do not overlap "
+            f"{describe(a)} and {describe(b)} cannot both be true: "
+            f"{interval_text(lo_a, hi_a, a.unit)} and {interval_text(lo_b, hi_b, b.unit)} do not overlap "
             f"(gap {format_number(gap)} {a.unit}, {pct} of the smaller)."
         )
         return spec.severity, "interval_conflict", _explain(a, b, why, measure, topic)
@@ -404,8 +382,8 @@ def _compare_converted(
         return None  # euros and dollars are never a conflict by default
     base = rules.exchange_rates.base
     ca, cb = _converted(a, rate_a, base), _converted(b, rate_b, base)
-    lo_a, hi_a = _widened(ca, measure.spec.tolerance)
-    lo_b, hi_b = _widened(cb, measure.spec.tolerance)
+    lo_a, hi_a = widened(ca, measure.spec.tolerance)
+    lo_b, hi_b = widened(cb, measure.spec.tolerance)
     if not ((hi_a is not None and lo_b is not None and hi_a < lo_b) or (hi_b is not None and lo_a is not None and hi_b < lo_a)):
         return None
     if not explain:
@@ -413,9 +391,9 @@ def _compare_converted(
     gap, pct = _gap(ca, cb)
     when = f" of {rules.exchange_rates.date}" if rules.exchange_rates.date else ""
     why = (
-        f"{_figure(a)} and {_figure(b)} cannot both be true once converted to {base} at the rules' rates{when} "
+        f"{describe(a)} and {describe(b)} cannot both be true once converted to {base} at the rules' rates{when} "
         f"(1 {a.unit} = {rate_a:g} {base}, 1 {b.unit} = {rate_b:g} {base}): "
-        f"{_interval(lo_a, hi_a, base)} and {_interval(lo_b, hi_b, base)} do not overlap "
+        f"{interval_text(lo_a, hi_a, base)} and {interval_text(lo_b, hi_b, base)} do not overlap "
         f"(gap {format_number(gap)} {base}, {pct} of the smaller)."
     )
     return measure.spec.severity, "converted_conflict", _explain(a, b, why, measure, topic)
@@ -431,7 +409,7 @@ def _explain(a: Claim, b: Claim, why: str, measure: Measure, topic: str) -> str:
     actors = ""
     if a.actor or b.actor:
         actors = f" Actors: {a.actor or 'unknown'} / {b.actor or 'unknown'}."
-    scopes = f" Time scopes: {_scope_text(a)} / {_scope_text(b)}."
+    scopes = f" Time scopes: {scope_text(a)} / {scope_text(b)}."
     if a.topic_cue or b.topic_cue:
         basis = f"topic cues '{a.topic_cue}' / '{b.topic_cue}'{tolerance}"
     else:
@@ -443,19 +421,6 @@ def _same_interval(a: Claim, b: Claim) -> bool:
     return a.low == b.low and a.high == b.high
 
 
-ROUNDING_CAP = 0.10
-
-
-def _widened(c: Claim, tolerance: float) -> tuple[float | None, float | None]:
-    """The claim's interval widened by its stated precision and the measure's tolerance."""
-    ref = abs(c.value if c.value is not None else (c.low if c.low is not None else c.high or 0.0))
-    # Rounding covers half a unit of the last digit, but no more than ROUNDING_CAP of the figure:
-    # "20 milliards" is 20 +- 0.5, yet nobody writes "2 milliards" for 1,6 milliard.
-    precision = min(c.precision, ROUNDING_CAP * ref) if ref else c.precision
-    slack = precision + tolerance * ref
-    return (c.low - slack if c.low is not None else None, c.high + slack if c.high is not None else None)
-
-
 def _gap(a: Claim, b: Claim) -> tuple[float, str]:
     va = a.value if a.value is not None else (a.low if a.low is not None else a.high)
     vb = b.value if b.value is not None else (b.low if b.low is not None else b.high)
@@ -463,30 +428,6 @@ def _gap(a: Claim, b: Claim) -> tuple[float, str]:
     smaller = min(abs(va), abs(vb))
     pct = f"{gap / smaller:.0%}" if smaller else "n/a"
     return gap, pct
-
-
-def _figure(c: Claim) -> str:
-    modality = "" if c.modality == "fact" else f", {c.modality}"
-    source = f", according to {c.attributed_to}" if c.attributed_to else ""
-    return f"{c.article} says «{c.text}» ({_interval(c.low, c.high, c.unit)}{modality}{source})"
-
-
-def _interval(low: float | None, high: float | None, unit: str | None) -> str:
-    u = f" {unit}" if unit else ""
-    if low is not None and high is not None and low == high:
-        return f"{format_number(low)}{u}"
-    lo = format_number(low) if low is not None else "-inf"
-    hi = format_number(high) if high is not None else "+inf"
-    return f"[{lo}, {hi}]{u}"
-
-
-def format_number(x: float | None) -> str:
-    """5000000000.0 -> '5 000 000 000'; 2.5 -> '2.5' (a dot, as in the CSV columns)."""
-    if x is None:
-        return ""
-    if float(x).is_integer():
-        return f"{int(x):,}".replace(",", " ")
-    return f"{x:,.6g}".replace(",", " ") if abs(x) < 1e6 else f"{x:,.0f}".replace(",", " ")
 
 
 def _discrepancy_id(a: Claim, b: Claim, rule: str) -> str:
@@ -548,15 +489,15 @@ def _multiplier_mismatches(claims: list[Claim], severity: str) -> list[Discrepan
         if a.ratio_of is None or a.ratio_low is None or a.ratio_high is None:
             continue
         pattern = compile_alias(a.ratio_of)
-        lo_a, hi_a = _widened(a, 0.0)
+        lo_a, hi_a = widened(a, 0.0)
         implied = (lo_a / a.ratio_high if lo_a is not None else None, hi_a / a.ratio_low if hi_a is not None else None)
         for c in claims:
             if c is a or c.kind != a.kind or c.unit != a.unit or c.sentence == a.sentence or _stated(c) == _stated(a):
                 continue
             if c.modality in ("negated", "target") or not scopes_overlap(a, c) or not pattern.search(fold(c.sentence)):
                 continue
-            lo_c, hi_c = _widened(c, 0.0)
-            if not _disjoint(implied, (lo_c, hi_c)):
+            lo_c, hi_c = widened(c, 0.0)
+            if not disjoint(implied, (lo_c, hi_c)):
                 continue
             rows.append(_within_row([a, c], severity, "multiplier_mismatch", "multiplier", _explain_multiple(a, c, implied)))
     return rows
@@ -580,11 +521,6 @@ def _explain_multiple(a: Claim, c: Claim, implied: tuple[float | None, float | N
         f"({bounds} allowing for the rounding of both figures). But the same article gives «{c.text}»{unit} "
         f"for them: «{c.sentence}» They cannot both be true (gap {format_number(tidy(gap))}{unit}, {pct} of the smaller)."
     )
-
-
-def _disjoint(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
-    """Two intervals (None = open) that do not meet."""
-    return (a[1] is not None and b[0] is not None and a[1] < b[0]) or (b[1] is not None and a[0] is not None and b[1] < a[0])
 
 
 def _within_row(claims: list[Claim], severity: str, rule: str, measure: str, why: str) -> Discrepancy:

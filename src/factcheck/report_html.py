@@ -20,7 +20,7 @@ from html import escape
 from urllib.parse import urlsplit
 
 from . import __version__
-from .compare import format_number
+from .figures import format_number
 from .models import ArticleInfo, Claim, Discrepancy, Skipped
 
 SEVERITIES = {

@@ -52,8 +52,9 @@ class Lexicon:
             stems = [stem_phrase(w) for w in words]
             for s in stems:
                 groups.setdefault(s, stems[0])
-        lexicon = cls(groups, frozenset(stem_phrase(w) for w in generic_nouns), frozenset(stem_phrase(w) for w in light_verbs))
-        return cls(groups, lexicon.generic, lexicon.light, frozenset(lexicon.concept(w) for w in tolls))
+        tolls_stems = frozenset(groups.get(s, s) for s in map(stem_phrase, tolls))
+        generic = frozenset(stem_phrase(w) for w in generic_nouns)
+        return cls(groups, generic, frozenset(stem_phrase(w) for w in light_verbs), tolls_stems)
 
     def concept(self, phrase: str | None) -> str | None:
         if not phrase:

@@ -25,13 +25,12 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from ..figures import STATED_SCOPES, describe, disjoint, position, scope_text, widened
 from ..models import Claim, Discrepancy
 from ..text import fold
 
 ASSERTED = {"fact", "estimate"}
 UPDATE_WINDOW_DAYS = 45
-# A figure whose scope is a stated day still holds for the next days' papers (a weekend's).
-STATED_GRACE_DAYS = 0
 # Stated periods of very different lengths are different times: the night of 29 June is not
 # "depuis le 27 juin", July is not the summer.
 MAX_PERIOD_RATIO = 3
@@ -94,10 +93,9 @@ def find_frame_discrepancies(
             figures = _headline_tolls(figures)
         figures.sort(key=lambda f: (f.day or dt.date.min, f.claim.article, f.claim.start))
         peers: dict[tuple[str, str | None], int] = defaultdict(int)  # figures of one article and source
-        for f in figures:
-            peers[(f.claim.article, f.source)] += 1
         sources_by_article: dict[str, set[str]] = defaultdict(set)
         for f in figures:
+            peers[(f.claim.article, f.source)] += 1
             if f.source:
                 sources_by_article[f.claim.article].add(f.source)
         for i, fa in enumerate(figures):
@@ -123,7 +121,7 @@ def _headline_tolls(figures: list[_Figure]) -> list[_Figure]:
     best: dict[tuple, _Figure] = {}
     for f in figures:
         key = (f.claim.article, f.claim.date)
-        if key not in best or _position(f.claim) > _position(best[key].claim):
+        if key not in best or position(f.claim) > position(best[key].claim):
             best[key] = f
     return list(best.values())
 
@@ -169,7 +167,7 @@ def _pair(
     if a.place and b.place:
         confidence += 0.1
         reasons.append(f"same place stated ({a.place}) (+0.1)")
-    if a.date_basis in ("sentence", "column") and b.date_basis in ("sentence", "column"):
+    if a.date_basis in STATED_SCOPES and b.date_basis in STATED_SCOPES:
         confidence += 0.05
         reasons.append("both dates stated (+0.05)")
     if a.population != b.population:
@@ -224,7 +222,7 @@ def _toll_when(fa: _Figure, fb: _Figure) -> str | None:
 
 def _moment(f: _Figure) -> dt.date | None:
     c = f.claim
-    if c.date_basis in ("sentence", "column"):
+    if c.date_basis in STATED_SCOPES:
         if (_length(c) or 9999) > 2:
             return None  # a toll "depuis janvier" or of a year is not a report of the day
         try:
@@ -238,7 +236,7 @@ def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> s
     """"same" when the two figures can hold for one time, None when their times differ. Two
     figures of the present or past with no date of their own hold for their publication days;
     the next day's paper (or a weekend's) reports the day before."""
-    stated = ("sentence", "column")
+    stated = STATED_SCOPES
     if a.kind == "count" and (day_a is None or day_b is None):
         return None  # a count changes with time: without a publication date it is not placed
     if a.date_basis in stated and b.date_basis in stated:
@@ -252,13 +250,8 @@ def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> s
         if s.date_basis in stated and u.date_basis == "published" and day is not None:
             if (_length(s) or 9999) > 2:
                 return None  # a figure of a month or a year is not a day's report
-            start = s.date_start or "0000-01-01"
-            end = s.date_end or "9999-12-31"
-            try:
-                end = (dt.date.fromisoformat(end) + dt.timedelta(days=STATED_GRACE_DAYS)).isoformat()
-            except ValueError:
-                pass
-            return "same" if start <= day.isoformat() <= end else None
+            # an undated figure reports its publication day: within the stated day or night
+            return "same" if (s.date_start or "0000-01-01") <= day.isoformat() <= (s.date_end or "9999-12-31") else None
     if a.date_basis == "published" and b.date_basis == "published" and day_a and day_b:
         return "same" if abs((day_b - day_a).days) <= PUBLISHED_GRACE_DAYS else None
     if a.date_basis is None and b.date_basis is None and a.kind != "count":
@@ -288,28 +281,12 @@ def _overlap(a_start: str | None, a_end: str | None, b_start: str | None, b_end:
     return (a_start or "0000") <= (b_end or "9999") and (b_start or "0000") <= (a_end or "9999")
 
 
-def _widened(c: Claim, tolerance: float) -> tuple[float | None, float | None]:
-    ref = abs(c.value if c.value is not None else (c.low if c.low is not None else c.high or 0.0))
-    precision = min(c.precision, 0.10 * ref) if ref else c.precision
-    slack = precision + tolerance * ref
-    return (c.low - slack if c.low is not None else None, c.high + slack if c.high is not None else None)
-
-
 def _disagree(a: Claim, b: Claim, tolerance: float) -> bool:
-    lo_a, hi_a = _widened(a, tolerance)
-    lo_b, hi_b = _widened(b, tolerance)
-    return bool((hi_a is not None and lo_b is not None and hi_a < lo_b) or (hi_b is not None and lo_a is not None and hi_b < lo_a))
-
-
-def _position(c: Claim) -> float:
-    for x in (c.value, c.low, c.high):
-        if x is not None:
-            return x
-    return 0.0
+    return disjoint(widened(a, tolerance), widened(b, tolerance))
 
 
 def _higher(later: Claim, earlier: Claim) -> bool:
-    return _position(later) > _position(earlier)
+    return position(later) > position(earlier)
 
 
 _ARTICLES = ("la ", "le ", "les ", "l'")
@@ -340,8 +317,6 @@ def _label(c: Claim) -> str:
 
 
 def _explain(a: Claim, b: Claim, kind: str, relation: str) -> str:
-    from ..compare import _figure, _scope_text  # the same wording as the rules' rows
-
     what = f"«{a.what}»" + (f" among «{a.population or b.population}»" if a.population or b.population else "")
     where = f" in {a.place}" if a.place else " (no place stated on either side)"
     head = {
@@ -353,8 +328,8 @@ def _explain(a: Claim, b: Claim, kind: str, relation: str) -> str:
     if kind == "disputed":
         sources = f" Sources: {a.attributed_to} / {b.attributed_to}."
     return (
-        f"{_figure(a)} and {_figure(b)} {head}. Frame: what {what}{where}."
-        f"{sources} Time scopes: {_scope_text(a)} / {_scope_text(b)}."
+        f"{describe(a)} and {describe(b)} {head}. Frame: what {what}{where}."
+        f"{sources} Time scopes: {scope_text(a)} / {scope_text(b)}."
     )
 
 

@@ -15,7 +15,7 @@ from ..text import fold
 # Where one clause of a sentence ends and another figure's begins.
 # (a comma only before a space: "1,2 million" is one number)
 _SEGMENT_END = re.compile(r"[;()«»\"]|[,:](?=\s)|\s(?:dont|contre|tandis que|alors que|mais|soit)\s")
-# "• Nantes : ...", "- À Bordeaux : ...", "Lyon. ...": a round-up line's heading place.
+# "• Nantes : ...", "- À Bordeaux : ...", "Metz — ...": a round-up line's heading place.
 _LINE_HEADING = re.compile(
     r"^\s*(?:[•\-–—*]\s*)?(?:[AÀà]\s+)?((?:[A-ZÉÈÎ][\w’'-]+)(?:[ -](?:sur|en|de|la|le|du|d’|d')?[ -]?[A-ZÉÈ][\w’'-]+){0,3})\s*[:–—]\s"
 )

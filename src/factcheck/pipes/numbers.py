@@ -9,7 +9,6 @@ text, so character offsets stay those of the article.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from spacy.language import Language
 from spacy.tokens import Doc

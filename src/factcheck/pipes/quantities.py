@@ -969,9 +969,7 @@ def _count_partitive_en(doc: Doc, folded: list[str], spans: list[Span]) -> list[
             sentence = doc[span.start].sent.start
             earlier = [s for s in out if s.label_ == "count" and s.start >= sentence]
             if earlier:
-                antecedent = earlier[-1]._.quantity
-                span = Span(doc, span.start, span.end, label="count")
-                span._.quantity = {**quantity, "kind": "count", "unit": antecedent["unit"], "noun_index": antecedent["noun_index"]}
+                span = _counting_like(span, earlier[-1])
         out.append(span)
     return out
 
@@ -1000,11 +998,17 @@ def _count_elliptical(doc: Doc, folded: list[str], spans: list[Span]) -> list[Sp
             sentence = doc[span.start].sent.start
             earlier = [s for s in out if s.label_ == "count" and s.start >= sentence and s._.quantity["noun_index"] is not None]
             if earlier:
-                antecedent = earlier[-1]._.quantity
-                span = Span(doc, span.start, span.end, label="count")
-                span._.quantity = {**quantity, "kind": "count", "unit": antecedent["unit"], "noun_index": antecedent["noun_index"]}
+                span = _counting_like(span, earlier[-1])
         out.append(span)
     return out
+
+
+def _counting_like(span: Span, antecedent: Span) -> Span:
+    """The bare number `span` as a count of the noun its `antecedent` count counts."""
+    counted = Span(span.doc, span.start, span.end, label="count")
+    quantity = antecedent._.quantity
+    counted._.quantity = {**span._.quantity, "kind": "count", "unit": quantity["unit"], "noun_index": quantity["noun_index"]}
+    return counted
 
 
 def _after_partitive_en(doc: Doc, folded: list[str], i: int) -> bool:
