@@ -19,7 +19,7 @@ from .models import Article, Claim, Mention
 from .pipes.actors import SPAN_KEY as ACTORS_KEY
 from .pipes.dates import dates_of, form_tense
 from .frames.what import What, what_of
-from .frames.where import choose_place, line_heading_place
+from .frames.where import choose_place, line_heading_place, opening_places
 from .text import fold
 from .pipes.patterns_quantities import CURRENCIES
 from .pipes.quantities import compound_bounds, mentions_of
@@ -416,6 +416,13 @@ PLACE_ADJECTIVES = {
         ("nantais", "Nantes", ("", "e", "es")), ("nicois", "Nice", ("", "e", "es")),
         ("strasbourgeois", "Strasbourg", ("", "e", "es")), ("rennais", "Rennes", ("", "e", "es")),
         ("grenoblois", "Grenoble", ("", "e", "es")), ("montpellierain", "Montpellier", ("", "e", "s", "es")),
+        ("bruxellois", "Bruxelles", ("", "e", "es")), ("genevois", "Genève", ("", "e", "es")),
+        ("lausannois", "Lausanne", ("", "e", "es")), ("vaudois", "Vaud", ("", "e", "es")),
+        ("montrealais", "Montréal", ("", "e", "es")), ("quebecois", "Québec", ("", "e", "es")),
+        ("belge", "Belgique", ("", "s")), ("suisse", "Suisse", ("", "s")), ("canadien", "Canada", ("", "ne", "s", "nes")),
+        ("marocain", "Maroc", ("", "e", "s", "es")), ("turc", "Turquie", ("", "s")), ("turque", "Turquie", ("", "s")),
+        ("syrien", "Syrie", ("", "ne", "s", "nes")), ("espagnol", "Espagne", ("", "e", "s", "es")),
+        ("algerien", "Algérie", ("", "ne", "s", "nes")), ("tunisien", "Tunisie", ("", "ne", "s", "nes")),
     )
     for ending in endings
 }
@@ -475,7 +482,7 @@ def _place(
         root = span.root
         before = [fold(t.text) for t in doc[max(0, span.start - 2) : span.start]]
         if any(c.dep_ == "case" and fold(c.text) in PLACE_CASES for c in root.children) or (
-            before[-1:] and before[-1] in PLACE_CASES or before == ["pres", "de"]
+            before[-1:] and before[-1] in PLACE_CASES or before in (["pres", "de"], ["autour", "de"])
         ):
             candidates.append((span.start_char, span.text))
         elif root.dep_ in ("nsubj", "nsubj:pass", "ROOT", "appos") or before[-1:] in (["la"], ["le"], ["l'"]):
@@ -492,10 +499,18 @@ def _place(
         return place
     line_start, line_end = layout.line_at(mention.start)
     heading = line_heading_place(text[line_start:line_end])
-    if heading is None:
-        return None
-    at = line_start + text[line_start:line_end].find(heading)
-    return heading if any(a.label_ == "LOC" and a.start_char == at and a.text == heading for a in actors) else None
+    if heading is not None:
+        at = line_start + text[line_start:line_end].find(heading)
+        return heading if _is_loc(actors, at, heading) else None
+    # the last sentence of the paragraph before this one that opens on its place
+    opening = [(line_start + at, name) for at, name in opening_places(text[line_start : sentence[0]])]
+    opening = [(at, name) for at, name in opening if _is_loc(actors, at, name)]
+    return opening[-1][1] if opening else None
+
+
+def _is_loc(actors: list[Span], at: int, name: str) -> bool:
+    """Whether the parse read `name` at char `at` as a place."""
+    return any(a.label_ == "LOC" and a.start_char == at and a.text == name for a in actors)
 
 
 # -- attribution and modality -------------------------------------------------------------

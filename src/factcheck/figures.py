@@ -40,6 +40,8 @@ def scope_text(c: Claim) -> str:
         return f"{c.date} (stated in {where})"
     if c.date_basis == "future":
         return f"from {c.date_start} on (future or conditional, no date stated)"
+    if c.date_basis == "article":
+        return f"{c.date} (the day its article reports on; no date stated for the figure)"
     if c.date_basis == "published":
         return f"{c.date} (publication date; no date stated)"
     return "unknown"

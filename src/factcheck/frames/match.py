@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -50,9 +51,11 @@ class _Figure:
 
 
 def frame_key(c: Claim) -> tuple:
-    """The blocking key: figures with different keys are never compared."""
+    """The blocking key: figures with different keys are never compared. The place is not in
+    it: an article that never states the place of a figure may be about the place another
+    article states (see `_places_compatible`)."""
     currency = c.unit if c.kind in ("money", "percent") else None
-    return (c.kind, currency, c.what, _place_key(c.place))
+    return (c.kind, currency, c.what)
 
 
 def fact_id(c: Claim) -> str:
@@ -82,9 +85,12 @@ def find_frame_discrepancies(
     values disagree. `tolerances`: extra relative tolerance by generic measure id (rules);
     `tolls`: the concepts whose count only grows (rules/frames.yaml)."""
     tolerances = tolerances or {}
+    anchors = article_days(claims)
     blocks: dict[tuple, dict[tuple, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in sorted(claims, key=lambda c: (c.article, c.start)):
         if eligible(c):
+            if c.what not in tolls:
+                c = _anchored(c, anchors)
             blocks[frame_key(c)][(c.article, c.population, c.value, c.low, c.high, c.date)].append(c)
     rows: list[Discrepancy] = []
     for key in sorted(blocks, key=repr):
@@ -92,19 +98,30 @@ def find_frame_discrepancies(
         if key[2] in tolls:
             figures = _headline_tolls(figures)
         figures.sort(key=lambda f: (f.day or dt.date.min, f.claim.article, f.claim.start))
-        peers: dict[tuple[str, str | None], int] = defaultdict(int)  # figures of one article and source
+        peers: dict[tuple, int] = defaultdict(int)  # figures of one article, source and place
         sources_by_article: dict[str, set[str]] = defaultdict(set)
+        places: dict[str, set[str | None]] = defaultdict(set)  # the places each article gives this what now
+        highest: dict[str, float] = defaultdict(float)  # each article's highest current figure
         for f in figures:
-            peers[(f.claim.article, f.source)] += 1
+            peers[_peer_key(f)] += 1
+            if _current(f):
+                places[f.claim.article].add(_place_key(f.claim.place))
+                highest[f.claim.article] = max(highest[f.claim.article], position(f.claim))
             if f.source:
                 sources_by_article[f.claim.article].add(f.source)
         for i, fa in enumerate(figures):
             for fb in figures[i + 1 :]:
                 if fa.day and fb.day and (fb.day - fa.day).days > UPDATE_WINDOW_DAYS:
                     break
+                place = _places_compatible(fa.claim, fb.claim, places, highest)
+                if place is None:
+                    continue
                 row = _pair(fa, fb, sources_by_article, tolerances, key[2] in tolls)
+                if row is not None and place == "one side":
+                    row = replace(row, confidence=round(max(0.0, row.confidence - 0.1), 2), confidence_reasons=row.confidence_reasons
+                                  + "; the place is stated on one side only, and neither article gives this figure for another place (-0.1)")
                 if row is not None:
-                    ambiguity = min(3, peers[(fa.claim.article, fa.source)] + peers[(fb.claim.article, fb.source)] - 2)
+                    ambiguity = min(3, peers[_peer_key(fa)] + peers[_peer_key(fb)] - 2)
                     if ambiguity:
                         confidence = round(max(0.0, row.confidence - 0.1 * ambiguity), 2)
                         row = replace(row, confidence=confidence, confidence_reasons=row.confidence_reasons
@@ -114,13 +131,88 @@ def find_frame_discrepancies(
     return rows
 
 
+# How many days before its publication an article's stated day can be the day it reports on.
+REPORTED_DAY_WINDOW = 3
+
+
+def article_days(claims: list[Claim]) -> dict[str, tuple[str, str]]:
+    """The day or night each article reports on, when its figures state one: the stated scope
+    of one or two days, ending at most `REPORTED_DAY_WINDOW` days before publication, that
+    most of its sentences with dated figures give ("875 personnes ont été interpellées dans la nuit de jeudi
+    à vendredi"). The paper of 1 July reports the night before it, not the day it is printed:
+    its undated figures ("79 policiers blessés") are that night's, not the night of 30 June's."""
+    votes: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
+    for c in claims:
+        if c.date_basis not in STATED_SCOPES or not c.published or not c.date_start or not c.date_end:
+            continue
+        length = _length(c)
+        try:
+            before = (dt.date.fromisoformat(c.published[:10]) - dt.date.fromisoformat(c.date_end[:10])).days
+        except ValueError:
+            continue
+        if length is not None and length <= 2 and 0 <= before <= REPORTED_DAY_WINDOW:
+            votes[c.article][(c.date_start[:10], c.date_end[:10])].add(c.sentence)
+    # one vote per sentence; on a tie, the latest day (the nearest to the news)
+    return {article: max(v, key=lambda scope: (len(v[scope]), scope)) for article, v in votes.items()}
+
+
+def _anchored(c: Claim, anchors: dict[str, tuple[str, str]]) -> Claim:
+    """A figure with no time of its own takes the day its article reports on (`article_days`)."""
+    if c.date_basis != "published" or c.article not in anchors:
+        return c
+    start, end = anchors[c.article]
+    return replace(c, date_start=start, date_end=end, date=start if start == end else f"{start}/{end}", date_basis="article")
+
+
+def _peer_key(f: "_Figure") -> tuple:
+    return (f.claim.article, f.source, _place_key(f.claim.place))
+
+
+def _places_compatible(
+    a: Claim, b: Claim, places: dict[str, set[str | None]], highest: dict[str, float]
+) -> str | None:
+    """"same" when both figures state one place or neither does; "one side" when one states a
+    place P and the other none, the unplaced figure's article gives no figure of P (else its
+    unplaced figure is another place's or the whole's: "1,28 million, dont 81 000 à Paris"),
+    and the placed figure is the highest its article gives for this what now (the article's
+    headline, not a part of it: "au moins 2 012 morts" in the Maroc, not "1 293" in Al
+    Haouz); else None. A national figure ("en France", "sur l'ensemble du territoire") states
+    its place: it is not another country's or city's."""
+    pa, pb = _place_key(a.place), _place_key(b.place)
+    if pa == pb:
+        return "same"
+    if pa is not None and pb is not None:
+        return None
+    placed, unplaced = (a, b) if pa is not None else (b, a)
+    if unplaced.place is not None or _place_key(placed.place) in places[unplaced.article]:
+        return None
+    if position(placed) < highest[placed.article]:
+        return None
+    return "one side"
+
+
+# A figure whose stated time ended this long before its article was published is history
+# ("la crue de 1957"), not a report of now: its place says nothing of the article's event.
+CURRENT_DAYS = 7
+
+
+def _current(f: "_Figure") -> bool:
+    c = f.claim
+    if c.date_basis not in STATED_SCOPES or f.day is None:
+        return True
+    try:
+        return (f.day - dt.date.fromisoformat(c.date_end[:10])).days <= CURRENT_DAYS
+    except (TypeError, ValueError):
+        return False
+
+
 def _headline_tolls(figures: list[_Figure]) -> list[_Figure]:
     """An article's toll is the highest it gives for one thing, place and moment: the lower
     ones are its parts ("13 500 autour de Landiras") or earlier counts ("un premier décompte
     faisait état de 296 morts") when the article does not say so in words we read."""
     best: dict[tuple, _Figure] = {}
     for f in figures:
-        key = (f.claim.article, f.claim.date)
+        key = (f.claim.article, f.claim.date, _place_key(f.claim.place))
         if key not in best or position(f.claim) > position(best[key].claim):
             best[key] = f
     return list(best.values())
@@ -139,7 +231,8 @@ def _pair(
         return None
     if fa.claim.population and fb.claim.population and fa.claim.population != fb.claim.population:
         return None  # "149 policiers blessés" is not "12 000 policiers mobilisés", nor "14 483 blessés"
-    if fa.claim.actor and fb.claim.actor and fa.claim.actor != fb.claim.actor:
+    doers = _doer(fa.claim), _doer(fb.claim)
+    if doers[0] and doers[1] and doers[0] != doers[1]:
         return None  # Airbus's deliveries are not Boeing's
     relation = _toll_when(fa, fb) if toll else _when(fa.claim, fb.claim, fa.day, fb.day)
     if relation is None:
@@ -208,6 +301,15 @@ def _pair(
     )
 
 
+def _doer(c: Claim) -> str | None:
+    """The actor whose figure it is, unless the actor is only the source that gives it ("la CGT
+    a revendiqué 3,5 millions de manifestants": the CGT counts, it did not march)."""
+    actor, source = _source_key(c.actor), _source_key(c.attributed_to)
+    if actor and source and (actor in source or source in actor):
+        return None
+    return actor
+
+
 def _toll_when(fa: _Figure, fb: _Figure) -> str | None:
     """A toll at two moments: "same" day, b "later" or "earlier" than a (within the window),
     or None. A toll's moment is the end of its stated period ("mardi soir, le bilan dépassait
@@ -236,7 +338,7 @@ def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> s
     """"same" when the two figures can hold for one time, None when their times differ. Two
     figures of the present or past with no date of their own hold for their publication days;
     the next day's paper (or a weekend's) reports the day before."""
-    stated = STATED_SCOPES
+    stated = STATED_SCOPES | {"article"}  # a day the article reports on is a stated one too
     if a.kind == "count" and (day_a is None or day_b is None):
         return None  # a count changes with time: without a publication date it is not placed
     if a.date_basis in stated and b.date_basis in stated:
@@ -250,8 +352,13 @@ def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> s
         if s.date_basis in stated and u.date_basis == "published" and day is not None:
             if (_length(s) or 9999) > 2:
                 return None  # a figure of a month or a year is not a day's report
-            # an undated figure reports its publication day: within the stated day or night
-            return "same" if (s.date_start or "0000-01-01") <= day.isoformat() <= (s.date_end or "9999-12-31") else None
+            # an undated figure reports its publication day or the day before (the next
+            # morning's paper): within the stated day or night, or the day after it
+            try:
+                start, end = dt.date.fromisoformat(s.date_start[:10]), dt.date.fromisoformat(s.date_end[:10])
+            except (TypeError, ValueError):
+                return None
+            return "same" if start <= day <= end + dt.timedelta(days=1) else None
     if a.date_basis == "published" and b.date_basis == "published" and day_a and day_b:
         return "same" if abs((day_b - day_a).days) <= PUBLISHED_GRACE_DAYS else None
     if a.date_basis is None and b.date_basis is None and a.kind != "count":
@@ -282,7 +389,20 @@ def _overlap(a_start: str | None, a_end: str | None, b_start: str | None, b_end:
 
 
 def _disagree(a: Claim, b: Claim, tolerance: float) -> bool:
-    return disjoint(widened(a, tolerance), widened(b, tolerance))
+    return disjoint(_reported(a, tolerance), _reported(b, tolerance))
+
+
+# How far above its figure a lower-bounded report reaches: "plus de 3 800 morts", "au moins 62
+# morts" report about that figure (a later "7 800" or "95" is another count), not any number
+# above it.
+LOWER_BOUND_REACH = 0.10
+
+
+def _reported(c: Claim, tolerance: float) -> tuple[float | None, float | None]:
+    low, high = widened(c, tolerance)
+    if high is None and c.value is not None and c.low is not None:
+        high = c.value * (1 + LOWER_BOUND_REACH + tolerance) + c.precision
+    return low, high
 
 
 def _higher(later: Claim, earlier: Claim) -> bool:
@@ -295,7 +415,7 @@ _ARTICLES = ("la ", "le ", "les ", "l'")
 def _source_key(name: str | None) -> str | None:
     if not name:
         return None
-    key = fold(" ".join(name.split()))
+    key = fold(" ".join(name.replace("’", "'").split()))
     for article in _ARTICLES:
         if key.startswith(article):
             key = key[len(article) :]
@@ -307,8 +427,12 @@ def _source_key(name: str | None) -> str | None:
 NATIONAL_PLACES = {"france"}
 
 
+# Words that name the kind of place before its name: "la province de Valence" is Valence.
+_PLACE_KIND = re.compile(r"^(?:la |le |l')?(?:province|region|departement|ville|commune|wilaya|canton|prefecture|agglomeration) (?:de |d'|du |des )")
+
+
 def _place_key(place: str | None) -> str | None:
-    key = fold(place) if place else None
+    key = _PLACE_KIND.sub("", fold(place.replace("’", "'"))) if place else None
     return None if key in NATIONAL_PLACES else key
 
 

@@ -16,9 +16,13 @@ from ..text import fold
 # (a comma only before a space: "1,2 million" is one number)
 _SEGMENT_END = re.compile(r"[;()«»\"]|[,:](?=\s)|\s(?:dont|contre|tandis que|alors que|mais|soit)\s")
 # "• Nantes : ...", "- À Bordeaux : ...", "Metz — ...": a round-up line's heading place.
-_LINE_HEADING = re.compile(
-    r"^\s*(?:[•\-–—*]\s*)?(?:[AÀà]\s+)?((?:[A-ZÉÈÎ][\w’'-]+)(?:[ -](?:sur|en|de|la|le|du|d’|d')?[ -]?[A-ZÉÈ][\w’'-]+){0,3})\s*[:–—]\s"
-)
+_NAME = r"((?:[A-ZÉÈÎ][\w’'-]+)(?:[ -](?:sur|en|de|la|le|du|d’|d')?[ -]?[A-ZÉÈ][\w’'-]+){0,3})"
+_LINE_HEADING = re.compile(r"^\s*(?:[•\-–—*]\s*)?(?:[AÀà]\s+)?" + _NAME + r"\s*[:–—]\s")
+# A bulleted line may qualify its place before the colon: "• Bordeaux et sa métropole : 27".
+_BULLET_HEADING = re.compile(r"^\s*[•\-–—*]\s*(?:[AÀà]\s+)?" + _NAME + r"(?:\s+(?:et|avec)\s+[a-zéè][\w’' -]{0,30})?\s*:\s")
+# A sentence that opens on its place frames the next ones of its paragraph: "A Lausanne, dans
+# la nuit de samedi à dimanche, [...]. La police municipale a procédé à 7 interpellations."
+_OPENING_PLACE = re.compile(r"(?:^|[.!?»]\s+)(?:[AÀ]|En|Dans)\s+" + _NAME + r"\s*,")
 
 
 def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -87,8 +91,13 @@ def _joined(text: str, inside: list[tuple[int, str]]) -> bool:
 
 def line_heading_place(line: str) -> str | None:
     """The place a round-up line opens with: "• Nantes : cinq policiers blessés" -> "Nantes"."""
-    m = _LINE_HEADING.match(line)
+    m = _LINE_HEADING.match(line) or _BULLET_HEADING.match(line)
     if m is None:
         return None
     name = m.group(1)
     return name if len(name) > 2 else None
+
+
+def opening_places(text: str) -> list[tuple[int, str]]:
+    """Places that open a sentence of `text` ("A Lausanne, ..."), as (char of the name, name)."""
+    return [(m.start(1), m.group(1)) for m in _OPENING_PLACE.finditer(text)]
