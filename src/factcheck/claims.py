@@ -423,6 +423,9 @@ PLACE_ADJECTIVES = {
         ("marocain", "Maroc", ("", "e", "s", "es")), ("turc", "Turquie", ("", "s")), ("turque", "Turquie", ("", "s")),
         ("syrien", "Syrie", ("", "ne", "s", "nes")), ("espagnol", "Espagne", ("", "e", "s", "es")),
         ("algerien", "Algérie", ("", "ne", "s", "nes")), ("tunisien", "Tunisie", ("", "ne", "s", "nes")),
+        ("britannique", "Royaume-Uni", ("", "s")), ("americain", "États-Unis", ("", "e", "s", "es")),
+        ("allemand", "Allemagne", ("", "e", "s", "es")), ("italien", "Italie", ("", "ne", "s", "nes")),
+        ("francais", "France", ("", "e", "es")), ("portugais", "Portugal", ("", "e", "es")),
     )
     for ending in endings
 }
@@ -490,7 +493,7 @@ def _place(
     span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
     for token in span if span is not None else ():
         place = PLACE_ADJECTIVES.get(fold(token.text)) if token.dep_ == "amod" else None
-        if place is not None:
+        if place is not None and not _names_a_person(token):
             candidates.append((token.idx, place))
     candidates.sort()
     in_sentence = [(f.start, f.end) for f in figures if sentence[0] <= f.start < sentence[1]]
@@ -506,6 +509,14 @@ def _place(
     opening = [(line_start + at, name) for at, name in opening_places(text[line_start : sentence[0]])]
     opening = [(at, name) for at, name in opening if _is_loc(actors, at, name)]
     return opening[-1][1] if opening else None
+
+
+def _names_a_person(adjective: Token) -> bool:
+    """"le sismologue lausannois Pierre Dufaux": where a person comes from, not where a figure holds."""
+    after = adjective.doc[adjective.i + 1] if adjective.i + 1 < len(adjective.doc) else None
+    return (after is not None and after.pos_ == "PROPN") or any(
+        c.ent_type_ == "PER" or c.pos_ == "PROPN" for c in adjective.head.children if c.i > adjective.head.i
+    )
 
 
 def _is_loc(actors: list[Span], at: int, name: str) -> bool:

@@ -127,6 +127,7 @@ class FramesSpec(_Strict):
     generic_nouns: list[str] = []  # nouns that say nothing of what is counted ("personnes")
     light_verbs: list[str] = []  # verbs that report or reach a figure ("compter", "atteindre")
     tolls: list[str] = []  # things whose count only grows as an event goes on ("morts", "hectares")
+    constants: list[str] = []  # things that do not change over a story's days ("habitants", "magnitude")
 
 
 class RulesFile(_Strict):
@@ -297,6 +298,7 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
             frames.generic_nouns.extend(parsed.frames.generic_nouns)
             frames.light_verbs.extend(parsed.frames.light_verbs)
             frames.tolls.extend(parsed.frames.tolls)
+            frames.constants.extend(parsed.frames.constants)
         for i, item in enumerate(parsed.suppressions or []):
             if item.id in suppressions:
                 problems.append(f"{at('suppressions', i, 'id')}: discrepancy '{item.id}' is suppressed twice")
@@ -319,7 +321,8 @@ def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
     return RuleSet(
         tuple(topics), actor_aliases, tuple(str(f) for f in files), suppressions, tuple(generic), exchange_rates,
         policy=policy, policy_file=policy_file, exchange_rates_file=rates_file,
-        lexicon=Lexicon.build(frames.same_thing, frames.generic_nouns, frames.light_verbs, frames.tolls),
+        lexicon=Lexicon.build(frames.same_thing, frames.generic_nouns, frames.light_verbs, frames.tolls,
+                               frames.constants),
     )
 
 

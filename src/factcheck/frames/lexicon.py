@@ -42,19 +42,23 @@ class Lexicon:
     generic: frozenset[str] = frozenset()  # stems of nouns that say nothing of what is counted
     light: frozenset[str] = frozenset()  # stems of verbs that report or reach a figure
     tolls: frozenset[str] = frozenset()  # concepts whose count only grows as an event goes on
+    constants: frozenset[str] = frozenset()  # concepts that do not change over a story's days
 
     @classmethod
     def build(
-        cls, same_thing: list[list[str]], generic_nouns: list[str], light_verbs: list[str], tolls: list[str] = ()
+        cls, same_thing: list[list[str]], generic_nouns: list[str], light_verbs: list[str], tolls: list[str] = (),
+        constants: list[str] = (),
     ) -> "Lexicon":
         groups: dict[str, str] = {}
         for words in same_thing:
             stems = [stem_phrase(w) for w in words]
             for s in stems:
                 groups.setdefault(s, stems[0])
-        tolls_stems = frozenset(groups.get(s, s) for s in map(stem_phrase, tolls))
+        def concepts(words: list[str]) -> frozenset[str]:
+            return frozenset(groups.get(s, s) for s in map(stem_phrase, words))
+
         generic = frozenset(stem_phrase(w) for w in generic_nouns)
-        return cls(groups, generic, frozenset(stem_phrase(w) for w in light_verbs), tolls_stems)
+        return cls(groups, generic, frozenset(stem_phrase(w) for w in light_verbs), concepts(tolls), concepts(constants))
 
     def concept(self, phrase: str | None) -> str | None:
         if not phrase:

@@ -80,12 +80,18 @@ def find_frame_discrepancies(
     tolerances: dict[str, float] | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     tolls: frozenset[str] = frozenset(),
+    constants: frozenset[str] = frozenset(),
 ) -> list[Discrepancy]:
     """Rows for the pairs of figures of different articles whose frames match and whose
     values disagree. `tolerances`: extra relative tolerance by generic measure id (rules);
-    `tolls`: the concepts whose count only grows (rules/frames.yaml)."""
+    `tolls`: the concepts whose count only grows, `constants`: those that do not change over a
+    story's days (rules/frames.yaml)."""
     tolerances = tolerances or {}
     anchors = article_days(claims)
+    texts: dict[str, str] = defaultdict(str)  # each article's sentences with figures, folded
+    for c in claims:
+        if c.sentence:
+            texts[c.article] += " " + fold(c.sentence)
     blocks: dict[tuple, dict[tuple, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in sorted(claims, key=lambda c: (c.article, c.start)):
         if eligible(c):
@@ -113,10 +119,10 @@ def find_frame_discrepancies(
             for fb in figures[i + 1 :]:
                 if fa.day and fb.day and (fb.day - fa.day).days > UPDATE_WINDOW_DAYS:
                     break
-                place = _places_compatible(fa.claim, fb.claim, places, highest)
+                place = _places_compatible(fa.claim, fb.claim, places, highest, texts)
                 if place is None:
                     continue
-                row = _pair(fa, fb, sources_by_article, tolerances, key[2] in tolls)
+                row = _pair(fa, fb, sources_by_article, tolerances, "toll" if key[2] in tolls else "constant" if key[2] in constants else None)
                 if row is not None and place == "one side":
                     row = replace(row, confidence=round(max(0.0, row.confidence - 0.1), 2), confidence_reasons=row.confidence_reasons
                                   + "; the place is stated on one side only, and neither article gives this figure for another place (-0.1)")
@@ -169,11 +175,12 @@ def _peer_key(f: "_Figure") -> tuple:
 
 
 def _places_compatible(
-    a: Claim, b: Claim, places: dict[str, set[str | None]], highest: dict[str, float]
+    a: Claim, b: Claim, places: dict[str, set[str | None]], highest: dict[str, float], texts: dict[str, str]
 ) -> str | None:
     """"same" when both figures state one place or neither does; "one side" when one states a
     place P and the other none, the unplaced figure's article gives no figure of P (else its
-    unplaced figure is another place's or the whole's: "1,28 million, dont 81 000 à Paris"),
+    unplaced figure is another place's or the whole's: "1,28 million, dont 81 000 à Paris")
+    but names P elsewhere (it is about P: a paper on the Gironde fires never names Spain),
     and the placed figure is the highest its article gives for this what now (the article's
     headline, not a part of it: "au moins 2 012 morts" in the Maroc, not "1 293" in Al
     Haouz); else None. A national figure ("en France", "sur l'ensemble du territoire") states
@@ -188,7 +195,16 @@ def _places_compatible(
         return None
     if position(placed) < highest[placed.article]:
         return None
+    if fold(placed.place) not in texts[unplaced.article]:
+        return None
+    low, high = sorted((max(position(a), 1e-9), max(position(b), 1e-9)))
+    if high > ONE_SIDE_RATIO * low:
+        return None  # "3,5 millions" with no place and "81 000 à Paris": the whole and a place
     return "one side"
+
+
+# A figure with no place and one for a place this many times apart are a whole and its part.
+ONE_SIDE_RATIO = 3
 
 
 # A figure whose stated time ended this long before its article was published is history
@@ -225,8 +241,10 @@ def _figure(group: list[Claim]) -> _Figure:
 
 
 def _pair(
-    fa: _Figure, fb: _Figure, sources_by_article: dict[str, set[str]], tolerances: dict[str, float], toll: bool
+    fa: _Figure, fb: _Figure, sources_by_article: dict[str, set[str]], tolerances: dict[str, float], change: str | None
 ) -> Discrepancy | None:
+    """The row for two figures of one frame block, or None. `change`: "toll" (the count only
+    grows), "constant" (it does not change over a story's days) or None (it holds for a time)."""
     if fa.claim.article == fb.claim.article:
         return None
     if fa.claim.population and fb.claim.population and fa.claim.population != fb.claim.population:
@@ -234,7 +252,12 @@ def _pair(
     doers = _doer(fa.claim), _doer(fb.claim)
     if doers[0] and doers[1] and doers[0] != doers[1]:
         return None  # Airbus's deliveries are not Boeing's
-    relation = _toll_when(fa, fb) if toll else _when(fa.claim, fb.claim, fa.day, fb.day)
+    if change == "toll":
+        relation = _toll_when(fa, fb)
+    elif change == "constant":
+        relation = _constant_when(fa.claim, fb.claim)
+    else:
+        relation = _when(fa.claim, fb.claim, fa.day, fb.day)
     if relation is None:
         return None
     if relation == "earlier":
@@ -322,15 +345,33 @@ def _toll_when(fa: _Figure, fb: _Figure) -> str | None:
     return "later" if tb > ta else "earlier"
 
 
+def _constant_when(a: Claim, b: Claim) -> str | None:
+    """A constant ("27 000 habitants", "une magnitude de 6,8") holds for the whole story, unless
+    a figure is stated for a time long before the other's ("en 1999", "en 1960")."""
+    for s, u in ((a, b), (b, a)):
+        if s.date_basis in STATED_SCOPES and u.date_basis not in STATED_SCOPES:
+            if (_length(s) or 9999) > 2 * TOLL_PERIOD_DAYS or _days_before(s.date_end, u.published) > UPDATE_WINDOW_DAYS:
+                return None  # "le séisme d'Agadir, en 1960, d'une magnitude de 5,7"
+    if a.date_basis in STATED_SCOPES and b.date_basis in STATED_SCOPES:
+        return "same" if _overlap(a.date_start, a.date_end, b.date_start, b.date_end) else None
+    return "same"
+
+
+# A toll stated for a period up to this long is the toll at its end ("les feux de juillet ont
+# parcouru près de 21 000 hectares"); one of a longer period is not a report of a day.
+TOLL_PERIOD_DAYS = 31
+
+
 def _moment(f: _Figure) -> dt.date | None:
     c = f.claim
     if c.date_basis in STATED_SCOPES:
-        if (_length(c) or 9999) > 2:
+        if (_length(c) or 9999) > TOLL_PERIOD_DAYS:
             return None  # a toll "depuis janvier" or of a year is not a report of the day
         try:
-            return dt.date.fromisoformat(c.date_end[:10])
+            end = dt.date.fromisoformat(c.date_end[:10])
         except ValueError:
             return None
+        return min(end, f.day) if f.day else end  # "depuis le début de juillet", written on the 19th
     return f.day if c.date_basis == "published" else None
 
 
@@ -366,6 +407,14 @@ def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> s
     return None
 
 
+def _days_before(day: str | None, published: str | None) -> int:
+    """Days from `day` to the publication date `published` (0 when either is unknown)."""
+    try:
+        return (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(day[:10])).days
+    except (TypeError, ValueError):
+        return 0
+
+
 def _length(c: Claim) -> int | None:
     """Days covered by a stated period, None when open or unreadable."""
     try:
@@ -389,9 +438,14 @@ def _overlap(a_start: str | None, a_end: str | None, b_start: str | None, b_end:
 
 
 def _disagree(a: Claim, b: Claim, tolerance: float) -> bool:
-    return disjoint(_reported(a, tolerance), _reported(b, tolerance))
+    """Whether the two figures' intervals stay apart when they may be `tolerance` (a share)
+    apart: half of it widens each side."""
+    return disjoint(_reported(a, tolerance / 2), _reported(b, tolerance / 2))
 
 
+# The words of a lower bound that reports a count ("plus de 3 800 morts"), not a threshold
+# ("une magnitude supérieure à 5", "au-delà de 400 euros").
+_REPORTED_BOUNDS = ("plus de ", "plus d'", "plus d’", "au moins ", "pas moins de ")
 # How far above its figure a lower-bounded report reaches: "plus de 3 800 morts", "au moins 62
 # morts" report about that figure (a later "7 800" or "95" is another count), not any number
 # above it.
@@ -399,8 +453,13 @@ LOWER_BOUND_REACH = 0.10
 
 
 def _reported(c: Claim, tolerance: float) -> tuple[float | None, float | None]:
+    """The interval a figure reports: its rounding as half-open ("7,8" and "7,7" are two
+    magnitudes, not one at 7,75), an open lower bound reaching `LOWER_BOUND_REACH` above."""
     low, high = widened(c, tolerance)
-    if high is None and c.value is not None and c.low is not None:
+    edge = c.precision * 0.01
+    low = low + edge if low is not None else None
+    high = high - edge if high is not None else None
+    if high is None and c.value is not None and c.low is not None and fold(c.text).startswith(_REPORTED_BOUNDS):
         high = c.value * (1 + LOWER_BOUND_REACH + tolerance) + c.precision
     return low, high
 

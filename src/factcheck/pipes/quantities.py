@@ -981,26 +981,82 @@ _ELLIPSIS_LINKS = {"dont", "contre", "soit", "et", ",", ":", "puis"}
 
 
 def _count_elliptical(doc: Doc, folded: list[str], spans: list[Span]) -> list[Span]:
-    """A bare number that continues a list after a count of its sentence counts the same noun:
-    "875 personnes ont été interpellées, dont 408 à Paris" is 408 personnes. Years and numbers
-    followed by a word of their own stay bare."""
+    """A bare number that continues a list after a count counts the same noun: "875 personnes
+    ont été interpellées, dont 408 à Paris" is 408 personnes; so does one given with its
+    source after a count of the sentence before ("À Toulouse, 34 000 selon la police").
+    A bare number after "magnitude" is a magnitude ("une magnitude de 7,7"). Years and
+    numbers followed by a word of their own stay bare."""
     out: list[Span] = []
     for span in spans:
         quantity = span._.quantity
         value = quantity["value"]
-        if (
-            quantity["kind"] == "number"
-            and value is not None
-            and span.start > 0
-            and folded[span.start - 1] in _ELLIPSIS_LINKS
-            and not (float(value).is_integer() and 1000 <= value <= 2100 and "." not in span.text and " " not in span.text)
-        ):
-            sentence = doc[span.start].sent.start
-            earlier = [s for s in out if s.label_ == "count" and s.start >= sentence and s._.quantity["noun_index"] is not None]
-            if earlier:
-                span = _counting_like(span, earlier[-1])
+        if quantity["kind"] == "number" and value is not None and span.start > 0 and not _year_like(span, value):
+            magnitude = _magnitude_word(folded, span.start)
+            if magnitude is not None:
+                span = _counting_noun(span, magnitude)
+            elif folded[span.start - 1] in _ELLIPSIS_LINKS or _source_follows(folded, span.end):
+                sentence = doc[span.start].sent
+                # a list goes on in its sentence; a figure with its source may answer the one before
+                first = sentence.start if folded[span.start - 1] in _ELLIPSIS_LINKS else _previous_sentence_start(doc, sentence)
+                earlier = [s for s in out if s.label_ == "count" and s.start >= first and s._.quantity["noun_index"] is not None]
+                if earlier:
+                    span = _counting_like(span, earlier[-1])
         out.append(span)
     return out
+
+
+def _year_like(span: Span, value: float) -> bool:
+    return float(value).is_integer() and 1000 <= value <= 2100 and "." not in span.text and " " not in span.text
+
+
+# "34 000 selon la police", "120 000 d'après la CGT": a figure given with its source.
+_SOURCE_CUES = {"selon", "d'apres", "d’apres", "pour"}
+_SOURCE_OWNERS = {"la", "le", "les", "l'", "l’"}
+
+
+def _source_follows(folded: list[str], end: int) -> bool:
+    if end >= len(folded):
+        return False
+    if folded[end] in ("selon",) or (folded[end] in ("d'", "d’") and end + 1 < len(folded) and folded[end + 1] == "apres"):
+        return True
+    return folded[end] == "pour" and end + 1 < len(folded) and folded[end + 1] in _SOURCE_OWNERS
+
+
+def _previous_sentence_start(doc: Doc, sentence: Span) -> int:
+    if sentence.start == 0:
+        return 0
+    return doc[sentence.start - 1].sent.start
+
+
+# The words a magnitude follows: "une magnitude de 7,7", "magnitude 7,8", "d'une magnitude de 6,8".
+_MAGNITUDE_WORDS = {"magnitude"}
+
+
+_MAGNITUDE_REACH = 8
+
+
+def _magnitude_word(folded: list[str], start: int) -> int | None:
+    """The token of "magnitude" a bare number gives the value of: right before it ("magnitude
+    7,8"), or a few words before with "de" or "à" before the number ("une magnitude de 7,7 et
+    la seconde, de 7,6"; "a évalué la magnitude du tremblement de terre à 7")."""
+    if folded[start - 1] in _MAGNITUDE_WORDS:
+        return start - 1
+    if folded[start - 1] not in ("de", "d'", "d’", "a"):
+        return None
+    for i in range(start - 2, max(-1, start - 2 - _MAGNITUDE_REACH), -1):
+        if folded[i] in _MAGNITUDE_WORDS:
+            return i
+        if folded[i] in (".", ";"):
+            break
+    return None
+
+
+def _counting_noun(span: Span, noun: int) -> Span:
+    """The bare number `span` as a count of the noun at token `noun` ("magnitude de 7,7")."""
+    counted = Span(span.doc, span.start, span.end, label="count")
+    counted._.quantity = {**span._.quantity, "kind": "count", "unit": span.doc[noun].lemma_ or span.doc[noun].text,
+                          "noun_index": noun}
+    return counted
 
 
 def _counting_like(span: Span, antecedent: Span) -> Span:
