@@ -403,7 +403,7 @@ def _subject_actor(verb: Token, actors: list[Span]) -> str | None:
 _NATIONAL = re.compile(
     r"\b(?:dans toute la france|partout en france|en france|france entiere|dans l'ensemble du pays|"
     r"l'ensemble du pays|dans tout le pays|au niveau national|a l'echelle nationale|sur tout le territoire|"
-    r"sur l'ensemble du territoire|au plan national)\b"
+    r"sur l'ensemble du territoire|au plan national|a l'echelle de la france|a l'echelle du pays)\b"
 )
 PLACE_CASES = {"a", "en", "dans", "au", "aux", "pres", "sur"}
 # Adjectives of place, folded: "le cortège lyonnais" holds at Lyon.
@@ -504,7 +504,8 @@ def _place(
     heading = line_heading_place(text[line_start:line_end])
     if heading is not None:
         at = line_start + text[line_start:line_end].find(heading)
-        return heading if _is_loc(actors, at, heading) else None
+        # the parse may miss a heading's place ("• Al Haouz : 1.293 morts") that it reads elsewhere
+        return heading if _is_loc(actors, at, heading) or any(a.label_ == "LOC" and heading in a.text for a in actors) else None
     # the last sentence of the paragraph before this one that opens on its place
     opening = [(line_start + at, name) for at, name in opening_places(text[line_start : sentence[0]])]
     opening = [(at, name) for at, name in opening if _is_loc(actors, at, name)]

@@ -340,7 +340,20 @@ def _apply_modifier(p: _Period, first: int, modifier: str, published: dt.date | 
         p.start = published
     elif modifier == "since" and published is not None and published > p.start:
         p.end = published
+    elif modifier == "since" and published is not None and p.grain in ("day", "month") and "/" not in p.value:
+        # "depuis janvier" written in August: the January before, not the next one
+        start = _year_earlier(p.start)
+        if start is not None and start <= published:
+            p.start, p.end = start, published
+            p.value = p.start.isoformat()[: 7 if p.grain == "month" else 10]
     return p
+
+
+def _year_earlier(day: dt.date) -> dt.date | None:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return None
 
 
 def _read_core(tokens, words, k, published, opened: bool) -> _Period | None:
