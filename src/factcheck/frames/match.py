@@ -70,8 +70,20 @@ def frame_key(c: Claim) -> tuple:
     """The blocking key: figures with different keys are never compared. The place is not in
     it: an article that never states the place of a figure may be about the place another
     article states (see `_places_compatible`)."""
-    currency = c.unit if c.kind in ("money", "percent") else None
-    return (c.kind, currency, c.what)
+    if c.kind in ("money", "percent"):
+        return (c.kind, c.unit, _head(c.what))  # "budget" and "budget|vill" may meet (`_complements_agree`)
+    return (c.kind, None, c.what)
+
+
+def _head(what: str | None) -> str | None:
+    return what.split("|")[0] if what else what
+
+
+def _complements_agree(a: Claim, b: Claim) -> bool:
+    """"taux|chomag" and "taux|pauvret" are two rates; "budget" and "budget|vill" may be one."""
+    ca = a.what.split("|", 1)[1] if a.what and "|" in a.what else None
+    cb = b.what.split("|", 1)[1] if b.what and "|" in b.what else None
+    return ca is None or cb is None or ca == cb
 
 
 def fact_id(c: Claim) -> str:
@@ -138,7 +150,7 @@ def find_frame_discrepancies(
                 place = _places_compatible(fa.claim, fb.claim, places, highest, texts)
                 if place is None:
                     continue
-                row = _pair(fa, fb, sources_by_article, tolerances, "toll" if key[2] in tolls else "constant" if key[2] in constants else None)
+                row = _pair(fa, fb, sources_by_article, tolerances, _change(key, tolls, constants))
                 if row is not None and place == "one side":
                     row = _adjusted(row, WEIGHTS["one_side_place"], "the place is stated on one side only, and the other article gives no figure for it")
                 if row is not None:
@@ -182,6 +194,18 @@ def _anchored(c: Claim, anchors: dict[str, tuple[str, str]]) -> Claim:
         return c
     start, end = anchors[c.article]
     return replace(c, date_start=start, date_end=end, date=start if start == end else f"{start}/{end}", date_basis="article")
+
+
+def _change(key: tuple, tolls: frozenset[str], constants: frozenset[str]) -> str | None:
+    """How a frame's value moves with time: "toll" (it only grows), "constant" (it holds for a
+    story's days: a town's population; and amounts of money, which hold for the period they
+    are stated for, "le budget 2025", not for the day they are reported), or None."""
+    kind, _, what = key
+    if what in tolls:
+        return "toll"
+    if what in constants or kind == "money":
+        return "constant"
+    return None
 
 
 def _adjusted(row: Discrepancy, weight: float, reason: str) -> Discrepancy:
@@ -247,7 +271,7 @@ def _headline_tolls(figures: list[_Figure]) -> list[_Figure]:
     faisait état de 296 morts") when the article does not say so in words we read."""
     best: dict[tuple, _Figure] = {}
     for f in figures:
-        key = (f.claim.article, _place_key(f.claim.place), _current(f) or f.claim.date)
+        key = (f.claim.article, _place_key(f.claim.place), f.claim.population, _current(f) or f.claim.date)
         if key not in best or position(f.claim) > position(best[key].claim):
             best[key] = f
     return list(best.values())
@@ -266,11 +290,13 @@ def _pair(
     grows), "constant" (it does not change over a story's days) or None (it holds for a time)."""
     if fa.claim.article == fb.claim.article:
         return None
+    if not _complements_agree(fa.claim, fb.claim):
+        return None
     if fa.claim.population and fb.claim.population and fa.claim.population != fb.claim.population:
         return None  # "149 policiers blessés" is not "12 000 policiers mobilisés", nor "14 483 blessés"
     doers = _doer(fa.claim), _doer(fb.claim)
-    if doers[0] and doers[1] and doers[0] != doers[1]:
-        return None  # Airbus's deliveries are not Boeing's
+    if doers[0] and doers[1] and not set(doers[0].split()) & set(doers[1].split()) - _NAME_STOPWORDS:
+        return None  # Airbus's deliveries are not Boeing's; the Ville and the Conseil de Paris may share a budget
     if change == "toll":
         relation = _toll_when(fa, fb)
     elif change == "constant":
@@ -487,6 +513,7 @@ def _higher(later: Claim, earlier: Claim) -> bool:
 
 
 _ARTICLES = ("la ", "le ", "les ", "l'")
+_NAME_STOPWORDS = {"de", "du", "des", "la", "le", "les", "l'", "d'", "et"}
 
 
 def _source_key(name: str | None) -> str | None:

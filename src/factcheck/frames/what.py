@@ -44,7 +44,7 @@ def what_of(mention: Mention, span: Span | None, subject: str | None, lexicon: L
     if mention.kind == "count":
         noun = doc[mention.noun_index] if mention.noun_index is not None else None
         return _count_what(noun, span, lexicon, part)
-    return What(_amount_key(subject, lexicon), None, part)
+    return What(_written_before(span, lexicon) or _amount_key(subject, lexicon) or _named_before(span, lexicon), None, part)
 
 
 def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) -> What:
@@ -82,8 +82,8 @@ def _predicate(noun: Token, lexicon: Lexicon) -> str | None:
                     return key
     head = noun.head
     if head.i != noun.i and head.pos_ in ("VERB", "AUX", "ADJ") and noun.dep_ in SUBJECT_DEPS | {"obj"}:
-        if noun.dep_ == "obj" and not lexicon.is_generic(noun.text):
-            return None  # "le feu a parcouru 3 800 hectares": the verb does not say what a hectare is
+        # "Airbus a livré 766 avions", "le feu a parcouru 3 800 hectares" (the rules' groups
+        # join "parcourir", "ravager" and "brûler"); a light verb says nothing ("a compté")
         return _verb_key(head, lexicon)
     return None
 
@@ -118,10 +118,47 @@ def _amount_key(subject: str | None, lexicon: Lexicon) -> str | None:
         return None  # "atteindre", "s'établir": the verb says nothing of what the amount is
     words = [w for w in subject.replace("’", "'").split() if fold(w).strip("'") not in _AMOUNT_STOP]
     words = [w.split("'")[-1] for w in words if w.split("'")[-1]]
-    if not words:
-        return None
+    if not words or lexicon.is_generic(words[0]):
+        return None  # "montant": an amount word says nothing of what the amount is
     keys = [lexicon.concept_of_stem(stem(w)) for w in words[:2]]
     return "|".join(keys)
+
+
+# How far before an amount its thing may be named: "le taux de chômage a atteint 7,6 %".
+NAMED_BEFORE_REACH = 20
+
+
+def _written_before(span: Span, lexicon: Lexicon) -> str | None:
+    """"le taux de chômage au sens du BIT s'est établi à 7,3 %": the first noun before the
+    amount in its sentence that is followed by "de" and a bare noun, as written (the parse
+    often hangs "taux" elsewhere)."""
+    doc = span.doc
+    for token in doc[max(span.sent.start, span.start - NAMED_BEFORE_REACH) : span.start - 2]:
+        if token.pos_ == "NOUN" and not token.ent_type_ and not lexicon.is_generic(token.text):
+            link, complement = doc[token.i + 1], doc[token.i + 2]
+            if fold(link.text) in ("de", "d'", "d’") and complement.pos_ == "NOUN" and not complement.ent_type_ and not lexicon.is_generic(complement.text):
+                return f"{lexicon.concept_of_stem(stem(token.text))}|{lexicon.concept_of_stem(stem(complement.text))}"
+    return None
+
+
+def _named_before(span: Span, lexicon: Lexicon) -> str | None:
+    """The thing an amount is of, when its subject says nothing ("a atteint", "d'un montant
+    de"): the nearest noun before it in its sentence with a complement that is not the
+    amount itself, as "taux|chomag" for "le taux de chômage a atteint 7,6 %"."""
+    def key(token: Token) -> str | None:
+        if token.pos_ != "NOUN" or token.ent_type_ or lexicon.is_generic(token.text):
+            return None
+        complement = next((c for c in token.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and c.i < span.start), None)
+        if complement is None or lexicon.is_generic(complement.text):
+            return None
+        return f"{lexicon.concept_of_stem(stem(token.text))}|{lexicon.concept_of_stem(stem(complement.text))}"
+
+    verb = span.root.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is not None and key(subject):
+        return key(subject)  # "le budget de la Solideo [...] s'établit à 4,5 milliards"
+    before = span.doc[max(span.sent.start, span.start - NAMED_BEFORE_REACH) : span.start]
+    return next((k for k in map(key, before) if k), None)
 
 
 _AMOUNT_STOP = {"le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "au", "aux", "a", "en", "et", "pour", "sur", "par"}
