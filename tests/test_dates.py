@@ -146,6 +146,7 @@ MORE_CASES = [
     # open periods: "après le", and the side "depuis" / "à partir de" look to when no tense says
     ("Les tarifs baisseront après le 1er novembre.", "2025-04-10", "après le 1er novembre", "2025-11-01", "day", "since"),
     ("Les nouveaux tarifs s'appliquent à partir du 8 mars.", "2025-04-10", "à partir du 8 mars", "2026-03-08", "day", "since"),
+    ("Près de 60 000 hectares sont partis en fumée depuis janvier.", "2022-08-11", "depuis janvier", "2022-01", "month", "since"),
     ("Le site est fermé depuis le 3 mars.", "2025-02-10", "depuis le 3 mars", "2024-03-03", "day", "since"),
     ("Le chômage a baissé depuis le début de l'année.", "2025-04-10", "depuis le début de l'année", "2025", "year", "since"),
     ("Il y a dix ans jour pour jour, l'accord était signé.", "2025-04-10", "Il y a dix ans jour pour jour", "2015-04-10",

@@ -103,3 +103,77 @@ def test_union_and_police_counts_of_one_march_are_disputed(tmp_path, root):
     assert (row.type, {row.a.text, row.b.text}) == ("disputed", {"30 000", "245 000"})
     facts = (tmp_path / "out" / "facts.csv").read_text(encoding="utf-8")
     assert "Marseille" in facts and "Nantes" in facts
+
+
+def test_magnitudes_and_counts_given_with_their_source_are_read(claims_of):
+    quake = claims_of("Selon l'AFAD, la secousse principale avait une magnitude de 7,7 et a fait 2 379 morts.", "2023-02-06")
+    assert (quake["7,7"].kind, quake["7,7"].what) == ("count", "magnitud")
+    march = claims_of("À Bordeaux, 100 000 manifestants ont défilé selon la CGT, 26 000 selon la préfecture.", "2023-03-07")
+    assert march["26 000"].what == march["100 000"].what == "manifest"
+    assert march["26 000"].place == "Bordeaux"
+
+
+def test_the_thing_an_amount_is_of_is_read_from_the_words_before_it(claims_of):
+    claims = claims_of("Selon l'Insee, le taux de chômage au sens du Bureau international du travail "
+                       "s'est établi à 7,3 % au troisième trimestre 2024.", "2024-11-14")
+    assert claims["7,3 %"].what == "taux|chomag"
+
+
+def test_a_place_opening_a_paragraph_and_a_round_up_heading_frame_its_figures(claims_of):
+    claims = claims_of(
+        "A Lausanne, dans la nuit de samedi à dimanche, des vitrines ont été brisées. "
+        "La police municipale a procédé à 7 interpellations.\n"
+        "• Bordeaux et sa métropole : 27 interpellations, trois policiers légèrement blessés.", "2023-07-04")
+    assert claims["7"].place == "Lausanne"
+    assert claims["27"].place == "Bordeaux"
+
+
+def test_since_a_month_written_later_in_the_year_is_that_year(claims_of):
+    claims = claims_of("À l'échelle de la France, près de 60 000 hectares sont partis en fumée depuis janvier.", "2022-08-11")
+    c = claims["près de 60 000"]
+    assert (c.date_start, c.date_end, c.place) == ("2022-01-01", "2022-08-11", "France")
+
+
+def test_a_rounded_lower_bound_and_a_later_toll_are_an_update(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": ("2023-02-06", "Séisme : en fin de soirée, le bilan dépassait plus de 3 800 morts."),
+        "b.txt": ("2023-02-07", "Séisme : le bilan dépassait mardi soir les 7 800 morts dans les deux pays."),
+        "c.txt": ("2023-02-09", "Séisme : le bilan a franchi la barre de plus de 3 900 morts, selon un décompte partiel."),
+    })
+    pairs = {(d.type, d.a.text, d.b.text) for d in result.discrepancies}
+    assert ("update", "plus de 3 800", "7 800") in pairs
+    assert not any({d.a.text, d.b.text} == {"plus de 3 800", "plus de 3 900"} for d in result.discrepancies)
+
+
+def test_an_article_that_never_names_a_place_is_about_the_place_another_names(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": ("2024-10-31", "Inondations en Espagne : dans la région de Valence, le bilan s'établissait jeudi à 158 morts."),
+        "b.txt": ("2024-11-02", "Inondations en Espagne : quatre jours après les pluies qui ont dévasté Valence, "
+                                "le bilan s'élève à 211 morts, selon les autorités."),
+        "c.txt": ("2024-11-02", "Inondations : en Andalousie, 12 personnes sont mortes. Le pays déplore 211 morts."),
+    })
+    pairs = {(d.type, d.a.article, d.b.article) for d in result.discrepancies}
+    assert ("update", "a.txt", "b.txt") in pairs
+    # c.txt gives the toll for another place: its unplaced toll is a whole, not Valence's
+    assert not any("c.txt" in (d.a.article, d.b.article) and "a.txt" in (d.a.article, d.b.article) for d in result.discrepancies)
+
+
+def test_the_next_papers_undated_figures_are_the_next_night(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": ("2023-06-30", "Violences urbaines : dans la nuit de jeudi à vendredi, 249 policiers et gendarmes ont été blessés."),
+        "b.txt": ("2023-07-01", "Violences urbaines : dans la nuit de vendredi à samedi, 1 311 personnes ont été interpellées. "
+                                "Selon la place Beauvau, 79 policiers et gendarmes ont été blessés."),
+    })
+    assert result.discrepancies == []
+
+
+def test_a_constant_reported_on_two_days_and_two_close_counts_conflict(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": ("2024-10-31", "Inondations : à Paiporta, commune de 27 000 habitants, la maire a fait état de nombreux morts."),
+        "b.txt": ("2024-11-05", "Inondations : à Paiporta, ville de 25 000 habitants, la boue a tout envahi."),
+        "c.txt": ("2023-03-07", "Retraites : à Marseille, 245 000 manifestants ont défilé selon la CGT."),
+        "d.txt": ("2023-03-08", "Retraites : à Marseille, les syndicats ont affirmé avoir réuni 254 000 manifestants mardi."),
+    })
+    pairs = {(d.type, d.a.text, d.b.text) for d in result.discrepancies}
+    assert ("conflict", "27 000", "25 000") in pairs
+    assert any({d.a.text, d.b.text} == {"245 000", "254 000"} for d in result.discrepancies)

@@ -39,7 +39,7 @@ MAX_PERIOD_RATIO = 3
 # paper, or a weekend's).
 PUBLISHED_GRACE_DAYS = 2
 TYPE_SEVERITY = {"conflict": "conflict", "disputed": "review", "update": "info"}
-DEFAULT_MIN_CONFIDENCE = 0.7
+DEFAULT_MIN_CONFIDENCE = 0.6
 # How much each reason moves a row's confidence from BASE_CONFIDENCE. Set from the share of
 # rows with that reason that a fact-checker keeps on the press dev corpus (benchmarks/
 # eval_press.py): a rising toll or articles of two stories are kept as often as the rest,
@@ -487,24 +487,22 @@ def _disagree(a: Claim, b: Claim, tolerance: float) -> bool:
     return disjoint(_reported(a, tolerance / 2), _reported(b, tolerance / 2))
 
 
-# The words of a lower bound that reports a count ("plus de 3 800 morts"), not a threshold
-# ("une magnitude supérieure à 5", "au-delà de 400 euros").
-_REPORTED_BOUNDS = ("plus de ", "plus d'", "plus d’", "au moins ", "pas moins de ")
-# How far above its figure a lower-bounded report reaches: "plus de 3 800 morts", "au moins 62
-# morts" report about that figure (a later "7 800" or "95" is another count), not any number
-# above it.
-LOWER_BOUND_REACH = 0.10
+# Lower bounds that report a count, not a threshold ("une magnitude supérieure à 5"), and how
+# far above their figure they reach: "plus de 3 800 morts" is a rounded count (a later "7 800"
+# is another count, not any number above it); "au moins 62 morts" is the count so far.
+_REPORTED_BOUNDS = {"plus de ": 0.10, "plus d'": 0.10, "plus d’": 0.10, "au moins ": 0.0, "pas moins de ": 0.0}
 
 
 def _reported(c: Claim, tolerance: float) -> tuple[float | None, float | None]:
     """The interval a figure reports: its rounding as half-open ("7,8" and "7,7" are two
-    magnitudes, not one at 7,75), an open lower bound reaching `LOWER_BOUND_REACH` above."""
+    magnitudes, not one at 7,75), an open lower bound that reports a count reaching a little above it (`_REPORTED_BOUNDS`)."""
     low, high = widened(c, tolerance)
     edge = c.precision * 0.01
     low = low + edge if low is not None else None
     high = high - edge if high is not None else None
-    if high is None and c.value is not None and c.low is not None and fold(c.text).startswith(_REPORTED_BOUNDS):
-        high = c.value * (1 + LOWER_BOUND_REACH + tolerance) + c.precision
+    reach = next((r for words, r in _REPORTED_BOUNDS.items() if fold(c.text).startswith(words)), None)
+    if high is None and c.value is not None and c.low is not None and reach is not None:
+        high = c.value * (1 + reach + tolerance) + c.precision
     return low, high
 
 

@@ -44,7 +44,16 @@ def what_of(mention: Mention, span: Span | None, subject: str | None, lexicon: L
     if mention.kind == "count":
         noun = doc[mention.noun_index] if mention.noun_index is not None else None
         return _count_what(noun, span, lexicon, part)
-    return What(_written_before(span, lexicon) or _amount_key(subject, lexicon) or _named_before(span, lexicon), None, part)
+    said = _amount_key(subject, lexicon)
+    if said is not None and _right_before(subject, span):
+        return What(said, None, part)  # "un investissement de 4 Md€", "le budget de 11,3 milliards"
+    return What(_written_before(span, lexicon) or said or _named_before(span, lexicon), None, part)
+
+
+def _right_before(subject: str, span: Span) -> bool:
+    """Whether the subject's first word is one of the few words right before the amount."""
+    first = fold(subject.replace("’", "'").split()[0].split("'")[-1])
+    return first in {fold(t.text) for t in span.doc[max(span.sent.start, span.start - 3) : span.start]}
 
 
 def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) -> What:

@@ -292,7 +292,8 @@ def _read_modified(tokens, words, k, published) -> _Period | None:
             looks = "back" if phrase[0] == "depuis" else None  # "dès l'été", "à partir de l'été" look ahead
             core = _read_season(tokens, words, k + n + 1, published, modifier, looks)
         if core is not None:
-            return _apply_modifier(core, k, modifier, published)
+            looks_back = phrase[0] == "depuis"  # "depuis janvier" began before; "à partir du 8 mars" may not have
+            return _apply_modifier(core, k, modifier, published, looks_back)
     if words[k] == "entre" and k + 3 < len(words) and _YEAR.match(words[k + 1]) and words[k + 2] == "et" and _YEAR.match(words[k + 3]):
         y1, y2 = int(words[k + 1]), int(words[k + 3])
         if y1 < y2:
@@ -315,7 +316,7 @@ def _current_unit(words, k, published) -> _Period | None:
     return None
 
 
-def _apply_modifier(p: _Period, first: int, modifier: str, published: dt.date | None) -> _Period:
+def _apply_modifier(p: _Period, first: int, modifier: str, published: dt.date | None, looks_back: bool = False) -> _Period:
     p.first, p.modifier = first, modifier
     if p.start is None:
         return p  # "fin août" of unknown year
@@ -340,7 +341,7 @@ def _apply_modifier(p: _Period, first: int, modifier: str, published: dt.date | 
         p.start = published
     elif modifier == "since" and published is not None and published > p.start:
         p.end = published
-    elif modifier == "since" and published is not None and p.grain in ("day", "month") and "/" not in p.value:
+    elif looks_back and modifier == "since" and published is not None and p.grain in ("day", "month") and "/" not in p.value:
         # "depuis janvier" written in August: the January before, not the next one
         start = _year_earlier(p.start)
         if start is not None and start <= published:
