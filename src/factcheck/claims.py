@@ -405,6 +405,19 @@ _NATIONAL = re.compile(
     r"l'ensemble du pays|dans tout le pays|au niveau national|a l'echelle nationale|sur tout le territoire|"
     r"sur l'ensemble du territoire|au plan national|a l'echelle de la france|a l'echelle du pays)\b"
 )
+_THE_CAPITAL = re.compile(r"\b(?:dans|a|de) la capitale\b(?! (?:economique|europeenne|regionale|mondiale))")
+# Capitals "la capitale" may name: the one the article names most.
+CAPITALS = ("Paris", "Bruxelles", "Berne", "Ottawa", "Madrid", "Rabat", "Ankara", "Alger", "Tunis", "Damas",
+            "Lisbonne", "Rome", "Berlin", "Londres", "Washington")
+
+
+def _capital(text: str) -> str | None:
+    folded = fold(text)
+    counts = {name: folded.count(fold(name)) for name in CAPITALS}
+    best = max(CAPITALS, key=lambda name: counts[name])
+    return best if counts[best] else None
+
+
 PLACE_CASES = {"a", "en", "dans", "au", "aux", "pres", "sur"}
 # Adjectives of place, folded: "le cortège lyonnais" holds at Lyon.
 PLACE_ADJECTIVES = {
@@ -478,6 +491,9 @@ def _place(
     folded = fold(text[sentence[0] : sentence[1]])
     candidates: list[tuple[int, str]] = []
     candidates.extend((sentence[0] + m.start(), "France") for m in _NATIONAL.finditer(folded))
+    capital = _capital(text) if _THE_CAPITAL.search(folded) else None
+    if capital is not None:  # "dans la capitale": the capital the article speaks of
+        candidates.extend((sentence[0] + m.start(), capital) for m in _THE_CAPITAL.finditer(folded))
     loose: list[tuple[int, str]] = []  # places named without a preposition: "la Suisse avec 8"
     for span in actors:
         if span.label_ != "LOC" or not (sentence[0] <= span.start_char < sentence[1]):

@@ -99,7 +99,7 @@ def find_discrepancies(
                      confidence_reasons="compared by a rules measure (1.0)") for d in _merge_sources(sorted(found, key=_order))]
     within = [replace(d, type=d.rule, confidence=1.0, confidence_reasons="within one article (1.0)")
               for d in find_inconsistencies(claims, policy)]
-    frames = find_frame_discrepancies(framed, tolerances, min_confidence, rules.lexicon.tolls, rules.lexicon.constants)
+    frames = find_frame_discrepancies(framed, tolerances, min_confidence, rules.lexicon)
     rows = sorted(ruled + frames + within, key=lambda d: (-d.confidence, _order(d)))
     return [replace(d, suppressed=rules.suppressions.get(d.discrepancy_id)) for d in rows]
 

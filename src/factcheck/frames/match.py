@@ -29,9 +29,13 @@ from dataclasses import dataclass, replace
 from ..figures import STATED_SCOPES, describe, disjoint, position, scope_text, widened
 from ..models import Claim, Discrepancy
 from ..text import fold
+from .lexicon import Lexicon, stem
 
 ASSERTED = {"fact", "estimate"}
 UPDATE_WINDOW_DAYS = 45
+# A toll is revised within weeks; a figure a month after another is a new event's ("la reprise
+# du feu en août") or a final tally stated for its period.
+TOLL_WINDOW_DAYS = 21
 # Stated periods of very different lengths are different times: the night of 29 June is not
 # "depuis le 27 juin", July is not the summer.
 MAX_PERIOD_RATIO = 3
@@ -107,14 +111,14 @@ def find_frame_discrepancies(
     claims: list[Claim],
     tolerances: dict[str, float] | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-    tolls: frozenset[str] = frozenset(),
-    constants: frozenset[str] = frozenset(),
+    lexicon: Lexicon = Lexicon(),
 ) -> list[Discrepancy]:
     """Rows for the pairs of figures of different articles whose frames match and whose
     values disagree. `tolerances`: extra relative tolerance by generic measure id (rules);
-    `tolls`: the concepts whose count only grows, `constants`: those that do not change over a
-    story's days (rules/frames.yaml)."""
+    `lexicon`: the rules' words (rules/frames.yaml), with the concepts whose count only grows
+    (tolls) and those that do not change over a story's days (constants)."""
     tolerances = tolerances or {}
+    tolls, constants = lexicon.tolls, lexicon.constants
     anchors = article_days(claims)
     texts: dict[str, str] = defaultdict(str)  # each article's sentences with figures, folded
     for c in claims:
@@ -150,7 +154,7 @@ def find_frame_discrepancies(
                 place = _places_compatible(fa.claim, fb.claim, places, highest, texts)
                 if place is None:
                     continue
-                row = _pair(fa, fb, sources_by_article, tolerances, _change(key, tolls, constants))
+                row = _pair(fa, fb, sources_by_article, tolerances, _change(key, tolls, constants), lexicon)
                 if row is not None and place == "one side":
                     row = _adjusted(row, WEIGHTS["one_side_place"], "the place is stated on one side only, and the other article gives no figure for it")
                 if row is not None:
@@ -284,7 +288,8 @@ def _figure(group: list[Claim]) -> _Figure:
 
 
 def _pair(
-    fa: _Figure, fb: _Figure, sources_by_article: dict[str, set[str]], tolerances: dict[str, float], change: str | None
+    fa: _Figure, fb: _Figure, sources_by_article: dict[str, set[str]], tolerances: dict[str, float], change: str | None,
+    lexicon: Lexicon,
 ) -> Discrepancy | None:
     """The row for two figures of one frame block, or None. `change`: "toll" (the count only
     grows), "constant" (it does not change over a story's days) or None (it holds for a time)."""
@@ -292,7 +297,7 @@ def _pair(
         return None
     if not _complements_agree(fa.claim, fb.claim):
         return None
-    if fa.claim.population and fb.claim.population and fa.claim.population != fb.claim.population:
+    if fa.claim.population != fb.claim.population and not _implied(fa.claim, fb.claim, lexicon):
         return None  # "149 policiers blessés" is not "12 000 policiers mobilisés", nor "14 483 blessés"
     doers = _doer(fa.claim), _doer(fb.claim)
     if doers[0] and doers[1] and not set(doers[0].split()) & set(doers[1].split()) - _NAME_STOPWORDS:
@@ -366,6 +371,21 @@ def _pair(
     )
 
 
+def _implied(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Whether the side that does not say what happened to the counted things says it in its
+    sentence anyway ("ils avaient parcouru 3 800 hectares : 1 700 hectares à La Teste" and
+    "19.300 hectares parcourus"): a detail said on one side only and absent from the other
+    sentence is another figure's ("la forêt couvre près d'un million d'hectares")."""
+    if a.population and b.population:
+        return False
+    said, silent = (a, b) if a.population else (b, a)
+    words = _WORDS.findall(fold(silent.sentence).replace("’", "'"))
+    return said.population in {lexicon.concept_of_stem(stem(w)) for w in words}
+
+
+_WORDS = re.compile(r"[\w-]+")
+
+
 def _doer(c: Claim) -> str | None:
     """The actor whose figure it is, unless the actor is only the source that gives it ("la CGT
     a revendiqué 3,5 millions de manifestants": the CGT counts, it did not march)."""
@@ -380,7 +400,7 @@ def _toll_when(fa: _Figure, fb: _Figure) -> str | None:
     or None. A toll's moment is the end of its stated period ("mardi soir, le bilan dépassait
     7 800 morts"), else its publication day; "en 1999" is far from any report of 2023."""
     ta, tb = _moment(fa), _moment(fb)
-    if ta is None or tb is None or abs((tb - ta).days) > UPDATE_WINDOW_DAYS:
+    if ta is None or tb is None or abs((tb - ta).days) > TOLL_WINDOW_DAYS:
         return None
     if ta == tb:
         return "same"

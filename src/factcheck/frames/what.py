@@ -20,6 +20,10 @@ from .lexicon import Lexicon, stem
 # "personnes interpellées", "policiers blessés", "véhicules qui ont brûlé".
 PREDICATE_DEPS = {"acl", "amod", "acl:relcl"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+# Nouns of a number ("un million d'hectares") the counted noun may hang on.
+NUMBER_NOUNS = {"million", "milliard", "millier", "centaine", "dizaine", "douzaine", "vingtaine", "trentaine", "cinquantaine"}
+# Words that mark a shock other than the main one: its magnitude is another figure.
+OTHER_SHOCK = {"seconde", "second", "deuxieme", "replique", "repliques", "troisieme"}
 # Words before a figure that make it a part of a whole given next to it.
 PART_CUES = {"dont", "parmi", "notamment"}
 OTHER_CUES = {"autre", "autres"}
@@ -62,6 +66,8 @@ def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) ->
     noun_key = lexicon.concept_of_stem(stem(noun.text)) if noun is not None else None
     if noun is None or lexicon.is_generic(noun.text):
         return What(predicate, None, part)
+    if fold(noun.lemma_) == "magnitude":
+        return What(noun_key, _shock(noun), part)
     among = _among(noun)
     if among is not None and not lexicon.is_generic(among.text):
         # "3 blessés parmi les pompiers" counts what "3 pompiers blessés" counts
@@ -69,6 +75,13 @@ def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) ->
     if predicate is None or predicate == noun_key:
         return What(noun_key, None, part)
     return What(noun_key, predicate, part)
+
+
+def _shock(magnitude: Token) -> str | None:
+    """"second" for the magnitude of a second shock or an aftershock ("une seconde secousse,
+    d'une magnitude de 7,5", "une réplique de magnitude 4,5"), None for the main one."""
+    segment = magnitude.doc[max(magnitude.sent.start, magnitude.i - 6) : magnitude.i]
+    return "second" if any(fold(t.text) in OTHER_SHOCK for t in segment) else None
 
 
 def _among(noun: Token) -> Token | None:
@@ -89,6 +102,8 @@ def _predicate(noun: Token, lexicon: Lexicon) -> str | None:
                 key = _verb_key(child, lexicon)
                 if key is not None:
                     return key
+    while noun.head.i != noun.i and noun.dep_ == "nmod" and fold(noun.head.lemma_) in NUMBER_NOUNS:
+        noun = noun.head  # "couvre près d'un million d'hectares": the verb governs "million"
     head = noun.head
     if head.i != noun.i and head.pos_ in ("VERB", "AUX", "ADJ") and noun.dep_ in SUBJECT_DEPS | {"obj"}:
         # "Airbus a livré 766 avions", "le feu a parcouru 3 800 hectares" (the rules' groups
