@@ -90,6 +90,20 @@ def test_bad_rules_stop_before_any_work(tmp_path, request, capsys):
     assert not out.exists()
 
 
+def test_installed_it_runs_from_any_folder_with_the_default_rules(tmp_path, monkeypatch, capsys):
+    """No --rules and no rules/ folder where it runs: the defaults shipped in the package apply."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "ia.txt").write_text(
+        "---\ntitle: Giga-usines d'IA\ndate: 2025-04-10\n---\n"
+        "L'Union européenne veut financer 5 gigafactories d'IA avec 20 milliards d'euros.\n",
+        encoding="utf-8",
+    )
+    assert main(["articles", "--no-cache"]) == 0
+    claims = pd.read_csv(tmp_path / "outputs" / "claims.csv")
+    assert "ai_gigafactories" in claims.topic.tolist()
+
+
 def test_missing_corpus_is_one_clear_error(tmp_path, request, capsys):
     root = request.config.rootpath
     assert main([str(tmp_path / "nope"), "--rules", str(root / "rules"), "--out", str(tmp_path / "o")]) == 1

@@ -1,8 +1,12 @@
 """Command line: arguments -> run() -> exit code. Errors become one clear message.
 
     factcheck PATH [--out DIR] [--rules DIR]     check a corpus, write the reports
+    factcheck init [DIR]                         write an editable copy of the default rules
     factcheck mentions [FILE|-]                  print the quantities and dates of each line
-    factcheck rules check [DIR]                  validate the rules and print what they define
+    factcheck rules check [--rules DIR]          validate the rules and print what they define
+
+The default rules ship inside the package; `--rules DIR` puts a newsroom's own files on top
+of them (a file named like a default replaces it, any other adds to them).
 
 Exit codes: 0 done, 1 the run failed (bad rules, unusable corpus path, missing model), 2 usage,
 3 conflicts were found and --fail-on conflict was given, 130 interrupted.
@@ -25,6 +29,10 @@ EPILOG = (
     "2 usage, 3 discrepancies at or above --fail-on were found, 130 interrupted"
 )
 SEVERITIES = ("conflict", "review", "info")
+RULES_HELP = (
+    "a folder of rules files on top of the default ones: a file named like a default replaces it, "
+    "any other adds to them (default: the default rules alone; 'factcheck init DIR' writes a copy to edit)"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
             return _mentions(argv[1:])
         if argv[:1] == ["rules"]:
             return _rules(argv[1:])
+        if argv[:1] == ["init"]:
+            return _init(argv[1:])
         return _check(argv)
     except FactcheckError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
@@ -47,12 +57,12 @@ def _check(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Check the figures of a corpus of French news articles and report what disagrees. "
-        "Other commands: 'factcheck mentions', 'factcheck rules check'.",
+        "Other commands: 'factcheck init', 'factcheck mentions', 'factcheck rules check'.",
         epilog=EPILOG,
     )
     parser.add_argument("corpus", help="a folder of articles (.txt, .md, .jsonl), or one file")
     parser.add_argument("--out", default="outputs", help="where the reports go (default: outputs/)")
-    parser.add_argument("--rules", default="rules", help="the rules folder (default: rules/)")
+    parser.add_argument("--rules", default=None, metavar="DIR", help=RULES_HELP)
     parser.add_argument("--model", default="fr_core_news_md", help="the spaCy model (default: fr_core_news_md)")
     parser.add_argument("--jobs", type=int, default=None, metavar="N",
                         help="parsing processes (default: the machine's cores)")
@@ -140,13 +150,21 @@ def _rules(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="factcheck rules", description="Work with the rules files.", epilog=EPILOG)
     sub = parser.add_subparsers(dest="action", required=True)
     check = sub.add_parser("check", help="validate the rules and print what they define")
-    check.add_argument("dir", nargs="?", default="rules")
+    check.add_argument("dir", nargs="?", default=None, help="the same as --rules DIR")
+    check.add_argument("--rules", default=None, metavar="DIR", help=RULES_HELP)
     args = parser.parse_args(argv)
+    if args.dir is not None and args.rules is not None:
+        parser.error("give the rules folder once: 'factcheck rules check --rules DIR'")
 
-    from .ruleset import describe_policy, load_rules
+    from .ruleset import describe_policy, load_user_rules, rules_sources
 
-    rules = load_rules(args.dir)
-    print(f"{args.dir}: {len(rules.files)} file(s), {len(rules.topics)} topic(s), {len(set(rules.actor_aliases.values()))} actor(s)")
+    extra = args.rules or args.dir
+    rules = load_user_rules(extra)
+    sources = rules_sources(extra)
+    print(f"rules: {len(rules.files)} file(s), {len(rules.topics)} topic(s), {len(set(rules.actor_aliases.values()))} actor(s)")
+    origins = {"default": "default", "overrides": "replaces the default of that name", "adds": "added to the defaults"}
+    for source in sources:
+        print(f"- {source.path if source.origin != 'default' else source.path.name}: {origins[source.origin]}")
     if rules.generic:
         print("- generic measures (within a story): " + ", ".join(f"{m.id} ({m.spec.kind})" for m in rules.generic))
     for topic in rules.topics:
@@ -154,6 +172,26 @@ def _rules(argv: list[str]) -> int:
               + (", ".join(f"{m.id} ({m.spec.kind})" for m in topic.measures) or "none"))
     for line in describe_policy(rules):
         print(line)
+    return EXIT_OK
+
+
+def _init(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="factcheck init",
+        description="Write a copy of the default rules files, with their comments, to edit; "
+        "then run 'factcheck CORPUS --rules DIR'.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("dir", nargs="?", default="rules", help="where to write them (default: rules/)")
+    args = parser.parse_args(argv)
+
+    from .ruleset import init_rules
+
+    target = Path(args.dir)
+    written = init_rules(target)
+    print(f"{target}: wrote {len(written)} rules file(s): {', '.join(p.name for p in written)}")
+    print(f"edit them, check them with 'factcheck rules check --rules {target}', "
+          f"and use them with 'factcheck CORPUS --rules {target}'")
     return EXIT_OK
 
 

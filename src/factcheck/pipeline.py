@@ -27,7 +27,7 @@ from .nlp import DEFAULT_MODEL, load_nlp
 from .pipes.quantities import SPAN_KEY as QUANTITIES_KEY
 from .report import write_reports
 from .stories import Signature, article_signature, assign_stories
-from .ruleset import RuleSet, load_rules
+from .ruleset import RuleSet, load_user_rules
 
 BATCH_SIZE = 32
 # Fewer articles than this to parse: one process (starting workers would cost more).
@@ -38,7 +38,7 @@ PROGRESS_LINE_SECONDS = 10
 
 def run(
     corpus: str | Path,
-    rules: str | Path = "rules",
+    rules: str | Path | None = None,
     out: str | Path = "outputs",
     model: str = DEFAULT_MODEL,
     jobs: int | None = None,
@@ -52,13 +52,14 @@ def run(
 ) -> RunResult:
     """Read the corpus, extract claims, compare them, write the reports.
 
+    `rules`: a folder of rules files on top of the default rules (None: the defaults alone).
     `jobs`: parsing processes (default: the machine's cores). `cache`: an SQLite file of
     processed docs (None: no cache). `max_chars`: longer articles are skipped, not parsed.
     `suppress`: suppressions files beside those of the rules folder. `progress`: "bar" (a
     terminal), "lines" (a line through `log` every 10 s) or None. `excel`: the CSVs in the
     French spreadsheet dialect.
     """
-    ruleset = load_rules(rules, suppress)  # bad rules stop the run before any work
+    ruleset = load_user_rules(rules, suppress)  # bad rules stop the run before any work
     entries = read_corpus(corpus, max_chars=max_chars)
     first = next(entries, None)  # a missing corpus path fails here, before the model loads
     result = RunResult()
