@@ -77,6 +77,41 @@ def test_bad_article_is_skipped_with_reason(tmp_path, content, reason):
     assert isinstance(entries[0], Skipped) and reason in entries[0].reason
 
 
+def test_a_french_title_with_a_space_before_its_colon_is_read_line_by_line(tmp_path):
+    """YAML rejects 'Grève : forte mobilisation'; the front matter is read as key: value lines."""
+    (tmp_path / "greve.md").write_text(
+        "---\ntitle: Grève : forte mobilisation à la SNCF\ndate: 2025-03-07\nsource: 'Le Parisien'\n---\n"
+        "Selon la CGT, 35 % des cheminots étaient en grève jeudi.\n",
+        encoding="utf-8",
+    )
+    (entry,) = read_corpus(tmp_path)
+    assert isinstance(entry, Article), entry
+    assert (entry.title, entry.date, entry.source) == ("Grève : forte mobilisation à la SNCF", dt.date(2025, 3, 7), "Le Parisien")
+    assert entry.text.startswith("Selon la CGT")
+    (note,) = entry.notes
+    assert "not valid YAML (line 2 of the file" in note and "read line by line" in note
+
+
+def test_a_publication_date_with_no_day_is_a_month(tmp_path):
+    (tmp_path / "a.txt").write_text("---\ndate: mars 2025\n---\nLe chômage a reculé de 0,3 point.", encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text('{"text": "Le chômage a reculé.", "date": "mars 2025"}\n', encoding="utf-8")
+    a, b = read_corpus(tmp_path)
+    assert (a.date, b.date) == (dt.date(2025, 3, 1), dt.date(2025, 3, 1))
+    assert "has no day: read as the month" in a.notes[0]
+
+
+def test_repairs_are_noted_in_the_run_log_and_summary(tmp_path, root, capsys):
+    from factcheck.cli import main
+
+    (tmp_path / "greve.md").write_text(
+        "---\ntitle: Grève : forte mobilisation\ndate: 2025-03-07\n---\nIls étaient 12 000 à Marseille.\n", encoding="utf-8"
+    )
+    assert main([str(tmp_path / "greve.md"), "--out", str(tmp_path / "out"), "--no-cache"]) == 0
+    printed = capsys.readouterr()
+    assert "note greve.md: front matter is not valid YAML" in printed.err
+    assert "notes: 1 on 1 article(s) read with a repair" in printed.out
+
+
 def test_latin1_and_windows1252_are_read(tmp_path):
     (tmp_path / "a.txt").write_bytes("Le coût de l’usine: 300 M€.".encode("cp1252"))
     (tmp_path / "b.txt").write_bytes("Le budget de la région: 1,5 milliard.".encode("latin-1"))

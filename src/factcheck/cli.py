@@ -107,6 +107,9 @@ def _check(argv: list[str]) -> int:
         severities = Counter(d.type or d.severity for d in active)
         suppressed = len(result.discrepancies) - len(active)
         print(f"articles read: {result.articles}, skipped: {len(result.skipped)}")
+        if result.notes:
+            print(f"notes: {len(result.notes)} on {len({path for path, _ in result.notes})} article(s) read with a repair "
+                  "(listed above as 'note PATH: ...')")
         share = f"{len(result.claims) / result.numbers_seen:.0%}" if result.numbers_seen else "n/a"
         print("claims: " + str(len(result.claims)) + _breakdown(kinds)
               + f"; numbers seen: {result.numbers_seen}, kept as claims: {share}")

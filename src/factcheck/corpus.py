@@ -186,19 +186,53 @@ def _too_long(size: int, limit: int, unit: str) -> str:
 def parse_text_article(text: str, article_id: str) -> Article:
     """One `.txt`/`.md` article: optional front matter, then the body (offsets are into the body)."""
     meta: dict = {}
+    notes: list[str] = []
     body = text
     if text.startswith("---\n") or text.startswith("---\r\n"):
         end = _front_matter_end(text)
         if end is None:
             raise ArticleError("front matter opened with '---' is never closed by a '---' line")
         head, body = text[: end[0]], text[end[1] :]
+        head = head.split("\n", 1)[1]
         try:
-            meta = yaml.load(head.split("\n", 1)[1], Loader=_YAML_LOADER) or {}
+            meta = yaml.load(head, Loader=_YAML_LOADER) or {}
         except yaml.YAMLError as exc:
-            raise ArticleError(f"front matter is not valid YAML: {_one_line(exc)}") from None
+            meta = _key_value_lines(head)
+            if meta is None:
+                raise ArticleError(f"front matter is not valid YAML: {_one_line(exc)}") from None
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (line {mark.line + 2} of the file: {getattr(exc, 'problem', None) or 'invalid'})" if mark else ""
+            notes.append(f"front matter is not valid YAML{where}; read line by line as 'key: value'")
         if not isinstance(meta, dict):
             raise ArticleError(f"front matter must be a mapping of keys to values, got {type(meta).__name__}")
-    return _make_article(meta, body, article_id, article_id)
+    return _make_article(meta, body, article_id, article_id, notes)
+
+
+# A front matter line "key: value"; the value is everything after the first ": ", so a French
+# title with a space before its colon ("title: Grève : forte mobilisation") keeps it whole.
+_KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+
+
+def _key_value_lines(head: str) -> dict[str, str] | None:
+    """The front matter read line by line as `key: value` (YAML rejects "Grève : forte
+    mobilisation"), or None when a line is not of that form or a value is YAML syntax (a list,
+    a block, an unclosed quote), which only YAML can read."""
+    meta: dict[str, str] = {}
+    for line in head.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _KEY_VALUE.match(line)
+        if match is None or match[1] in meta:
+            return None
+        value = match[2] or ""
+        if value[:1] in ("[", "{", "|", ">", "&", "*", "!"):
+            return None
+        if value[:1] in ("'", '"'):
+            if len(value) < 2 or value[-1] != value[0]:
+                return None
+            value = value[1:-1]
+        meta[match[1]] = value
+    return meta
 
 
 def _front_matter_end(text: str) -> tuple[int, int] | None:
@@ -238,17 +272,19 @@ def _read_jsonl(text: str, rel: str, max_chars: int) -> Iterator[Article | Skipp
             yield Skipped(where, str(exc))
 
 
-def _make_article(meta: dict, body: str, article_id: str, path: str) -> Article:
+def _make_article(meta: dict, body: str, article_id: str, path: str, notes: list[str] | None = None) -> Article:
     if not body.strip():
         raise ArticleError("the article has no text")
+    notes = list(notes or [])
     return Article(
         id=article_id,
         text=body,
         path=path,
         title=_optional_str(meta, "title"),
-        date=_parse_date(meta.get("date")),
+        date=_parse_date(meta.get("date"), notes),
         source=_optional_str(meta, "source"),
         url=_optional_str(meta, "url"),
+        notes=tuple(notes),
     )
 
 
@@ -260,12 +296,14 @@ def _optional_str(meta: dict, key: str) -> str | None:
 # A written date names its year: "10 avril 2025", "10/04/2025", "10.04.25" (never "hier").
 _HAS_YEAR = re.compile(r"\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
 _DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
+_MONTH_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["month", "year"], "PREFER_DAY_OF_MONTH": "first"}
 
 
-def _parse_date(value: object) -> dt.date | None:
+def _parse_date(value: object, notes: list[str]) -> dt.date | None:
     """The publication date: a YAML date, an ISO `YYYY-MM-DD` string, or a date as scraped
     pages write it ("10 avril 2025", "jeudi 6 mars 2025", "10/04/2025" day first, "Mon, 10 Mar
-    2025 08:00:00 GMT"), read by dateparser; a relative one ("hier") is refused."""
+    2025 08:00:00 GMT"), read by dateparser; a relative one ("hier") is refused. A month with
+    no day ("mars 2025") is read as its first day, and `notes` says so."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -282,6 +320,10 @@ def _parse_date(value: object) -> dt.date | None:
         import dateparser  # imported only for a date that is not ISO
 
         parsed = dateparser.parse(text, languages=["fr", "en"], settings=_DATEPARSER_SETTINGS)
+        if parsed is None and not re.search(r"\d{1,2}\D+\d{1,2}\D+\d", text):  # no day given, not a bad one
+            parsed = dateparser.parse(text, languages=["fr", "en"], settings=_MONTH_SETTINGS)
+            if parsed is not None:
+                notes.append(f"the publication date {text!r} has no day: read as the month, from its first day {parsed.date()}")
     if parsed is None:
         raise ArticleError(f"'date' must be a date with its day, month and year such as 2025-04-10 or 10 avril 2025, got {value!r}")
     return parsed.date()

@@ -74,6 +74,9 @@ def run(
                 shown.step()
                 result.skipped.append(entry)
             else:
+                for note in entry.notes:
+                    shown.note(f"note {entry.path}: {note}")
+                    result.notes.append((entry.path, note))
                 yield entry
 
     signatures = {}
