@@ -104,6 +104,23 @@ def test_installed_it_runs_from_any_folder_with_the_default_rules(tmp_path, monk
     assert "ai_gigafactories" in claims.topic.tolist()
 
 
+def test_a_second_run_does_not_read_its_own_reports(tmp_path, monkeypatch, capsys):
+    """`factcheck .` twice: outputs/ (report.html, the CSVs) and the cache file are never input."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "greve.txt").write_text(
+        "Selon la CGT, 12 000 personnes ont manifesté jeudi à Marseille contre la réforme.\n", encoding="utf-8"
+    )
+    args = [".", "--cache", "cache.sqlite"]
+    assert main(args) == 0
+    first = (tmp_path / "outputs" / "claims.csv").read_bytes()
+    capsys.readouterr()
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert "articles read: 1, skipped: 0" in printed
+    assert (tmp_path / "outputs" / "claims.csv").read_bytes() == first
+    assert pd.read_csv(tmp_path / "outputs" / "skipped.csv").empty
+
+
 def test_missing_corpus_is_one_clear_error(tmp_path, request, capsys):
     root = request.config.rootpath
     assert main([str(tmp_path / "nope"), "--rules", str(root / "rules"), "--out", str(tmp_path / "o")]) == 1

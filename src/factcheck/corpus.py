@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -39,9 +39,14 @@ MAX_CHARS = 1_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def read_corpus(path: str | Path, max_chars: int = MAX_CHARS) -> Iterator[Article | Skipped]:
-    """Yield every article under `path` (a folder or one file), or why an input was skipped."""
+def read_corpus(path: str | Path, max_chars: int = MAX_CHARS, exclude: Iterable[str | Path] = ()) -> Iterator[Article | Skipped]:
+    """Yield every article under `path` (a folder or one file), or why an input was skipped.
+
+    `exclude`: files and folders never read (the run's own output folder and cache file, which
+    may lie inside the corpus folder: `factcheck .`).
+    """
     root = Path(path)
+    excluded = {os.path.realpath(p) for p in exclude}
     if not root.exists():
         raise CorpusError(f"corpus path '{root}' does not exist: give a folder of articles or one file")
     if root.is_file():
@@ -49,7 +54,7 @@ def read_corpus(path: str | Path, max_chars: int = MAX_CHARS) -> Iterator[Articl
         return
     if not root.is_dir():
         raise CorpusError(f"corpus path '{root}' is neither a folder nor a file")
-    for file, problem in _walk(root, root, set()):
+    for file, problem in _walk(root, root, set(), excluded):
         rel = file.relative_to(root).as_posix()
         if problem is not None:
             yield Skipped(rel, problem)
@@ -57,11 +62,11 @@ def read_corpus(path: str | Path, max_chars: int = MAX_CHARS) -> Iterator[Articl
             yield from _read_file(file, rel, max_chars)
 
 
-def _walk(root: Path, folder: Path, seen: set[str]) -> Iterator[tuple[Path, str | None]]:
+def _walk(root: Path, folder: Path, seen: set[str], excluded: set[str] = frozenset()) -> Iterator[tuple[Path, str | None]]:
     """(file, None) under `folder`, depth first, in sorted order; (path, why) for what cannot be walked.
 
-    Hidden files and folders are left out. A folder reached twice through symlinks (a loop)
-    is reported once and not entered again.
+    Hidden files and folders, and the `excluded` real paths, are left out. A folder reached
+    twice through symlinks (a loop) is reported once and not entered again.
     """
     real = os.path.realpath(folder)
     if real in seen:
@@ -74,10 +79,10 @@ def _walk(root: Path, folder: Path, seen: set[str]) -> Iterator[tuple[Path, str 
         yield folder, _reason(exc)
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or (excluded and os.path.realpath(entry) in excluded):
             continue
         if entry.is_dir():
-            yield from _walk(root, entry, seen)
+            yield from _walk(root, entry, seen, excluded)
         else:
             yield entry, None
 

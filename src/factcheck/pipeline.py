@@ -25,7 +25,7 @@ from .corpus import JSONL_SUFFIXES, MAX_CHARS, read_corpus
 from .models import Article, Claim, RunResult, Skipped
 from .nlp import DEFAULT_MODEL, load_nlp
 from .pipes.quantities import SPAN_KEY as QUANTITIES_KEY
-from .report import write_reports
+from .report import REPORT_FILES, write_reports
 from .stories import Signature, article_signature, assign_stories
 from .ruleset import RuleSet, load_user_rules
 
@@ -60,12 +60,13 @@ def run(
     French spreadsheet dialect.
     """
     ruleset = load_user_rules(rules, suppress)  # bad rules stop the run before any work
-    entries = read_corpus(corpus, max_chars=max_chars)
+    own = own_files(corpus, out, cache)  # a second run must not read the first one's reports
+    entries = read_corpus(corpus, max_chars=max_chars, exclude=own)
     first = next(entries, None)  # a missing corpus path fails here, before the model loads
     result = RunResult()
     doc_cache = DocCache(cache, model, ruleset.claims_fingerprint()) if cache is not None else None
     nlp = _LazyModel(model, max_chars)
-    shown = _Progress(progress, count_inputs(corpus) if progress else None, log)
+    shown = _Progress(progress, count_inputs(corpus, own) if progress else None, log)
 
     def articles() -> Iterator[Article]:
         for entry in chain([first] if first is not None else [], entries):
@@ -112,7 +113,17 @@ def _failed(article: Article, error: str) -> Skipped:
     return Skipped(article.path, f"internal error, please report it: {error}")
 
 
-def count_inputs(corpus: str | Path) -> int:
+def own_files(corpus: str | Path, out: str | Path, cache: str | Path | None) -> list[Path]:
+    """What a run writes, never read as input: the output folder (its report files, when it is
+    the corpus folder itself) and the cache file."""
+    out = Path(out)
+    own = [out / name for name in REPORT_FILES] + ([Path(cache)] if cache is not None else [])
+    if os.path.realpath(out) != os.path.realpath(corpus):
+        own.append(out)
+    return own
+
+
+def count_inputs(corpus: str | Path, exclude: list[Path] = ()) -> int:
     """About how many articles the corpus holds, for the progress bar's time left.
 
     Files (hidden ones left out, as read_corpus does) and the non-blank lines of .jsonl files:
@@ -123,14 +134,16 @@ def count_inputs(corpus: str | Path) -> int:
     if root.is_file():
         return _count_file(root)
     total, seen = 0, set()
+    excluded = {os.path.realpath(p) for p in exclude}
     for folder, dirs, files in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen:  # a symlink loop: read_corpus reports it once
             dirs[:] = []
             continue
         seen.add(real)
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        total += sum(_count_file(Path(folder, f)) for f in files if not f.startswith("."))
+        dirs[:] = [d for d in dirs if not d.startswith(".") and os.path.realpath(Path(folder, d)) not in excluded]
+        total += sum(_count_file(Path(folder, f)) for f in files
+                     if not f.startswith(".") and os.path.realpath(Path(folder, f)) not in excluded)
     return total
 
 

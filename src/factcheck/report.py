@@ -34,6 +34,7 @@ DISCREPANCY_COLUMNS = (
     + ["explanation", "confidence_reasons", "suppressed"]
 )
 SKIPPED_COLUMNS = ["path", "reason"]
+REPORT_FILES = ("claims.csv", "discrepancies.csv", "facts.csv", "skipped.csv", "report.html")
 FACT_COLUMNS = ["fact", "kind", "what", "population", "place", "date", "values", "articles", "reports"]
 # Cells written by number_cell; every other cell is text.
 NUMBER_COLUMNS = {"start", "end", "value", "low", "high", "confidence"} | {
