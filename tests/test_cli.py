@@ -121,6 +121,42 @@ def test_a_second_run_does_not_read_its_own_reports(tmp_path, monkeypatch, capsy
     assert pd.read_csv(tmp_path / "outputs" / "skipped.csv").empty
 
 
+@pytest.mark.parametrize("out,message", [
+    ("rapport.txt", "rapport.txt: is a file, not a folder"),
+    ("rapport.txt/sorties", "rapport.txt/sorties: cannot create the reports folder: Not a directory"),
+])
+def test_an_unusable_out_is_one_clear_error_before_any_work(tmp_path, monkeypatch, capsys, out, message):
+    import factcheck.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "load_nlp", lambda *a, **k: (_ for _ in ()).throw(AssertionError("the model was loaded")))
+    (tmp_path / "rapport.txt").write_text("Mon rapport, à garder.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("La grève a réuni 3 500 personnes à Lyon.\n", encoding="utf-8")
+    assert main([str(tmp_path / "a.txt"), "--out", str(tmp_path / out), "--no-cache"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("factcheck: error: --out ") and message in err and len(err.strip().splitlines()) == 1
+    assert (tmp_path / "rapport.txt").read_text(encoding="utf-8") == "Mon rapport, à garder.\n"
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    """`factcheck mentions f.txt | head -1`: no traceback when the reader goes away."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "f.txt"
+    source.write_text("La grève a réuni 3 500 personnes à Lyon le 7 mars.\n" * 200, encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", "factcheck.cli", "mentions", str(source)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child.stdout.close()  # the reader is gone before the first line is written
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=120) == 141
+    assert err == ""
+
+
+def test_mentions_of_a_missing_file_is_one_clear_error(tmp_path, capsys):
+    assert main(["mentions", str(tmp_path / "absent.txt")]) == 1
+    assert "absent.txt: no such file" in capsys.readouterr().err
+
+
 def test_missing_corpus_is_one_clear_error(tmp_path, request, capsys):
     root = request.config.rootpath
     assert main([str(tmp_path / "nope"), "--rules", str(root / "rules"), "--out", str(tmp_path / "o")]) == 1

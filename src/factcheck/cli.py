@@ -15,6 +15,8 @@ Exit codes: 0 done, 1 the run failed (bad rules, unusable corpus path, missing m
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from pathlib import Path
 from collections import Counter
@@ -24,6 +26,7 @@ from .errors import FactcheckError
 from .frames.match import DEFAULT_MIN_CONFIDENCE
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FOUND = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a command whose reader closed the pipe
 EPILOG = (
     "exit codes: 0 done, 1 the run failed (bad rules, unusable corpus path, missing model), "
     "2 usage, 3 discrepancies at or above --fail-on were found, 130 interrupted"
@@ -51,6 +54,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factcheck: interrupted; the previous reports are left as they were", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`factcheck mentions f.txt | head`): stop quietly, as `cat` does.
+        # Standard output is pointed at /dev/null so that the flush at exit does not fail again.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
+        return EXIT_BROKEN_PIPE
 
 
 def _check(argv: list[str]) -> int:

@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 from .cache import DocCache
 from .claims import build_claims
 from .compare import find_discrepancies
+from .errors import FactcheckError
 from .frames.match import DEFAULT_MIN_CONFIDENCE
 from .corpus import JSONL_SUFFIXES, MAX_CHARS, read_corpus
 from .models import Article, Claim, RunResult, Skipped
@@ -64,6 +65,7 @@ def run(
     entries = read_corpus(corpus, max_chars=max_chars, exclude=own)
     first = next(entries, None)  # a missing corpus path fails here, before the model loads
     result = RunResult()
+    _check_out(Path(out))  # an unusable --out fails now, not after every article is parsed
     doc_cache = DocCache(cache, model, ruleset.claims_fingerprint()) if cache is not None else None
     nlp = _LazyModel(model, max_chars)
     shown = _Progress(progress, count_inputs(corpus, own) if progress else None, log)
@@ -102,7 +104,10 @@ def run(
     result.discrepancies = find_discrepancies(result.claims, ruleset, min_confidence)
     found = {d.discrepancy_id for d in result.discrepancies}
     result.unmatched_suppressions = sorted(set(ruleset.suppressions) - found)
-    paths = write_reports(result.claims, result.discrepancies, result.skipped, out, result.article_info, excel=excel)
+    try:
+        paths = write_reports(result.claims, result.discrepancies, result.skipped, out, result.article_info, excel=excel)
+    except OSError as exc:
+        raise FactcheckError(f"{out}: cannot write the reports: {exc.strerror or exc} (the previous ones are left as they were)") from None
     result.reports = [str(p) for p in paths]
     if doc_cache is not None:
         result.cache_hits, result.cache_misses = doc_cache.hits, doc_cache.misses
@@ -111,6 +116,18 @@ def run(
 
 def _failed(article: Article, error: str) -> Skipped:
     return Skipped(article.path, f"internal error, please report it: {error}")
+
+
+def _check_out(out: Path) -> None:
+    """Create the reports folder, or say in one line why it cannot be."""
+    if out.exists() and not out.is_dir():
+        raise FactcheckError(f"--out {out}: is a file, not a folder; name a folder for the reports")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FactcheckError(f"--out {out}: cannot create the reports folder: {exc.strerror or exc}") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise FactcheckError(f"--out {out}: the reports folder is not writable; name another with --out")
 
 
 def own_files(corpus: str | Path, out: str | Path, cache: str | Path | None) -> list[Path]:
