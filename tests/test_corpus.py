@@ -120,6 +120,29 @@ def test_latin1_and_windows1252_are_read(tmp_path):
     assert b.text == "Le budget de la région: 1,5 milliard."
 
 
+def test_one_stray_latin1_byte_garbles_only_its_line(tmp_path):
+    """A UTF-8 article with one Latin-1 line: that line is read as Windows-1252, the rest as UTF-8."""
+    raw = (
+        "Les grévistes étaient 3 500 à Lyon selon la préfecture.\n".encode("utf-8")
+        + "La CGT en a compté 12 000, un chiffre contesté.\n".encode("latin-1")
+        + "Le cortège s’est dispersé à 18 heures.\n".encode("utf-8")
+    )
+    (tmp_path / "greve.txt").write_bytes(raw)
+    (tmp_path / "feed.jsonl").write_bytes(
+        b'{"text": "Un article sans accent."}\n' + '{"text": "Un cortège de 800 personnes."}\n'.encode("latin-1")
+    )
+    feed_1, feed_2, article = read_corpus(tmp_path)
+    assert article.text == (
+        "Les grévistes étaient 3 500 à Lyon selon la préfecture.\n"
+        "La CGT en a compté 12 000, un chiffre contesté.\n"
+        "Le cortège s’est dispersé à 18 heures.\n"
+    )
+    assert article.notes == ("not UTF-8 on line 2 (invalid UTF-8 byte 0xe9 at offset 77): "
+                             "those lines read as Windows-1252, the rest as UTF-8",)
+    assert feed_2.text == "Un cortège de 800 personnes." and feed_2.notes == ("line 2 is not UTF-8: read as Windows-1252",)
+    assert feed_1.notes == ()
+
+
 def test_utf16_with_bom_is_read(tmp_path):
     (tmp_path / "a.txt").write_bytes("Le plan de 20 milliards d’euros.".encode("utf-16"))
     (entry,) = read_corpus(tmp_path)

@@ -7,9 +7,9 @@ Formats:
 - `.html` / `.htm` (or a `.txt` that is an HTML page): the visible text is extracted; offsets
   are then into the extracted text.
 Folders are read recursively in sorted order, so ids and reports are deterministic.
-Text is read as UTF-8 (with or without BOM) or BOM-marked UTF-16; a file that is not valid
+Text is read as UTF-8 (with or without BOM) or BOM-marked UTF-16; a line that is not valid
 UTF-8 is read as Windows-1252 / Latin-1 when its bytes say so unambiguously (no control
-characters once decoded), and reported otherwise.
+characters once decoded), with a note on the article, and the file is reported otherwise.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -96,47 +97,86 @@ def _read_file(file: Path, rel: str, max_chars: int) -> Iterator[Article | Skipp
         if file.stat().st_size > max_chars * 4 and suffix not in JSONL_SUFFIXES:
             raise ArticleError(_too_long(file.stat().st_size, max_chars, "bytes"))
         raw = file.read_bytes()
-        text = decode_text(raw)
+        text, repaired, note = _decode(raw)
     except (OSError, ArticleError) as exc:
         yield Skipped(rel, _reason(exc))
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(text, rel, max_chars)
+        yield from _read_jsonl(text, rel, max_chars, {n: f"line {n} is not UTF-8: read as Windows-1252" for n in repaired})
         return
+    notes = [note] if note is not None else []
     try:
         if suffix in HTML_SUFFIXES or _looks_like_html(text):
             text = html_to_text(text)
         article = parse_text_article(text, rel)
         if len(article.text) > max_chars:
             raise ArticleError(_too_long(len(article.text), max_chars, "characters"))
-        yield article
+        yield replace(article, notes=(*notes, *article.notes)) if notes else article
     except ArticleError as exc:
         yield Skipped(rel, str(exc))
 
 
-def decode_text(raw: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), BOM-marked UTF-16, or unambiguous Windows-1252."""
+def decode_text(raw: bytes, notes: list[str] | None = None) -> str:
+    """Decode UTF-8 (with or without BOM), BOM-marked UTF-16, or unambiguous Windows-1252.
+
+    UTF-8 is decided line by line: in a UTF-8 article with one stray Latin-1 byte, only that
+    line is read as Windows-1252 ("grévistes" elsewhere stays right), and `notes` says which.
+    """
+    text, _, note = _decode(raw)
+    if note is not None and notes is not None:
+        notes.append(note)
+    return text
+
+
+def _decode(raw: bytes) -> tuple[str, list[int], str | None]:
+    """The text, the numbers of the lines read as Windows-1252, and a note saying so (or None)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            return raw.decode("utf-16"), [], None
         except UnicodeDecodeError:
             raise ArticleError("starts with a UTF-16 byte order mark but is not valid UTF-16") from None
     if b"\x00" in raw[:8192]:
         raise ArticleError("binary file (it contains NUL bytes), not text")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), [], None
     except UnicodeDecodeError as exc:
         utf8_error = f"invalid UTF-8 byte 0x{raw[exc.start]:02x} at offset {exc.start}"
-    # Windows-1252 is Latin-1 plus printable signs in 0x80-0x9f (€, ’, œ...): a decoding with no
-    # control characters left is taken; anything else is reported.
+    lines, repaired, utf8_lines = [], [], 0
+    for number, line in enumerate(raw.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+            utf8_lines += not line.isascii()
+        except UnicodeDecodeError:
+            text = _decode_8bit(line)
+            if text is None:
+                raise ArticleError(
+                    f"not UTF-8 text ({utf8_error}) and line {number} is not readable as Windows-1252; convert it to UTF-8"
+                ) from None
+            lines.append(text)
+            repaired.append(number)
+    if utf8_lines:  # a UTF-8 file with some lines in another encoding
+        note = f"not UTF-8 on {_lines(repaired)} ({utf8_error}): those lines read as Windows-1252, the rest as UTF-8"
+    else:
+        note = f"not UTF-8 ({utf8_error}): read as Windows-1252"
+    return "\n".join(lines), repaired, note
+
+
+def _decode_8bit(line: bytes) -> str | None:
+    """Windows-1252 is Latin-1 plus printable signs in 0x80-0x9f (€, ’, œ...): a decoding that
+    leaves no control characters, or None."""
     for encoding in ("cp1252", "latin-1"):
         try:
-            text = raw.decode(encoding)
+            text = line.decode(encoding)
         except UnicodeDecodeError:
             continue
         if not _CONTROL.search(text):
             return text
-    raise ArticleError(f"not UTF-8 text ({utf8_error}) and not readable as Windows-1252; convert it to UTF-8")
+    return None
+
+
+def _lines(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:10])) + (f" and {len(numbers) - 10} more" if len(numbers) > 10 else "")
+    return f"line{'s' if len(numbers) > 1 else ''} {shown}"
 
 
 def _looks_like_html(text: str) -> bool:
@@ -254,7 +294,8 @@ def _front_matter_end(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _read_jsonl(text: str, rel: str, max_chars: int) -> Iterator[Article | Skipped]:
+def _read_jsonl(text: str, rel: str, max_chars: int, notes: dict[int, str] | None = None) -> Iterator[Article | Skipped]:
+    """The articles of a JSONL file; `notes`: what was repaired on a line, by line number."""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -272,7 +313,7 @@ def _read_jsonl(text: str, rel: str, max_chars: int) -> Iterator[Article | Skipp
         try:
             if len(record["text"]) > max_chars:
                 raise ArticleError(_too_long(len(record["text"]), max_chars, "characters"))
-            yield _make_article(meta, record["text"], article_id, where)
+            yield _make_article(meta, record["text"], article_id, where, [notes[number]] if notes and number in notes else [])
         except ArticleError as exc:
             yield Skipped(where, str(exc))
 
