@@ -143,6 +143,22 @@ def test_one_stray_latin1_byte_garbles_only_its_line(tmp_path):
     assert feed_1.notes == ()
 
 
+def test_a_duplicate_jsonl_id_is_reported_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "depeches.jsonl").write_text(
+        '{"id": "afp-12", "text": "La grève a réuni 3 500 personnes à Lyon."}\n'
+        '{"id": "afp-13", "text": "Le plan prévoit 20 milliards d\'euros."}\n'
+        '{"id": "afp-12", "text": "Selon la CGT, 12 000 manifestants ont défilé."}\n'
+        '{"id": "afp-14", "text": "Le chômage a reculé de 0,3 point."}\n',
+        encoding="utf-8",
+    )
+    entries = list(read_corpus(tmp_path))
+    assert [e.id for e in entries if isinstance(e, Article)] == ["depeches.jsonl#afp-12", "depeches.jsonl#afp-13", "depeches.jsonl#afp-14"]
+    assert entries[0].text == "La grève a réuni 3 500 personnes à Lyon."
+    (skipped,) = [e for e in entries if isinstance(e, Skipped)]
+    assert skipped.path == "depeches.jsonl#3"
+    assert "line 3 of depeches.jsonl: duplicate id 'afp-12', already the id of line 1" in skipped.reason
+
+
 def test_utf16_with_bom_is_read(tmp_path):
     (tmp_path / "a.txt").write_bytes("Le plan de 20 milliards d’euros.".encode("utf-16"))
     (entry,) = read_corpus(tmp_path)

@@ -295,7 +295,11 @@ def _front_matter_end(text: str) -> tuple[int, int] | None:
 
 
 def _read_jsonl(text: str, rel: str, max_chars: int, notes: dict[int, str] | None = None) -> Iterator[Article | Skipped]:
-    """The articles of a JSONL file; `notes`: what was repaired on a line, by line number."""
+    """The articles of a JSONL file; `notes`: what was repaired on a line, by line number.
+
+    Ids are unique within a file: a line that repeats one is skipped, not merged with the first.
+    """
+    seen: dict[str, int] = {}  # article id -> its line
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -309,6 +313,11 @@ def _read_jsonl(text: str, rel: str, max_chars: int, notes: dict[int, str] | Non
             yield Skipped(where, f"line {number} must be a JSON object with a string 'text' field")
             continue
         article_id = f"{rel}#{record['id']}" if record.get("id") not in (None, "") else where
+        if article_id in seen:
+            yield Skipped(where, f"line {number} of {rel}: duplicate id '{article_id.split('#', 1)[1]}', already the id of "
+                                 f"line {seen[article_id]}; the first is kept, give each article its own id")
+            continue
+        seen[article_id] = number
         meta = {k: v for k, v in record.items() if k != "text"}
         try:
             if len(record["text"]) > max_chars:
