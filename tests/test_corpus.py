@@ -159,6 +159,12 @@ def test_a_duplicate_jsonl_id_is_reported_and_the_batch_goes_on(tmp_path):
     assert "line 3 of depeches.jsonl: duplicate id 'afp-12', already the id of line 1" in skipped.reason
 
 
+def test_a_cut_jsonl_line_is_reported_in_plain_words(tmp_path):
+    (tmp_path / "feed.jsonl").write_text('{"text": "La grève a réuni 3 500 pers\n', encoding="utf-8")
+    (skipped,) = read_corpus(tmp_path)
+    assert skipped.reason == "line 1 is not valid JSON: Unterminated string starting at column 10"
+
+
 def test_utf16_with_bom_is_read(tmp_path):
     (tmp_path / "a.txt").write_bytes("Le plan de 20 milliards d’euros.".encode("utf-16"))
     (entry,) = read_corpus(tmp_path)

@@ -307,7 +307,7 @@ def _read_jsonl(text: str, rel: str, max_chars: int, notes: dict[int, str] | Non
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Skipped(where, f"line {number} is not valid JSON: {exc.msg} at column {exc.colno}")
+            yield Skipped(where, f"line {number} is not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield Skipped(where, f"line {number} must be a JSON object with a string 'text' field")
