@@ -157,6 +157,29 @@ def test_mentions_of_a_missing_file_is_one_clear_error(tmp_path, capsys):
     assert "absent.txt: no such file" in capsys.readouterr().err
 
 
+def test_an_empty_corpus_is_one_clear_error(tmp_path, capsys):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / ".brouillon.txt").write_text("La grève a réuni 3 500 personnes.", encoding="utf-8")
+    assert main([str(tmp_path / "articles"), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "articles' holds no articles" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_corpus_with_nothing_readable_is_one_clear_error_and_keeps_the_reports(tmp_path, capsys):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "greve.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "articles" / "vide.txt").write_text("---\ntitle: Grève à la SNCF\n---\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "claims.csv").write_text("previous\n", encoding="utf-8")
+    assert main([str(tmp_path / "articles"), "--out", str(tmp_path / "out"), "--no-cache"]) == 1
+    printed = capsys.readouterr()
+    assert "articles read" not in printed.out
+    (line,) = [x for x in printed.err.splitlines() if x.startswith("factcheck: error:")]
+    assert "could be read: 2 input(s) skipped, the first greve.pdf: unsupported file type '.pdf'" in line
+    assert (tmp_path / "out" / "claims.csv").read_text(encoding="utf-8") == "previous\n"
+
+
 def test_missing_corpus_is_one_clear_error(tmp_path, request, capsys):
     root = request.config.rootpath
     assert main([str(tmp_path / "nope"), "--rules", str(root / "rules"), "--out", str(tmp_path / "o")]) == 1

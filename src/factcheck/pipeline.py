@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 from .cache import DocCache
 from .claims import build_claims
 from .compare import find_discrepancies
-from .errors import FactcheckError
+from .errors import CorpusError, FactcheckError
 from .frames.match import DEFAULT_MIN_CONFIDENCE
 from .corpus import JSONL_SUFFIXES, MAX_CHARS, read_corpus
 from .models import Article, Claim, RunResult, Skipped
@@ -64,6 +64,8 @@ def run(
     own = own_files(corpus, out, cache)  # a second run must not read the first one's reports
     entries = read_corpus(corpus, max_chars=max_chars, exclude=own)
     first = next(entries, None)  # a missing corpus path fails here, before the model loads
+    if first is None:
+        raise CorpusError(f"'{corpus}' holds no articles: expected .txt, .md, .html or .jsonl files (hidden ones are left out)")
     result = RunResult()
     _check_out(Path(out))  # an unusable --out fails now, not after every article is parsed
     doc_cache = DocCache(cache, model, ruleset.claims_fingerprint()) if cache is not None else None
@@ -99,6 +101,12 @@ def run(
         shown.close()
         if doc_cache is not None:
             doc_cache.close()
+    if result.articles == 0:  # reports of nothing would replace the previous ones
+        first_skip = result.skipped[0]
+        raise CorpusError(
+            f"no article of '{corpus}' could be read: {len(result.skipped)} input(s) skipped, the first "
+            f"{first_skip.path}: {first_skip.reason} (the previous reports are left as they were)"
+        )
     result.stories = assign_stories(signatures)
     result.claims = [replace(c, story=result.stories[c.article]) for c in result.claims]
     result.discrepancies = find_discrepancies(result.claims, ruleset, min_confidence)
