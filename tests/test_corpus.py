@@ -165,6 +165,23 @@ def test_a_cut_jsonl_line_is_reported_in_plain_words(tmp_path):
     assert skipped.reason == "line 1 is not valid JSON: Unterminated string starting at column 10"
 
 
+def test_an_article_not_in_french_is_skipped_with_its_language(tmp_path):
+    (tmp_path / "a_greve.txt").write_text(
+        "Selon la CGT, 12 000 personnes ont manifesté jeudi à Marseille contre la réforme.", encoding="utf-8")
+    (tmp_path / "b_ia.txt").write_text(  # loanwords do not make it English
+        "Le plan de 20 milliards d'euros pour les gigafactories d'IA séduit les start-up du cloud.", encoding="utf-8")
+    (tmp_path / "c_wire.jsonl").write_text(
+        '{"id": "ap-1", "text": "The strike gathered 3,500 people in Lyon on Thursday, according to the police."}\n'
+        '{"id": "dpa-2", "text": "Die Gewerkschaft meldete am Donnerstag 12.000 Teilnehmer in Berlin."}\n',
+        encoding="utf-8",
+    )
+    entries = list(read_corpus(tmp_path))
+    assert [e.id for e in entries if isinstance(e, Article)] == ["a_greve.txt", "b_ia.txt"]
+    reasons = {e.path: e.reason for e in entries if isinstance(e, Skipped)}
+    assert reasons["c_wire.jsonl#1"].startswith("written in English, not French (language identification 100% sure)")
+    assert reasons["c_wire.jsonl#2"].startswith("written in German, not French")
+
+
 def test_utf16_with_bom_is_read(tmp_path):
     (tmp_path / "a.txt").write_bytes("Le plan de 20 milliards d’euros.".encode("utf-16"))
     (entry,) = read_corpus(tmp_path)

@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ArticleError, CorpusError
+from .language import foreign_language
 from .models import Article, Skipped
 
 # libyaml's safe loader when PyYAML was built with it (its wheels are): the front matter of every
@@ -330,6 +331,12 @@ def _read_jsonl(text: str, rel: str, max_chars: int, notes: dict[int, str] | Non
 def _make_article(meta: dict, body: str, article_id: str, path: str, notes: list[str] | None = None) -> Article:
     if not body.strip():
         raise ArticleError("the article has no text")
+    foreign = foreign_language(body)
+    if foreign is not None:
+        raise ArticleError(
+            f"written in {foreign[0]}, not French (language identification {foreign[1]:.0%} sure): "
+            "the French pipeline would misread its figures"
+        )
     notes = list(notes or [])
     return Article(
         id=article_id,
