@@ -9,7 +9,7 @@ The default rules ship inside the package; `--rules DIR` puts a newsroom's own f
 of them (a file named like a default replaces it, any other adds to them).
 
 Exit codes: 0 done, 1 the run failed (bad rules, unusable corpus path, missing model), 2 usage,
-3 conflicts were found and --fail-on conflict was given, 130 interrupted.
+3 conflicts were found and --fail-on conflict was given, 130 interrupted, 141 the reader of the output went away (`| head`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FOUND = 0, 1, 2, 3
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a command whose reader closed the pipe
 EPILOG = (
     "exit codes: 0 done, 1 the run failed (bad rules, unusable corpus path, missing model), "
-    "2 usage, 3 discrepancies at or above --fail-on were found, 130 interrupted"
+    "2 usage, 3 discrepancies at or above --fail-on were found, 130 interrupted, 141 the reader of the output went away (| head)"
 )
 SEVERITIES = ("conflict", "review", "info")
 RULES_HELP = (
