@@ -90,6 +90,96 @@ def test_bad_rules_stop_before_any_work(tmp_path, request, capsys):
     assert not out.exists()
 
 
+def test_installed_it_runs_from_any_folder_with_the_default_rules(tmp_path, monkeypatch, capsys):
+    """No --rules and no rules/ folder where it runs: the defaults shipped in the package apply."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "ia.txt").write_text(
+        "---\ntitle: Giga-usines d'IA\ndate: 2025-04-10\n---\n"
+        "L'Union européenne veut financer 5 gigafactories d'IA avec 20 milliards d'euros.\n",
+        encoding="utf-8",
+    )
+    assert main(["articles", "--no-cache"]) == 0
+    claims = pd.read_csv(tmp_path / "outputs" / "claims.csv")
+    assert "ai_gigafactories" in claims.topic.tolist()
+
+
+def test_a_second_run_does_not_read_its_own_reports(tmp_path, monkeypatch, capsys):
+    """`factcheck .` twice: outputs/ (report.html, the CSVs) and the cache file are never input."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "greve.txt").write_text(
+        "Selon la CGT, 12 000 personnes ont manifesté jeudi à Marseille contre la réforme.\n", encoding="utf-8"
+    )
+    args = [".", "--cache", "cache.sqlite"]
+    assert main(args) == 0
+    first = (tmp_path / "outputs" / "claims.csv").read_bytes()
+    capsys.readouterr()
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert "articles read: 1, skipped: 0" in printed
+    assert (tmp_path / "outputs" / "claims.csv").read_bytes() == first
+    assert pd.read_csv(tmp_path / "outputs" / "skipped.csv").empty
+
+
+@pytest.mark.parametrize("out,message", [
+    ("rapport.txt", "rapport.txt: is a file, not a folder"),
+    ("rapport.txt/sorties", "rapport.txt/sorties: cannot create the reports folder: Not a directory"),
+])
+def test_an_unusable_out_is_one_clear_error_before_any_work(tmp_path, monkeypatch, capsys, out, message):
+    import factcheck.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "load_nlp", lambda *a, **k: (_ for _ in ()).throw(AssertionError("the model was loaded")))
+    (tmp_path / "rapport.txt").write_text("Mon rapport, à garder.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("La grève a réuni 3 500 personnes à Lyon.\n", encoding="utf-8")
+    assert main([str(tmp_path / "a.txt"), "--out", str(tmp_path / out), "--no-cache"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("factcheck: error: --out ") and message in err and len(err.strip().splitlines()) == 1
+    assert (tmp_path / "rapport.txt").read_text(encoding="utf-8") == "Mon rapport, à garder.\n"
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    """`factcheck mentions f.txt | head -1`: no traceback when the reader goes away."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "f.txt"
+    source.write_text("La grève a réuni 3 500 personnes à Lyon le 7 mars.\n" * 200, encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", "factcheck.cli", "mentions", str(source)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child.stdout.close()  # the reader is gone before the first line is written
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=120) == 141
+    assert err == ""
+
+
+def test_mentions_of_a_missing_file_is_one_clear_error(tmp_path, capsys):
+    assert main(["mentions", str(tmp_path / "absent.txt")]) == 1
+    assert "absent.txt: no such file" in capsys.readouterr().err
+
+
+def test_an_empty_corpus_is_one_clear_error(tmp_path, capsys):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / ".brouillon.txt").write_text("La grève a réuni 3 500 personnes.", encoding="utf-8")
+    assert main([str(tmp_path / "articles"), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "articles' holds no articles" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_corpus_with_nothing_readable_is_one_clear_error_and_keeps_the_reports(tmp_path, capsys):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "greve.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "articles" / "vide.txt").write_text("---\ntitle: Grève à la SNCF\n---\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "claims.csv").write_text("previous\n", encoding="utf-8")
+    assert main([str(tmp_path / "articles"), "--out", str(tmp_path / "out"), "--no-cache"]) == 1
+    printed = capsys.readouterr()
+    assert "articles read" not in printed.out
+    (line,) = [x for x in printed.err.splitlines() if x.startswith("factcheck: error:")]
+    assert "could be read: 2 input(s) skipped, the first greve.pdf: unsupported file type '.pdf'" in line
+    assert (tmp_path / "out" / "claims.csv").read_text(encoding="utf-8") == "previous\n"
+
+
 def test_missing_corpus_is_one_clear_error(tmp_path, request, capsys):
     root = request.config.rootpath
     assert main([str(tmp_path / "nope"), "--rules", str(root / "rules"), "--out", str(tmp_path / "o")]) == 1

@@ -55,6 +55,16 @@ def test_disjoint_amounts_conflict_with_explanation(rules):
     assert "plan/amount" in d.explanation
 
 
+def test_a_time_scope_with_no_publication_date_is_worded_not_none(rules):
+    """Articles with no publication date: 'prévoit 5 milliards' (future) holds from publication on."""
+    a = claim("a.txt", "5 milliards d'euros", 5e9, scope=(None, None, None, "future"))
+    b = claim("b.txt", "20 milliards d'euros", 20e9, scope=(None, None, None, "published"))
+    (d,) = find_discrepancies([a, b], rules)
+    assert "None" not in d.explanation
+    assert ("Time scopes: from publication (date not known) on (future or conditional, no date stated) / "
+            "when published (date not known) (publication date; no date stated)") in d.explanation
+
+
 @pytest.mark.parametrize(
     "b_args,conflict",
     [

@@ -77,12 +77,109 @@ def test_bad_article_is_skipped_with_reason(tmp_path, content, reason):
     assert isinstance(entries[0], Skipped) and reason in entries[0].reason
 
 
+def test_a_french_title_with_a_space_before_its_colon_is_read_line_by_line(tmp_path):
+    """YAML rejects 'Grève : forte mobilisation'; the front matter is read as key: value lines."""
+    (tmp_path / "greve.md").write_text(
+        "---\ntitle: Grève : forte mobilisation à la SNCF\ndate: 2025-03-07\nsource: 'Le Parisien'\n---\n"
+        "Selon la CGT, 35 % des cheminots étaient en grève jeudi.\n",
+        encoding="utf-8",
+    )
+    (entry,) = read_corpus(tmp_path)
+    assert isinstance(entry, Article), entry
+    assert (entry.title, entry.date, entry.source) == ("Grève : forte mobilisation à la SNCF", dt.date(2025, 3, 7), "Le Parisien")
+    assert entry.text.startswith("Selon la CGT")
+    (note,) = entry.notes
+    assert "not valid YAML (line 2 of the file" in note and "read line by line" in note
+
+
+def test_a_publication_date_with_no_day_is_a_month(tmp_path):
+    (tmp_path / "a.txt").write_text("---\ndate: mars 2025\n---\nLe chômage a reculé de 0,3 point.", encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text('{"text": "Le chômage a reculé.", "date": "mars 2025"}\n', encoding="utf-8")
+    a, b = read_corpus(tmp_path)
+    assert (a.date, b.date) == (dt.date(2025, 3, 1), dt.date(2025, 3, 1))
+    assert "has no day: read as the month" in a.notes[0]
+
+
+def test_repairs_are_noted_in_the_run_log_and_summary(tmp_path, root, capsys):
+    from factcheck.cli import main
+
+    (tmp_path / "greve.md").write_text(
+        "---\ntitle: Grève : forte mobilisation\ndate: 2025-03-07\n---\nIls étaient 12 000 à Marseille.\n", encoding="utf-8"
+    )
+    assert main([str(tmp_path / "greve.md"), "--out", str(tmp_path / "out"), "--no-cache"]) == 0
+    printed = capsys.readouterr()
+    assert "note greve.md: front matter is not valid YAML" in printed.err
+    assert "notes: 1 on 1 article(s) read with a repair" in printed.out
+
+
 def test_latin1_and_windows1252_are_read(tmp_path):
     (tmp_path / "a.txt").write_bytes("Le coût de l’usine: 300 M€.".encode("cp1252"))
     (tmp_path / "b.txt").write_bytes("Le budget de la région: 1,5 milliard.".encode("latin-1"))
     a, b = read_corpus(tmp_path)
     assert a.text == "Le coût de l’usine: 300 M€."
     assert b.text == "Le budget de la région: 1,5 milliard."
+
+
+def test_one_stray_latin1_byte_garbles_only_its_line(tmp_path):
+    """A UTF-8 article with one Latin-1 line: that line is read as Windows-1252, the rest as UTF-8."""
+    raw = (
+        "Les grévistes étaient 3 500 à Lyon selon la préfecture.\n".encode("utf-8")
+        + "La CGT en a compté 12 000, un chiffre contesté.\n".encode("latin-1")
+        + "Le cortège s’est dispersé à 18 heures.\n".encode("utf-8")
+    )
+    (tmp_path / "greve.txt").write_bytes(raw)
+    (tmp_path / "feed.jsonl").write_bytes(
+        b'{"text": "Un article sans accent."}\n' + '{"text": "Un cortège de 800 personnes."}\n'.encode("latin-1")
+    )
+    feed_1, feed_2, article = read_corpus(tmp_path)
+    assert article.text == (
+        "Les grévistes étaient 3 500 à Lyon selon la préfecture.\n"
+        "La CGT en a compté 12 000, un chiffre contesté.\n"
+        "Le cortège s’est dispersé à 18 heures.\n"
+    )
+    assert article.notes == ("not UTF-8 on line 2 (invalid UTF-8 byte 0xe9 at offset 77): "
+                             "those lines read as Windows-1252, the rest as UTF-8",)
+    assert feed_2.text == "Un cortège de 800 personnes." and feed_2.notes == ("line 2 is not UTF-8: read as Windows-1252",)
+    assert feed_1.notes == ()
+
+
+def test_a_duplicate_jsonl_id_is_reported_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "depeches.jsonl").write_text(
+        '{"id": "afp-12", "text": "La grève a réuni 3 500 personnes à Lyon."}\n'
+        '{"id": "afp-13", "text": "Le plan prévoit 20 milliards d\'euros."}\n'
+        '{"id": "afp-12", "text": "Selon la CGT, 12 000 manifestants ont défilé."}\n'
+        '{"id": "afp-14", "text": "Le chômage a reculé de 0,3 point."}\n',
+        encoding="utf-8",
+    )
+    entries = list(read_corpus(tmp_path))
+    assert [e.id for e in entries if isinstance(e, Article)] == ["depeches.jsonl#afp-12", "depeches.jsonl#afp-13", "depeches.jsonl#afp-14"]
+    assert entries[0].text == "La grève a réuni 3 500 personnes à Lyon."
+    (skipped,) = [e for e in entries if isinstance(e, Skipped)]
+    assert skipped.path == "depeches.jsonl#3"
+    assert "line 3 of depeches.jsonl: duplicate id 'afp-12', already the id of line 1" in skipped.reason
+
+
+def test_a_cut_jsonl_line_is_reported_in_plain_words(tmp_path):
+    (tmp_path / "feed.jsonl").write_text('{"text": "La grève a réuni 3 500 pers\n', encoding="utf-8")
+    (skipped,) = read_corpus(tmp_path)
+    assert skipped.reason == "line 1 is not valid JSON: Unterminated string starting at column 10"
+
+
+def test_an_article_not_in_french_is_skipped_with_its_language(tmp_path):
+    (tmp_path / "a_greve.txt").write_text(
+        "Selon la CGT, 12 000 personnes ont manifesté jeudi à Marseille contre la réforme.", encoding="utf-8")
+    (tmp_path / "b_ia.txt").write_text(  # loanwords do not make it English
+        "Le plan de 20 milliards d'euros pour les gigafactories d'IA séduit les start-up du cloud.", encoding="utf-8")
+    (tmp_path / "c_wire.jsonl").write_text(
+        '{"id": "ap-1", "text": "The strike gathered 3,500 people in Lyon on Thursday, according to the police."}\n'
+        '{"id": "dpa-2", "text": "Die Gewerkschaft meldete am Donnerstag 12.000 Teilnehmer in Berlin."}\n',
+        encoding="utf-8",
+    )
+    entries = list(read_corpus(tmp_path))
+    assert [e.id for e in entries if isinstance(e, Article)] == ["a_greve.txt", "b_ia.txt"]
+    reasons = {e.path: e.reason for e in entries if isinstance(e, Skipped)}
+    assert reasons["c_wire.jsonl#1"].startswith("written in English, not French (language identification 100% sure)")
+    assert reasons["c_wire.jsonl#2"].startswith("written in German, not French")
 
 
 def test_utf16_with_bom_is_read(tmp_path):

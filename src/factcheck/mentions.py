@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TextIO
 
+from .errors import FactcheckError
 from .nlp import load_nlp
 from .pipes.dates import dates_of
 from .pipes.quantities import mentions_of
@@ -14,9 +16,12 @@ from .pipes.quantities import mentions_of
 OUTPUT_FIELDS = ("start", "end", "text", "kind", "value", "low", "high", "unit")
 
 
-def print_mentions(path: str, model: str, out: TextIO = sys.stdout) -> int:
+def print_mentions(path: str, model: str, out: TextIO | None = None) -> int:
+    out = sys.stdout if out is None else out  # looked up now: the default is not bound at import
+    if path != "-" and not Path(path).is_file():
+        raise FactcheckError(f"{path}: no such file; give a text or JSONL file, or - for standard input")
     nlp = load_nlp(model)
-    handle = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    handle = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")
     with handle:
         for record in _records(handle):
             doc = nlp.make_doc(record["text"])

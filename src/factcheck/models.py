@@ -17,6 +17,7 @@ class Article:
     date: dt.date | None = None
     source: str | None = None
     url: str | None = None
+    notes: tuple[str, ...] = ()  # what was repaired to read it (front matter read line by line...)
 
     def info(self) -> ArticleInfo:
         """The article's metadata without its text, for the reports."""
@@ -154,3 +155,4 @@ class RunResult:
     stories: dict[str, str] = field(default_factory=dict)  # article id -> story id
     cache_hits: int = 0
     cache_misses: int = 0
+    notes: list[tuple[str, str]] = field(default_factory=list)  # articles read with a repair: (path, what was done)

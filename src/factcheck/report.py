@@ -2,8 +2,8 @@
 
 claims.csv, discrepancies.csv and skipped.csv in one of two dialects: the default (comma,
 dot decimals, UTF-8) or, with `excel=True`, the French spreadsheet one (semicolon, decimal
-comma, UTF-8 with a byte order mark, text cells guarded against formula injection), which
-French Excel and LibreOffice open without an import dialog. report.html: see report_html.py.
+comma, UTF-8 with a byte order mark), which French Excel and LibreOffice open without an import
+dialog. In both, text cells are guarded against formula injection. report.html: see report_html.py.
 """
 
 from __future__ import annotations
@@ -34,14 +34,15 @@ DISCREPANCY_COLUMNS = (
     + ["explanation", "confidence_reasons", "suppressed"]
 )
 SKIPPED_COLUMNS = ["path", "reason"]
+REPORT_FILES = ("claims.csv", "discrepancies.csv", "facts.csv", "skipped.csv", "report.html")
 FACT_COLUMNS = ["fact", "kind", "what", "population", "place", "date", "values", "articles", "reports"]
 # Cells written by number_cell; every other cell is text.
 NUMBER_COLUMNS = {"start", "end", "value", "low", "high", "confidence"} | {
     f"{c}_{s}" for c in ("value", "low", "high", "mentions") for s in "ab"
 }
 # A text cell starting with one of these is a formula to Excel and LibreOffice ("=HYPERLINK(...)",
-# "+5 %" read as 0.05, "- 20 milliards" as #NAME?): in the spreadsheet dialect it gets a leading
-# apostrophe, which the spreadsheet reads as "this is text".
+# "+5 %" read as 0.05, "- 20 milliards" as #NAME?): in every CSV it gets a leading apostrophe,
+# which the spreadsheet reads as "this is text".
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -76,7 +77,7 @@ def write_reports(
             _write_atomically(path, to_spreadsheet_dialect(frame).to_csv(index=False, sep=";", lineterminator="\n"),
                               encoding="utf-8-sig")
         else:
-            _write_atomically(path, frame.to_csv(index=False, lineterminator="\n"))
+            _write_atomically(path, guard_formulas(frame).to_csv(index=False, lineterminator="\n"))
         paths.append(path)
     path = out / "report.html"
     _write_atomically(path, render_review_page(claims, discrepancies, skipped, articles or {}))
@@ -89,11 +90,19 @@ def to_spreadsheet_dialect(frame: pd.DataFrame) -> pd.DataFrame:
 
     Numbers carry no thousands separator, so the only dot in a number cell is the decimal one.
     """
-    frame = frame.copy()
+    frame = guard_formulas(frame)
     for column in frame.columns:
         if column in NUMBER_COLUMNS:
             frame[column] = frame[column].map(lambda cell: str(cell).replace(".", ","))
-        else:
+    return frame
+
+
+def guard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """The text cells a spreadsheet would run as formulas made text (OWASP's CSV injection
+    advice: a leading apostrophe), in every dialect; number columns are left as they are."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if column not in NUMBER_COLUMNS:
             frame[column] = frame[column].map(_text_cell)
     return frame
 

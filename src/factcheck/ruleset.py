@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal, get_args
@@ -19,7 +19,7 @@ from typing import Annotated, Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
 
-from .errors import RulesError
+from .errors import FactcheckError, RulesError
 from .frames.lexicon import Lexicon
 from .text import fold
 
@@ -30,6 +30,9 @@ CheckSeverity = Literal["conflict", "review", "info", "ignore"]  # ignore: the c
 Modality = Literal["fact", "estimate", "forecast", "conditional", "target", "negated"]
 MODALITIES: tuple[str, ...] = get_args(Modality)
 Id = Field(pattern=r"^[a-z][a-z0-9_]*$")
+# The default rules, shipped inside the package. In the repository this is a symlink to the
+# top-level rules/ folder, the one copy that is edited; a wheel holds the files themselves.
+DEFAULT_RULES = Path(__file__).with_name("default_rules")
 
 
 class _Strict(BaseModel):
@@ -238,15 +241,47 @@ def compile_alias(alias: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])")
 
 
-def load_rules(path: str | Path, suppress: list[str | Path] = ()) -> RuleSet:
-    """Load every `*.yaml` file of a folder (or one file), plus suppressions files given apart;
-    raise RulesError listing all problems."""
-    root = Path(path)
+@dataclass(frozen=True, slots=True)
+class RulesSource:
+    """A rules file in force, and whether it is a default, overrides one, or adds to them."""
+
+    path: Path
+    origin: Literal["default", "overrides", "adds"]
+
+
+def rules_sources(extra: str | Path | None = None) -> list[RulesSource]:
+    """The rules files in force: the defaults, with the files of `extra` (the user's `--rules`
+    folder, or one file) on top: a file named like a default replaces it, any other adds."""
+    sources = {f.name: RulesSource(f, "default") for f in _rules_files(DEFAULT_RULES)}
+    if extra is not None:
+        for file in _rules_files(Path(extra)):
+            sources[file.name] = RulesSource(file, "overrides" if file.name in sources else "adds")
+    return sorted(sources.values(), key=lambda s: s.path.name)
+
+
+def load_user_rules(extra: str | Path | None = None, suppress: Sequence[str | Path] = ()) -> RuleSet:
+    """The default rules with the user's folder on top (see rules_sources); raise RulesError
+    listing all problems."""
+    return load_rules([s.path for s in rules_sources(extra)], suppress)
+
+
+def _rules_files(root: Path) -> list[Path]:
+    """The `*.yaml` files of a rules folder (or the one file given), in sorted order."""
     if not root.exists():
-        raise RulesError([f"{root}: the rules folder does not exist; pass --rules DIR or create it"])
+        raise RulesError([
+            f"{root}: the rules folder does not exist; give a folder of *.yaml rules files "
+            "('factcheck init DIR' writes a copy of the default rules there to edit)"
+        ])
     files = sorted(root.glob("*.yaml")) + sorted(root.glob("*.yml")) if root.is_dir() else [root]
     if not files:
         raise RulesError([f"{root}: no rules files (*.yaml) in this folder"])
+    return files
+
+
+def load_rules(path: str | Path | Sequence[Path], suppress: Sequence[str | Path] = ()) -> RuleSet:
+    """Load every `*.yaml` file of a folder (or one file, or the files listed), plus suppressions
+    files given apart; raise RulesError listing all problems."""
+    files = list(path) if isinstance(path, (list, tuple)) else _rules_files(Path(path))
     problems: list[str] = []
     for extra in suppress:
         if not Path(extra).is_file():
@@ -475,3 +510,25 @@ def _line_of(node: yaml.Node | None, loc: tuple) -> int | None:
         else:
             break
     return line
+
+
+def init_rules(target: Path) -> list[Path]:
+    """Copy the default rules files, byte for byte (comments kept), into `target` to edit.
+
+    A file already there is never overwritten: raise RulesError naming each one instead.
+    """
+    defaults = _rules_files(DEFAULT_RULES)
+    if target.exists() and not target.is_dir():
+        raise FactcheckError(f"{target}: exists and is not a folder; name a new folder, or one to add the rules files to")
+    taken = [f.name for f in defaults if (target / f.name).exists()]
+    if taken:
+        raise FactcheckError(
+            f"{target}: {', '.join(taken)} already there, left as they are: move them away, or init another folder"
+        )
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for file in defaults:
+            (target / file.name).write_bytes(file.read_bytes())
+    except OSError as exc:
+        raise FactcheckError(f"{target}: cannot write the rules files there: {exc.strerror or exc}") from None
+    return [target / f.name for f in defaults]

@@ -720,6 +720,7 @@ def _read_range(doc: Doc, folded: list[str], first: _Reading) -> _Reading | None
             return None
         bare = True
     elif opener != "entre" and _is_change(doc, prev):
+        _carry_unit_of_change(doc, folded, first, joiner)
         return None
     start = _next(doc, joiner)
     if start is None:
@@ -757,11 +758,29 @@ def _read_range(doc: Doc, folded: list[str], first: _Reading) -> _Reading | None
 
 
 def _is_change(doc: Doc, i: int) -> bool:
-    """True when a change verb governs "de" at token i ("est passé de 3 à 5")."""
-    for j in range(max(0, i - 4), i):
-        if fold(doc[j].lemma_) in CHANGE_VERBS:
-            return True
+    """True when a change verb governs "de" at token i ("est passé de 3 à 5").
+
+    The verb is the nearest one before "de" (up to 4 tokens back): in "les tarifs, qui ont
+    baissé, coûtent de 150 à 200 euros", "coûtent" is, and the amount is a range.
+    """
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if doc[j].pos_ == "VERB" or fold(doc[j].lemma_) in CHANGE_VERBS:
+            return fold(doc[j].lemma_) in CHANGE_VERBS
     return fold(doc[i].head.lemma_) in CHANGE_VERBS
+
+
+def _carry_unit_of_change(doc: Doc, folded: list[str], first: _Reading, joiner: int) -> None:
+    """"le loyer passe de 150 à 200 euros": two figures, the first in the unit and scale of the
+    second (150 EUR, not a count of 150 "euros")."""
+    start = _next(doc, joiner)
+    second = _read_number(doc, folded, start) if start is not None and first.kind == "number" else None
+    if second is None or second.kind == "fraction":
+        return
+    _read_unit(doc, folded, second)
+    if second.kind in ("money", "percent"):
+        first.kind, first.unit = second.kind, second.unit
+        if first.scale == 1.0:
+            first.scale = second.scale
 
 
 # The hedges by their last word, longest first as in HEDGES.
@@ -796,6 +815,8 @@ def _read_prefix_currency(doc: Doc, folded: list[str], r: _Reading) -> None:
     p = _prev(doc, r.first)
     if r.kind != "number" or p is None or folded[p] not in PREFIX_CURRENCIES:
         return
+    if "\n" in doc.text[doc[p].idx + len(doc[p]) : doc[r.first].idx]:
+        return  # "coûte 300 €\n45 salariés": the sign ends the line above, it is not this number's
     if folded[p].isalpha() and not doc[p].text.isupper():
         return  # ISO codes are written in capitals: "eur" in running text is not one
     r.unit, r.kind, r.first = CURRENCIES[folded[p]], "money", p
