@@ -28,6 +28,24 @@ def stem(word: str) -> str:
     return fold(_stemmer.stemWord(word.lower()))
 
 
+# Past participle endings and the infinitive endings they may come from: the stemmer leaves
+# "parcourus" and "détruits" apart from "parcourir" and "détruire".
+_PARTICIPLES = (("ées", "er"), ("ée", "er"), ("és", "er"), ("é", "er"), ("ues", "ir"), ("ue", "ir"), ("us", "ir"),
+                ("u", "ir"), ("ies", "ir"), ("ie", "ir"), ("is", "ir"), ("i", "ir"), ("tes", "re"), ("te", "re"),
+                ("ts", "re"), ("t", "re"), ("ues", "re"), ("ue", "re"), ("us", "re"), ("u", "re"))
+
+
+def word_stems(word: str) -> set[str]:
+    """The stem of a word and, for a past participle, of the infinitives it may come from:
+    "parcourue" -> {"parcouru", "parcour"}, "détruits" -> {"detruit", "detruir", ...}."""
+    lower = word.lower()
+    stems = {stem(lower)}
+    for ending, infinitive in _PARTICIPLES:
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            stems.add(stem(lower[: -len(ending)] + infinitive))
+    return stems
+
+
 def stem_phrase(phrase: str) -> str:
     """The stems of a phrase's content words joined by "_": "perdre la vie" -> "perdr_vi"."""
     words = [w for w in _WORD.findall(phrase.lower().replace("’", "'")) if fold(w) not in PHRASE_STOPWORDS]

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from ..figures import STATED_SCOPES, describe, disjoint, position, scope_text, widened
 from ..models import Claim, Discrepancy
 from ..text import fold
-from .lexicon import Lexicon, stem
+from .lexicon import Lexicon, word_stems
 
 ASSERTED = {"fact", "estimate"}
 UPDATE_WINDOW_DAYS = 45
@@ -379,8 +379,8 @@ def _implied(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     if a.population and b.population:
         return False
     said, silent = (a, b) if a.population else (b, a)
-    words = _WORDS.findall(fold(silent.sentence).replace("’", "'"))
-    return said.population in {lexicon.concept_of_stem(stem(w)) for w in words}
+    words = _WORDS.findall(silent.sentence.replace("’", "'"))
+    return said.population in {lexicon.concept_of_stem(s) for w in words for s in word_stems(w)}
 
 
 _WORDS = re.compile(r"[\w-]+")

@@ -48,6 +48,9 @@ def what_of(mention: Mention, span: Span | None, subject: str | None, lexicon: L
     if mention.kind == "count":
         noun = doc[mention.noun_index] if mention.noun_index is not None else None
         return _count_what(noun, span, lexicon, part)
+    after = _written_after(span, lexicon)
+    if after is not None:
+        return What(after, None, part)  # "1,5 million d'euros d'aide humanitaire"
     said = _amount_key(subject, lexicon)
     if said is not None and _right_before(subject, span):
         return What(said, None, part)  # "un investissement de 4 Md€", "le budget de 11,3 milliards"
@@ -98,7 +101,7 @@ def _predicate(noun: Token, lexicon: Lexicon) -> str | None:
     candidates = [noun, *[c for c in noun.children if c.dep_ == "conj"]]
     for token in candidates:  # "policiers et gendarmes blessés": the participle may hang on either
         for child in token.children:
-            if child.dep_ in PREDICATE_DEPS and _is_participle(child) and child.i > noun.i:
+            if child.dep_ in PREDICATE_DEPS and _is_participle(child) and child.i > noun.i and not _own_subject(child):
                 key = _verb_key(child, lexicon)
                 if key is not None:
                     return key
@@ -110,6 +113,13 @@ def _predicate(noun: Token, lexicon: Lexicon) -> str | None:
         # join "parcourir", "ravager" and "brûler"); a light verb says nothing ("a compté")
         return _verb_key(head, lexicon)
     return None
+
+
+def _own_subject(verb: Token) -> bool:
+    """Whether a clause on the noun has a subject of its own, so says nothing of the noun:
+    "700 000 personnes, dans un cortège si dense qu'une partie des manifestants n'avait pas
+    quitté la place" (the relative "qui" is the noun itself)."""
+    return any(c.dep_ in SUBJECT_DEPS and fold(c.text) not in ("qui", "lesquels", "lesquelles") for c in verb.children)
 
 
 def _is_participle(token: Token) -> bool:
@@ -126,8 +136,8 @@ _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
 def _verb_key(verb: Token, lexicon: Lexicon) -> str | None:
     """The concept of a verb or participle, with its object noun for an idiom ("perdre la vie")."""
     lemma = verb.lemma_ or verb.text
-    if lexicon.is_light(lemma):
-        return None
+    if verb.like_num or lexicon.is_light(lemma):
+        return None  # "2.059 blessés, dont 1.404 grièvement atteints": a number says nothing
     obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
     if obj is not None:
         idiom = f"{stem(lemma)}_{stem(obj.text)}"
@@ -150,6 +160,22 @@ def _amount_key(subject: str | None, lexicon: Lexicon) -> str | None:
 
 # How far before an amount its thing may be named: "le taux de chômage a atteint 7,6 %".
 NAMED_BEFORE_REACH = 20
+
+
+def _written_after(span: Span, lexicon: Lexicon) -> str | None:
+    """"3 millions d'euros d'aide humanitaire", "20 Md€ d'investissements": the noun right
+    after the amount and its currency, with its adjective or complement, as written."""
+    doc = span.doc
+    i = span.end
+    if i + 1 >= len(doc) or fold(doc[i].text) not in ("de", "d'", "d’") or doc[i + 1].pos_ != "NOUN":
+        return None
+    noun = doc[i + 1]
+    if noun.ent_type_ or lexicon.is_generic(noun.text) or fold(noun.lemma_) in NUMBER_NOUNS:
+        return None
+    key = lexicon.concept_of_stem(stem(noun.text))
+    if i + 2 < len(doc) and doc[i + 2].pos_ == "ADJ" and doc[i + 2].head.i == noun.i:
+        return f"{key}|{lexicon.concept_of_stem(stem(doc[i + 2].text))}"
+    return key
 
 
 def _written_before(span: Span, lexicon: Lexicon) -> str | None:
