@@ -529,7 +529,10 @@ def _place(
 
 
 def _names_a_person(adjective: Token) -> bool:
-    """"le sismologue lausannois Pierre Dufaux": where a person comes from, not where a figure holds."""
+    """"le sismologue lausannois Pierre Dufaux", "l'Institut américain de géophysique": where a
+    person or a body comes from, not where a figure holds."""
+    if adjective.ent_type_ or adjective.head.ent_type_:
+        return True
     after = adjective.doc[adjective.i + 1] if adjective.i + 1 < len(adjective.doc) else None
     return (after is not None and after.pos_ == "PROPN") or any(
         c.ent_type_ == "PER" or c.pos_ == "PROPN" for c in adjective.head.children if c.i > adjective.head.i

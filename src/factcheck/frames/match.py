@@ -307,7 +307,7 @@ def _pair(
     elif change == "constant":
         relation = _constant_when(fa.claim, fb.claim)
     else:
-        relation = _when(fa.claim, fb.claim, fa.day, fb.day)
+        relation = _when(fa.claim, fb.claim, fa.day, fb.day) or _running_then_final(fa, fb)
     if relation is None:
         return None
     if relation == "earlier":
@@ -405,6 +405,33 @@ def _toll_when(fa: _Figure, fb: _Figure) -> str | None:
     if ta == tb:
         return "same"
     return "later" if tb > ta else "earlier"
+
+
+# A count given while the day is still going on: "vers 21 heures", "à la mi-journée", "en fin
+# de journée", "un premier bilan". The next morning's figure for that day revises it.
+_RUNNING = re.compile(
+    r"\b(?:vers|a|des) \d{1,2} ?h(?:eures?|\d\d)?\b|\bmi-journee\b|\ben (?:fin|milieu|debut) de (?:journee|soiree|matinee|"
+    r"apres-midi)\b|\bpremier bilan\b|\bbilan provisoire\b|\ben cours de journee\b"
+)
+
+
+def _running_then_final(fa: _Figure, fb: _Figure) -> str | None:
+    """"later"/"earlier" when one count was given while its day went on ("vers 21 heures,
+    172 interpellations") and the other the day after ("vendredi matin, 457 personnes ont été
+    interpellées"): the same day's count, revised; else None."""
+    for first, second, relation in ((fa, fb, "later"), (fb, fa, "earlier")):
+        d1, d2 = _day_of(first), _day_of(second)
+        if d1 and d2 and (d2 - d1).days == 1 and _RUNNING.search(fold(first.claim.sentence)):
+            return relation
+    return None
+
+
+def _day_of(f: _Figure) -> dt.date | None:
+    """The day a figure holds for: the end of its stated or reported day, else its publication day."""
+    c = f.claim
+    if c.date_basis in STATED_SCOPES | {"article"} and (_length(c) or 99) <= 2:
+        return dt.date.fromisoformat(c.date_end[:10])
+    return f.day if c.date_basis == "published" else None
 
 
 def _constant_when(a: Claim, b: Claim) -> str | None:

@@ -1013,12 +1013,16 @@ def _count_elliptical(doc: Doc, folded: list[str], spans: list[Span]) -> list[Sp
         value = quantity["value"]
         if quantity["kind"] == "number" and value is not None and span.start > 0 and not _year_like(span, value):
             magnitude = _magnitude_word(folded, span.start)
+            counted = _number_of(doc, folded, span.start)
             if magnitude is not None:
                 span = _counting_noun(span, magnitude)
-            elif folded[span.start - 1] in _ELLIPSIS_LINKS or _source_follows(folded, span.end):
+            elif counted is not None:
+                span = _counting_noun(span, counted)
+            elif folded[span.start - 1] in _ELLIPSIS_LINKS or _source_follows(folded, span.end) or _they_were(folded, span.start):
                 sentence = doc[span.start].sent
-                # a list goes on in its sentence; a figure with its source may answer the one before
-                first = sentence.start if folded[span.start - 1] in _ELLIPSIS_LINKS else _previous_sentence_start(doc, sentence)
+                # a list goes on in its sentence; a figure with its source ("34 000 selon la
+                # police") or "ils étaient 1,28 million" answers a count of the sentences before
+                first = sentence.start if folded[span.start - 1] in _ELLIPSIS_LINKS else _sentences_back(doc, sentence, ANTECEDENT_SENTENCES)
                 earlier = [s for s in out if s.label_ == "count" and s.start >= first and s._.quantity["noun_index"] is not None]
                 if earlier:
                     span = _counting_like(span, earlier[-1])
@@ -1043,10 +1047,35 @@ def _source_follows(folded: list[str], end: int) -> bool:
     return folded[end] == "pour" and end + 1 < len(folded) and folded[end + 1] in _SOURCE_OWNERS
 
 
-def _previous_sentence_start(doc: Doc, sentence: Span) -> int:
-    if sentence.start == 0:
-        return 0
-    return doc[sentence.start - 1].sent.start
+# How many sentences back a figure given with its source may find the count it answers (a
+# round-up's lines are sentences of their own: "• Toulouse : 34 000 selon la police, ...").
+ANTECEDENT_SENTENCES = 3
+
+
+def _sentences_back(doc: Doc, sentence: Span, n: int) -> int:
+    start = sentence.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+# "Ils étaient 1,28 million", "elles étaient 3 000": a count whose noun is a pronoun.
+def _they_were(folded: list[str], start: int) -> bool:
+    return start >= 2 and folded[start - 2] in ("ils", "elles") and folded[start - 1] in ("etaient", "sont", "seraient", "etaient-ils")
+
+
+def _number_of(doc: Doc, folded: list[str], start: int) -> int | None:
+    """"Le nombre d'interpellations [...] a été revu à la hausse, à 180": the noun after
+    "nombre de" earlier in the sentence, for a bare number after "à"."""
+    if folded[start - 1] not in ("a", "de", "d'", "d’"):
+        return None
+    sentence_start = doc[start].sent.start
+    for i in range(start - 2, max(sentence_start, start - 20) - 1, -1):
+        if folded[i] == "nombre" and i + 2 < start and folded[i + 1] in ("de", "d'", "d’", "des") and doc[i + 2].pos_ == "NOUN":
+            return i + 2
+    return None
 
 
 # The words a magnitude follows: "une magnitude de 7,7", "magnitude 7,8", "d'une magnitude de 6,8".
