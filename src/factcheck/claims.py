@@ -9,6 +9,7 @@ with several, the one with most hits, then the nearest hit.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, replace
@@ -706,11 +707,46 @@ def _date_scope(
             if own or framing:
                 return _scope_of(min(own or framing, key=lambda d: _gap(d, mention)), "sentence")
     published = article.date.isoformat() if article.date is not None else None
+    recalled = _recalled_date(span, sentence, dates, article) if cell is None else None
+    if recalled is not None:
+        return _scope_of(recalled, "context")
     if cell is None and _is_future(span):
         return None, published, None, "future"
     if published is None:
         return None, None, None, None
     return published, published, published, "published"
+
+
+# A date this long before publication is history, not news ("En 2005, [...]").
+HISTORY_DAYS = 30
+
+
+def _recalled_date(span: Span | None, sentence: tuple[int, int], dates: list[Mention], article: Article) -> Mention | None:
+    """The date of a past event a figure goes on recalling, with no date of its own: its verb
+    is in the pluperfect and a sentence before it in its paragraph dates the event long before
+    publication ("En 2005, la mort de deux adolescents avait déclenché trois semaines
+    d'émeutes. Plus de 10 000 véhicules avaient été incendiés")."""
+    if span is None or article.date is None or not _pluperfect(span):
+        return None
+    text = span.doc.text
+    paragraph_start = text.rfind("\n", 0, sentence[0]) + 1
+    before = [d for d in dates if paragraph_start <= d.start and d.end <= sentence[0] and d.period_end]
+    if not before:
+        return None
+    last = before[-1]
+    try:
+        age = (article.date - dt.date.fromisoformat(last.period_end[:10])).days
+    except ValueError:
+        return None
+    return last if age > HISTORY_DAYS else None
+
+
+def _pluperfect(span: Span) -> bool:
+    """Whether the verb the figure hangs on is in the pluperfect ("avaient été incendiés")."""
+    for token in _head_chain(span):
+        if token.pos_ == "VERB":
+            return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in token.children)
+    return False
 
 
 def _head_chain(span: Span | None) -> list[Token]:

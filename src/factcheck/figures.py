@@ -6,7 +6,9 @@ from __future__ import annotations
 from .models import Claim
 
 # Time scopes a sentence or a table header states (the others come from publication or tense).
-STATED_SCOPES = {"sentence", "column"}
+# "context": a sentence before it in its paragraph ("En 2005, [...]. Plus de 10 000 véhicules
+# avaient été incendiés").
+STATED_SCOPES = {"sentence", "column", "context"}
 ROUNDING_CAP = 0.10
 
 
@@ -36,7 +38,7 @@ def disjoint(a: tuple[float | None, float | None], b: tuple[float | None, float 
 def scope_text(c: Claim) -> str:
     """The figure's time scope in words, for the explanations."""
     if c.date_basis in STATED_SCOPES:
-        where = "the sentence" if c.date_basis == "sentence" else "the table header"
+        where = {"sentence": "the sentence", "column": "the table header"}.get(c.date_basis, "a sentence before it")
         return f"{c.date} (stated in {where})"
     if c.date_basis == "future":
         start = c.date_start or "publication (date not known)"

@@ -270,16 +270,23 @@ def _current(f: "_Figure") -> bool:
 
 
 def _headline_tolls(figures: list[_Figure]) -> list[_Figure]:
-    """An article's toll is the highest it gives now for one thing and place (a toll recalled
-    from another year is kept apart): the lower ones are its parts ("13 500 autour de Landiras") or earlier counts ("un premier décompte
-    faisait état de 296 morts") when the article does not say so in words we read."""
+    """An article's toll is the highest it gives now for one thing, place and detail (a toll
+    recalled from another year is kept apart): the lower ones are its parts ("13 500 autour de
+    Landiras") or earlier counts ("un premier décompte faisait état de 296 morts") when the
+    article does not say so in words we read. A figure that says nothing of what happened
+    ("1 700 hectares à La Teste") is a part of a higher one that does ("ils avaient parcouru
+    3 800 hectares")."""
     best: dict[tuple, _Figure] = {}
     for f in figures:
         key = (f.claim.article, _place_key(f.claim.place), f.claim.population, _current(f) or f.claim.date)
         if key not in best or position(f.claim) > position(best[key].claim):
             best[key] = f
-    return list(best.values())
-
+    detailed: dict[tuple, float] = defaultdict(float)
+    for (article, place, population, moment), f in best.items():
+        if population is not None:
+            detailed[(article, place, moment)] = max(detailed[(article, place, moment)], position(f.claim))
+    return [f for (article, place, population, moment), f in best.items()
+            if population is not None or position(f.claim) >= detailed.get((article, place, moment), 0.0)]
 
 def _figure(group: list[Claim]) -> _Figure:
     c = group[0]
@@ -410,7 +417,7 @@ def _toll_when(fa: _Figure, fb: _Figure) -> str | None:
 # A count given while the day is still going on: "vers 21 heures", "à la mi-journée", "en fin
 # de journée", "un premier bilan". The next morning's figure for that day revises it.
 _RUNNING = re.compile(
-    r"\b(?:vers|a|des) \d{1,2} ?h(?:eures?|\d\d)?\b|\bmi-journee\b|\ben (?:fin|milieu|debut) de (?:journee|soiree|matinee|"
+    r"\bvers \d{1,2} ?h(?:eures?|\d\d)?\b|\bmi-journee\b|\ben (?:fin|milieu|debut) de (?:journee|soiree|matinee|"
     r"apres-midi)\b|\bpremier bilan\b|\bbilan provisoire\b|\ben cours de journee\b"
 )
 
@@ -577,7 +584,8 @@ NATIONAL_PLACES = {"france"}
 
 
 # Words that name the kind of place before its name: "la province de Valence" is Valence.
-_PLACE_KIND = re.compile(r"^(?:la |le |l')?(?:province|region|departement|ville|commune|wilaya|canton|prefecture|agglomeration) (?:de |d'|du |des )")
+# (A province or a region keeps its kind: the region of Valencia is not its province.)
+_PLACE_KIND = re.compile(r"^(?:la |le |l')?(?:ville|commune|agglomeration|metropole) (?:de |d'|du |des )")
 
 
 def _place_key(place: str | None) -> str | None:
