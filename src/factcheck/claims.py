@@ -692,7 +692,7 @@ def _date_scope(
             return _scope_of(in_header[0], "column")
     if cell is None:
         lo, hi = sentence
-        in_sentence = [d for d in dates if lo <= d.start and d.end <= hi]
+        in_sentence = [d for d in dates if lo <= d.start and d.end <= hi and not _comparison_date(span, d)]
         chain = _head_chain(span) if in_sentence else []
         if mention.kind == "money":
             in_sentence = [d for d in in_sentence if not _times_a_statement(chain, d)]
@@ -747,6 +747,18 @@ def _pluperfect(span: Span) -> bool:
         if token.pos_ == "VERB":
             return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in token.children)
     return False
+
+
+# "du jamais-vu depuis le 19 janvier", "un record depuis 2010": a date the figure is compared
+# with, not the time it holds for.
+_COMPARED_SINCE = re.compile(r"(?:jamais[ -]vue?s?|inedite?s?|record|plus (?:haut|bas|fort|faible|eleve)e?s?)\W+(?:[\w-]+\W+){0,8}$")
+
+
+def _comparison_date(span: Span | None, date: Mention) -> bool:
+    if span is None:
+        return False
+    text = span.doc.text
+    return bool(_COMPARED_SINCE.search(fold(text[max(0, date.start - 80) : date.start])))
 
 
 def _head_chain(span: Span | None) -> list[Token]:

@@ -35,11 +35,11 @@ _PARTICIPLES = (("ées", "er"), ("ée", "er"), ("és", "er"), ("é", "er"), ("ue
                 ("ts", "re"), ("t", "re"), ("ues", "re"), ("ue", "re"), ("us", "re"), ("u", "re"))
 
 
-def word_stems(word: str) -> set[str]:
-    """The stem of a word and, for a past participle, of the infinitives it may come from:
-    "parcourue" -> {"parcouru", "parcour"}, "détruits" -> {"detruit", "detruir", ...}."""
+def participle_stems(word: str) -> set[str]:
+    """For a word that may be a past participle, the stems of the infinitives it may come
+    from: "parcourue" -> {"parcour"}, "détruits" -> {"detruir", ...}; "mobilisation" -> {}."""
     lower = word.lower()
-    stems = {stem(lower)}
+    stems = set()
     for ending, infinitive in _PARTICIPLES:
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
             stems.add(stem(lower[: -len(ending)] + infinitive))

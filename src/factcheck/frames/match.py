@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from ..figures import STATED_SCOPES, describe, disjoint, position, scope_text, widened
 from ..models import Claim, Discrepancy
 from ..text import fold
-from .lexicon import Lexicon, word_stems
+from .lexicon import Lexicon, participle_stems
 
 ASSERTED = {"fact", "estimate"}
 UPDATE_WINDOW_DAYS = 45
@@ -387,7 +387,7 @@ def _implied(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return False
     said, silent = (a, b) if a.population else (b, a)
     words = _WORDS.findall(silent.sentence.replace("’", "'"))
-    return said.population in {lexicon.concept_of_stem(s) for w in words for s in word_stems(w)}
+    return said.population in {lexicon.concept_of_stem(s) for w in words for s in participle_stems(w)}
 
 
 _WORDS = re.compile(r"[\w-]+")
@@ -482,6 +482,8 @@ def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> s
         la, lb = _length(a), _length(b)
         if la is None or lb is None or max(la, lb) > MAX_PERIOD_RATIO * min(la, lb):
             return None
+        if "article" in (a.date_basis, b.date_basis) and la == lb == 1 and _days_apart(a, b) == 1:
+            return "same"  # a day its article reports on, and the next morning's paper on that day
         if max(la, lb) <= 2 and not _contains(a, b) and not _contains(b, a):
             return None  # the nights of 29-30 and 30 June-1 July share a day, not an event
         return "same" if _overlap(a.date_start, a.date_end, b.date_start, b.date_end) else None
@@ -503,6 +505,13 @@ def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> s
     if a.date_basis is None and b.date_basis is None and a.kind != "count":
         return "same"
     return None
+
+
+def _days_apart(a: Claim, b: Claim) -> int | None:
+    try:
+        return abs((dt.date.fromisoformat(a.date_end[:10]) - dt.date.fromisoformat(b.date_end[:10])).days)
+    except (TypeError, ValueError):
+        return None
 
 
 def _days_before(day: str | None, published: str | None) -> int:
