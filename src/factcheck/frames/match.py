@@ -467,8 +467,17 @@ def _moment(f: _Figure) -> dt.date | None:
             end = dt.date.fromisoformat(c.date_end[:10])
         except ValueError:
             return None
-        return min(end, f.day) if f.day else end  # "depuis le début de juillet", written on the 19th
+        if f.day is None:
+            return end
+        # a toll stated for days just before its article is the article's toll ("les
+        # inondations du 29 octobre ont fait au moins 205 morts", written on 2 November); one
+        # stated for a period well before is that period's tally ("les feux de juillet")
+        return f.day if (f.day - end).days < TALLY_DAYS else min(end, f.day)
     return f.day if c.date_basis == "published" else None
+
+
+# A toll stated for a period ending this many days before its article is that period's tally.
+TALLY_DAYS = 7
 
 
 def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> str | None:
