@@ -66,7 +66,7 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
             actor = _actor(text, span, actors, sentence) or _title_actor(article.title, mention.text)
             if sentence not in attributions:
                 attributions[sentence] = _attribution(doc, sentence, actors)
-            attributed_to = _counted_by(span, actors, attributions[sentence])
+            attributed_to = _own_source(span, actors) or _counted_by(span, actors, attributions[sentence])
         scope = _date_scope(span, mention, sentence, cell, dates, figures, article)
         context = [sentence, layout.paragraph(mention.start, cell)]
         topic, cue = _topic(cues, context, mention.start)
@@ -617,6 +617,21 @@ def _counting_verb(span: Span | None) -> Token | None:
 
 def _has_clause(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
+def _own_source(span: Span | None, actors: list[Span]) -> str | None:
+    """The source given right after the figure, which is its own even when the sentence gives
+    others: "30 000 manifestants selon la police, 245 000 selon la CGT"."""
+    if span is None:
+        return None
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].pos_ == "NOUN" and i == span.root.i + 1:
+        i += 1  # the counted noun: "30 000 manifestants selon la police"
+    if i < len(doc) and fold(doc[i].text) == "selon":
+        source = next((t for t in doc[i + 1 : i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+        return _name_of(source, actors) if source is not None else None
+    return None
 
 
 def _name_of(token: Token, actors: list[Span]) -> str:

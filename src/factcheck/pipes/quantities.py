@@ -1018,14 +1018,20 @@ def _count_elliptical(doc: Doc, folded: list[str], spans: list[Span]) -> list[Sp
                 span = _counting_noun(span, magnitude)
             elif counted is not None:
                 span = _counting_noun(span, counted)
-            elif folded[span.start - 1] in _ELLIPSIS_LINKS or _source_follows(folded, span.end) or _they_were(folded, span.start):
+            else:
                 sentence = doc[span.start].sent
                 # a list goes on in its sentence; a figure with its source ("34 000 selon la
                 # police") or "ils étaient 1,28 million" answers a count of the sentences before
-                first = sentence.start if folded[span.start - 1] in _ELLIPSIS_LINKS else _sentences_back(doc, sentence, ANTECEDENT_SENTENCES)
-                earlier = [s for s in out if s.label_ == "count" and s.start >= first and s._.quantity["noun_index"] is not None]
-                if earlier:
-                    span = _counting_like(span, earlier[-1])
+                firsts = []
+                if folded[span.start - 1] in _ELLIPSIS_LINKS:
+                    firsts.append(sentence.start)
+                if _source_follows(folded, span.end) or _they_were(folded, span.start) or _bulleted(doc, span.start):
+                    firsts.append(_sentences_back(doc, sentence, ANTECEDENT_SENTENCES))
+                for first in firsts:
+                    earlier = [s for s in out if s.label_ == "count" and s.start >= first and s._.quantity["noun_index"] is not None]
+                    if earlier:
+                        span = _counting_like(span, earlier[-1])
+                        break
         out.append(span)
     return out
 
@@ -1059,6 +1065,16 @@ def _sentences_back(doc: Doc, sentence: Span, n: int) -> int:
             break
         start = doc[start - 1].sent.start
     return start
+
+
+_BULLETS = {"-", "•", "–", "—", "*", "·"}
+
+
+def _bulleted(doc: Doc, start: int) -> bool:
+    """Whether the number opens a bulleted line ("- 120 000 à Toulouse ;"), a list whose
+    first line named what it counts ("- 245 000 manifestants à Marseille ;")."""
+    bullet = doc[start - 1]
+    return bullet.text in _BULLETS and (bullet.i == 0 or "\n" in doc[bullet.i - 1].text_with_ws or doc[bullet.i - 1].is_space)
 
 
 # "Ils étaient 1,28 million", "elles étaient 3 000": a count whose noun is a pronoun.
