@@ -177,3 +177,34 @@ def test_a_constant_reported_on_two_days_and_two_close_counts_conflict(tmp_path,
     pairs = {(d.type, d.a.text, d.b.text) for d in result.discrepancies}
     assert ("conflict", "27 000", "25 000") in pairs
     assert any({d.a.text, d.b.text} == {"245 000", "254 000"} for d in result.discrepancies)
+
+
+def test_a_round_up_counts_what_its_first_line_counts_with_each_figures_own_source(claims_of):
+    claims = claims_of(
+        "Dans les grandes villes\n\n"
+        "• Marseille : 30 000 manifestants selon la police, 245 000 selon la CGT\n"
+        "• Toulouse : 34 000 selon la police, 120 000 selon les organisateurs\n", "2023-03-07")
+    assert [(claims[t].what, claims[t].place, claims[t].attributed_to) for t in ("245 000", "34 000")] == [
+        ("manifest", "Marseille", "CGT"), ("manifest", "Toulouse", "police")]
+    listed = claims_of("En région, la CGT avance notamment :\n\n- 245 000 manifestants à Marseille ;\n"
+                       "- 120 000 à Toulouse ;\n- 100 000 à Bordeaux.", "2023-03-07")
+    assert (listed["120 000"].what, listed["120 000"].place) == ("manifest", "Toulouse")
+
+
+def test_history_recalled_and_a_record_compared_with_are_not_the_figures_time(claims_of):
+    claims = claims_of(
+        "En 2005, la mort de deux adolescents avait déclenché trois semaines d'émeutes. "
+        "Plus de 10 000 véhicules avaient été incendiés.\n"
+        "Le ministère a dénombré près de 1,3 million de manifestants, du jamais-vu depuis le début "
+        "de la contestation, il y a sept semaines.", "2023-03-08")
+    assert claims["Plus de 10 000"].date_start.startswith("2005")
+    assert claims["près de 1,3 million"].date_basis == "published"
+
+
+def test_an_evening_count_and_the_next_mornings_are_an_update(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": ("2023-03-23", "Retraites : vers 21 heures, le ministre faisait état de 172 interpellations sur l'ensemble du territoire."),
+        "b.txt": ("2023-03-24", "Retraites : le ministre a dressé vendredi matin le bilan de la journée : "
+                                "457 personnes ont été interpellées en France."),
+    })
+    assert [(d.type, d.a.text, d.b.text) for d in result.discrepancies] == [("update", "172", "457")]
