@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Mention
 from ..text import fold
-from .lexicon import Lexicon, stem
+from .lexicon import Lexicon, stem, stem_phrase
 
 # Dependencies by which a participle or adjective says what happened to the counted noun:
 # "personnes interpellées", "policiers blessés", "véhicules qui ont brûlé".
@@ -73,8 +73,11 @@ def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) ->
         return What(noun_key, _shock(noun), part)
     among = _among(noun)
     if among is not None and not lexicon.is_generic(among.text):
-        # "3 blessés parmi les pompiers" counts what "3 pompiers blessés" counts
-        return What(lexicon.concept_of_stem(stem(among.text)), noun_key, part)
+        # "3 blessés parmi les pompiers" counts what "3 pompiers blessés" counts; a phrase of
+        # the rules' groups first ("parmi les soldats du feu")
+        phrase = stem_phrase(among.doc[among.i : among.i + 3].text)
+        group = lexicon.groups.get(phrase)
+        return What(group or lexicon.concept_of_stem(stem(among.text)), noun_key, part)
     if predicate is None or predicate == noun_key:
         return What(noun_key, None, part)
     return What(noun_key, predicate, part)
