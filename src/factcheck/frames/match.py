@@ -314,7 +314,9 @@ def _pair(
     elif change == "constant":
         relation = _constant_when(fa.claim, fb.claim)
     else:
-        relation = _when(fa.claim, fb.claim, fa.day, fb.day) or _running_then_final(fa, fb)
+        relation = _running_then_final(fa, fb) or _when(fa.claim, fb.claim, fa.day, fb.day)
+        if relation == "same" and _day_of(fa) == _day_of(fb):
+            relation = _hour_order(fa.claim, fb.claim) or "same"  # "à la mi-journée", then "en fin de journée"
     if relation is None:
         return None
     if relation == "earlier":
@@ -410,8 +412,38 @@ def _toll_when(fa: _Figure, fb: _Figure) -> str | None:
     if ta is None or tb is None or abs((tb - ta).days) > TOLL_WINDOW_DAYS:
         return None
     if ta == tb:
-        return "same"
+        return _hour_order(fa.claim, fb.claim) or "same"
     return "later" if tb > ta else "earlier"
+
+
+# The hour a sentence gives its count at, for ordering two counts of one day: "mercredi à la
+# mi-journée" comes before "en fin de journée". Each pattern with the hour it stands for.
+_HOURS = (
+    (re.compile(r"\b(?:vers|a) (\d{1,2}) ?h"), None),
+    (re.compile(r"\b(?:a l'aube|tot le matin|dans la matinee)\b"), 7),
+    (re.compile(r"\bmatin\b"), 9),
+    (re.compile(r"\bmi-journee\b|\ben milieu de journee\b|\ba midi\b"), 12),
+    (re.compile(r"\bapres-midi\b"), 15),
+    (re.compile(r"\ben fin de journee\b"), 18),
+    (re.compile(r"\bsoir(?:ee)?\b"), 20),
+)
+
+
+def _hour(c: Claim) -> int | None:
+    text = fold(c.sentence)
+    for pattern, hour in _HOURS:
+        m = pattern.search(text)
+        if m is not None:
+            return int(m.group(1)) if hour is None else hour
+    return None
+
+
+def _hour_order(a: Claim, b: Claim) -> str | None:
+    """"later"/"earlier" for two counts of one day whose sentences give their hours."""
+    ha, hb = _hour(a), _hour(b)
+    if ha is None or hb is None or ha == hb:
+        return None
+    return "later" if hb > ha else "earlier"
 
 
 # A count given while the day is still going on: "vers 21 heures", "à la mi-journée", "en fin
