@@ -1,21 +1,23 @@
 """Compare figures on their frames: two figures are compared only when they can be the same one.
 
-Same what (the concept of what is counted or measured, and a compatible population), same
-where (the place of the figure's clause, or none on both sides), compatible when, both
-asserted (a forecast, target, conditional or denied figure is not a measurement), and neither
-a part of a whole unless its place frames it ("dont 119.000 à Paris" is Paris's figure).
-No rules topic or measure is needed: the rules' lexicon only normalises the words.
+Same what (the concept of what is counted or measured, the same detail of what happened to
+it, said or implied on both sides), compatible where (the same place, none on both sides, or
+a place on one side that the other article is about: `_places_compatible`), compatible when
+(`_when`, `_toll_when`, `_constant_when`), both asserted (a forecast, target, conditional or
+denied figure is not a measurement), and neither a part of a whole unless its place frames it
+("dont 119.000 à Paris" is Paris's figure). No rules topic or measure is needed: the rules'
+lexicon only normalises the words and says which things are tolls and constants.
 
-Candidates come from blocking keys on the frame (kind, currency, what, place), and within a
-block only figures published within `UPDATE_WINDOW_DAYS` of each other meet, so the work
-grows with the size of each block and window, not with all pairs of the corpus.
+Candidates come from blocking keys on the frame (kind, currency, what), and within a block
+only figures published within `UPDATE_WINDOW_DAYS` of each other meet, so the work grows
+with the size of each block and window, not with all pairs of the corpus.
 
 Each pair that disagrees is typed:
-- `update`: both figures give their article's publication date as their time, the articles
-  were published on different days, and the later one is higher (a toll that rises);
+- `update`: a later report of the same count is higher (a toll that rises over days; a count
+  given "vers 21 heures" and the next morning's; two counts of one day in hour order);
 - `disputed`: same time, each figure attributed to a different source (union vs police);
 - `conflict`: same time, values incompatible, nothing to explain the gap.
-and scored: `confidence` in [0, 1], with the reasons that set it.
+and scored: `confidence` in [0, 1], with the reasons that set it (`WEIGHTS`).
 """
 
 from __future__ import annotations
@@ -177,9 +179,10 @@ REPORTED_DAY_WINDOW = 1
 def article_days(claims: list[Claim]) -> dict[str, tuple[str, str]]:
     """The day or night each article reports on, when its figures state one: the stated scope
     of one or two days, ending at most `REPORTED_DAY_WINDOW` days before publication, that
-    most of its sentences with dated figures give ("875 personnes ont été interpellées dans la nuit de jeudi
-    à vendredi"). The paper of 1 July reports the night before it, not the day it is printed:
-    its undated figures ("79 policiers blessés") are that night's, not the night of 30 June's."""
+    most of its sentences with dated figures give ("875 personnes ont été interpellées dans la
+    nuit de jeudi à vendredi"). The paper of 1 July reports the night before it, not the day
+    it is printed: its undated figures ("79 policiers blessés") are that night's, not the
+    night of 30 June's."""
     votes: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
     for c in claims:
         if c.date_basis not in STATED_SCOPES or not c.published or not c.date_start or not c.date_end:
@@ -292,6 +295,7 @@ def _headline_tolls(figures: list[_Figure]) -> list[_Figure]:
     return [f for (article, place, population, moment), f in best.items()
             if population is not None or position(f.claim) >= detailed.get((article, place, moment), 0.0)]
 
+
 def _figure(group: list[Claim]) -> _Figure:
     c = group[0]
     day = dt.date.fromisoformat(c.published[:10]) if c.published and len(c.published) >= 10 else None
@@ -347,9 +351,10 @@ def _pair(
         confidence += weight
         reasons.append(f"{reason} ({weight:+.2f})" if weight else reason)
 
-    if kind in ("update", "conflict"):
-        weigh({"update": "a count reported higher later", "conflict": "no source or time explains the gap"}[kind], WEIGHTS[kind])
-
+    if kind == "update":
+        weigh("a count reported higher later", WEIGHTS["update"])
+    elif kind == "conflict":
+        weigh("no source or time explains the gap", WEIGHTS["conflict"])
     if a.place and b.place:
         weigh(f"same place stated ({a.place})", WEIGHTS["same_place"])
     if a.date_basis in STATED_SCOPES and b.date_basis in STATED_SCOPES:
