@@ -456,7 +456,7 @@ def find_inconsistencies(claims: list[Claim], policy: PolicySpec = PolicySpec())
 
 
 def _shares_over_100(claims: list[Claim], severity: str) -> list[Discrepancy]:
-    """Parts of one whole (claims.py marks them) whose sum exceeds 100 % even rounded down."""
+    """Parts of one whole (claims/shares.py marks them) whose sum exceeds 100 % even rounded down."""
     wholes: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.share_of is not None:

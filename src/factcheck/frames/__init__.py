@@ -6,7 +6,7 @@
   is counted in ("policiers blessés") and whether it is a part ("dont 23 parmi ...");
 - where (`where.py`): the place of the figure's own clause, of its sentence's opening, of a
   round-up line ("• Nantes : ..."), or of the title;
-- when and how come from the claim's time scope and modality (claims.py), who from its
-  attribution;
+- when and how come from the claim's time scope and modality (claims/when.py and
+  claims/how.py), who from its attribution (claims/who.py);
 - `match.py` compares claims on their frames, without the NLP layer.
 """
