@@ -270,3 +270,44 @@ def test_bad_suppressions_file(tmp_path, request, capsys):
     err = capsys.readouterr().err
     assert "s.yaml:3: suppressions[0].id" in err and "s.yaml:4: suppressions[0].reason" in err
     assert "s.yaml:5: suppressions[1].id" in err and "YAML read it as a number: quote it" in err
+
+
+def test_reports_name_each_article_by_title_outlet_and_date(tmp_path, request):
+    """articles.csv lists every article read; claims and both sides of a discrepancy carry its
+    title, outlet and publication date, as the front matter gives them."""
+    root = request.config.rootpath
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    outlets = {"000_gigafactories_ia.txt": "Le Monde", "004_gigafactories_ue.txt": "Les Échos"}
+    for name, outlet in outlets.items():
+        text = (root / "corpus" / name).read_text(encoding="utf-8")
+        (corpus / name).write_text(text.replace("\ntitle:", f"\nsource: {outlet}\ntitle:", 1), encoding="utf-8")
+    (corpus / "fil.jsonl").write_text(json.dumps(
+        {"id": "afp-1", "title": "Grève : 3 500 manifestants à Lyon", "text": "La grève a réuni 3 500 manifestants à Lyon."},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main([str(corpus), "--out", str(out), "--no-cache", "--quiet"]) == 0
+    articles = pd.read_csv(out / "articles.csv", dtype=str, keep_default_na=False)
+    assert articles.columns.tolist() == ["article", "path", "title", "outlet", "author", "date", "date_basis", "url", "claims"]
+    assert articles.article.tolist() == ["000_gigafactories_ia.txt", "004_gigafactories_ue.txt", "fil.jsonl#afp-1"]
+    assert articles.path.tolist() == ["000_gigafactories_ia.txt", "004_gigafactories_ue.txt", "fil.jsonl#1"]
+    assert articles.title.tolist() == [
+        "Gigafactories d'IA : plus de 160 entreprises intéressées par le plan européen",
+        "L'UE va consacrer 20 milliards d'euros à des gigafactories d'IA",
+        "Grève : 3 500 manifestants à Lyon",
+    ]
+    assert articles.outlet.tolist() == ["Le Monde", "Les Échos", ""]
+    assert articles.date.tolist() == ["2024-07-01", "2025-04-10", ""]
+    assert articles.date_basis.tolist() == ["front_matter", "front_matter", ""]  # no date, no basis
+    claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
+    assert articles.claims.astype(int).tolist() == [(claims.article == a).sum() for a in articles.article]
+    assert (claims.article == "fil.jsonl#afp-1").sum() == 1
+    by_id = articles.set_index("article")
+    for column, source in (("title", "title"), ("outlet", "outlet"), ("published", "date")):
+        assert claims[column].tolist() == by_id.loc[claims.article, source].tolist()
+    d = pd.read_csv(out / "discrepancies.csv", dtype=str, keep_default_na=False)
+    assert len(d) >= 1
+    for side in "ab":
+        for column, source in (("title", "title"), ("outlet", "outlet"), ("published", "date")):
+            assert d[f"{column}_{side}"].tolist() == by_id.loc[d[f"article_{side}"], source].tolist()
+    assert set(d.outlet_a) | set(d.outlet_b) == {"Le Monde", "Les Échos"}

@@ -30,7 +30,7 @@ from factcheck.models import ArticleInfo, Claim, Discrepancy, Skipped
 from factcheck.report import to_spreadsheet_dialect, write_reports
 from factcheck.report_html import marked, render_review_page
 
-CSV_NAMES = ("claims.csv", "discrepancies.csv", "facts.csv", "skipped.csv")
+CSV_NAMES = ("claims.csv", "discrepancies.csv", "facts.csv", "articles.csv", "skipped.csv")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 SOFFICE = shutil.which("soffice")

@@ -251,7 +251,7 @@ def parse_text_article(text: str, article_id: str) -> Article:
             notes.append(f"front matter is not valid YAML{where}; read line by line as 'key: value'")
         if not isinstance(meta, dict):
             raise ArticleError(f"front matter must be a mapping of keys to values, got {type(meta).__name__}")
-    return _make_article(meta, body, article_id, article_id, notes)
+    return _make_article(meta, body, article_id, article_id, notes, date_basis="front_matter")
 
 
 # A front matter line "key: value"; the value is everything after the first ": ", so a French
@@ -323,12 +323,16 @@ def _read_jsonl(text: str, rel: str, max_chars: int, notes: dict[int, str] | Non
         try:
             if len(record["text"]) > max_chars:
                 raise ArticleError(_too_long(len(record["text"]), max_chars, "characters"))
-            yield _make_article(meta, record["text"], article_id, where, [notes[number]] if notes and number in notes else [])
+            yield _make_article(meta, record["text"], article_id, where, [notes[number]] if notes and number in notes else [],
+                                date_basis="jsonl")
         except ArticleError as exc:
             yield Skipped(where, str(exc))
 
 
-def _make_article(meta: dict, body: str, article_id: str, path: str, notes: list[str] | None = None) -> Article:
+def _make_article(
+    meta: dict, body: str, article_id: str, path: str, notes: list[str] | None = None, date_basis: str | None = None
+) -> Article:
+    """An article from its metadata and body; `date_basis` says where a date in `meta` was read."""
     if not body.strip():
         raise ArticleError("the article has no text")
     foreign = foreign_language(body)
@@ -347,6 +351,8 @@ def _make_article(meta: dict, body: str, article_id: str, path: str, notes: list
         source=_optional_str(meta, "source"),
         url=_optional_str(meta, "url"),
         notes=tuple(notes),
+        author=_optional_str(meta, "author"),
+        date_basis=date_basis,
     )
 
 
