@@ -71,9 +71,9 @@ def test_summary_and_skipped(tmp_path, request, capsys):
     out = tmp_path / "out"
     assert main([str(corpus), "--rules", str(root / "rules"), "--out", str(out)]) == 0
     printed = capsys.readouterr()
-    assert "articles read: 2, skipped: 1" in printed.out
-    assert "numbers seen: 24, kept as claims: 96%" in printed.out
-    assert "discrepancies: 3 (conflict 1, related 2)" in printed.out
+    assert "articles lus : 2, ignorés : 1" in printed.out
+    assert "nombres vus : 24, gardés comme chiffres : 96\u00a0%" in printed.out
+    assert "divergences : 3 (conflit 1, lié 2)" in printed.out
     skipped = pd.read_csv(out / "skipped.csv")
     assert skipped.path.tolist() == ["broken.txt"] and "binary file" in skipped.reason[0]
 
@@ -116,7 +116,7 @@ def test_a_second_run_does_not_read_its_own_reports(tmp_path, monkeypatch, capsy
     capsys.readouterr()
     assert main(args) == 0
     printed = capsys.readouterr().out
-    assert "articles read: 1, skipped: 0" in printed
+    assert "articles lus : 1, ignorés : 0" in printed
     assert (tmp_path / "outputs" / "claims.csv").read_bytes() == first
     assert pd.read_csv(tmp_path / "outputs" / "skipped.csv").empty
 
@@ -174,7 +174,7 @@ def test_a_corpus_with_nothing_readable_is_one_clear_error_and_keeps_the_reports
     (tmp_path / "out" / "claims.csv").write_text("previous\n", encoding="utf-8")
     assert main([str(tmp_path / "articles"), "--out", str(tmp_path / "out"), "--no-cache"]) == 1
     printed = capsys.readouterr()
-    assert "articles read" not in printed.out
+    assert "articles lus" not in printed.out and "articles read" not in printed.out
     (line,) = [x for x in printed.err.splitlines() if x.startswith("factcheck: error:")]
     assert "could be read: 2 input(s) skipped, the first greve.pdf: unsupported file type '.pdf'" in line
     assert (tmp_path / "out" / "claims.csv").read_text(encoding="utf-8") == "previous\n"
@@ -252,7 +252,7 @@ def test_suppressions_round_trip(tmp_path, request, capsys):
         encoding="utf-8",
     )
     capsys.readouterr()
-    assert main(args + ["--suppress", str(suppressions), "--fail-on", "conflict"]) == 0
+    assert main(args + ["--suppress", str(suppressions), "--fail-on", "conflict", "--lang", "en"]) == 0
     printed = capsys.readouterr().out
     assert "discrepancies: 2 (related 2); suppressed as false alarms: 1" in printed
     assert "suppression 000000000000 matches no discrepancy" in printed
@@ -311,3 +311,26 @@ def test_reports_name_each_article_by_title_outlet_and_date(tmp_path, request):
         for column, source in (("title", "title"), ("outlet", "outlet"), ("published", "date")):
             assert d[f"{column}_{side}"].tolist() == by_id.loc[d[f"article_{side}"], source].tolist()
     assert set(d.outlet_a) | set(d.outlet_b) == {"Le Monde", "Les Échos"}
+
+
+def test_summary_in_french_by_default_and_english_with_lang_en(tmp_path, request, capsys):
+    root = request.config.rootpath
+    args = [str(root / "corpus"), "--out", str(tmp_path / "out"), "--no-cache"]
+    assert main(args) == 0
+    french = capsys.readouterr().out.splitlines()
+    assert french[:3] == [
+        "articles lus : 2, ignorés : 0",
+        "chiffres : 23 (montant 9, nombre 8, pourcentage 6) ; nombres vus : 24, gardés comme chiffres : 96\u00a0%",
+        "divergences : 3 (conflit 1, lié 2)",
+    ]
+    assert (tmp_path / "out" / "report.html").read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="fr">')
+    first_csv = (tmp_path / "out" / "claims.csv").read_bytes()
+    assert main(args + ["--lang", "en"]) == 0
+    english = capsys.readouterr().out.splitlines()
+    assert english[:3] == [
+        "articles read: 2, skipped: 0",
+        "claims: 23 (count 8, money 9, percent 6); numbers seen: 24, kept as claims: 96%",
+        "discrepancies: 3 (conflict 1, related 2)",
+    ]
+    assert (tmp_path / "out" / "report.html").read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert (tmp_path / "out" / "claims.csv").read_bytes() == first_csv  # the data does not change with the language

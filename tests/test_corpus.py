@@ -109,7 +109,7 @@ def test_repairs_are_noted_in_the_run_log_and_summary(tmp_path, root, capsys):
     assert main([str(tmp_path / "greve.md"), "--out", str(tmp_path / "out"), "--no-cache"]) == 0
     printed = capsys.readouterr()
     assert "note greve.md: front matter is not valid YAML" in printed.err
-    assert "notes: 1 on 1 article(s) read with a repair" in printed.out
+    assert "remarques : 1 sur 1 article(s) lu(s) après réparation" in printed.out
 
 
 def test_latin1_and_windows1252_are_read(tmp_path):

@@ -24,6 +24,7 @@ from collections import Counter
 from . import __version__
 from .errors import FactcheckError
 from .frames.match import DEFAULT_MIN_CONFIDENCE
+from .messages import DEFAULT_LANGUAGE, LANGUAGES, messages
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FOUND = 0, 1, 2, 3
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a command whose reader closed the pipe
@@ -47,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             return _rules(argv[1:])
         if argv[:1] == ["init"]:
             return _init(argv[1:])
+
         return _check(argv)
     except FactcheckError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
@@ -92,6 +94,8 @@ def _check(argv: list[str]) -> int:
     parser.add_argument("--min-confidence", type=float, default=None, metavar="X",
                         help="report pairs of figures matched on their frames only from this confidence on "
                         f"(0 to 1; default {DEFAULT_MIN_CONFIDENCE}, chosen on the press corpus, see benchmarks/eval_press.py)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
+                        help="the language of the review page and the summary (default: fr)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress either)")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     args = parser.parse_args(argv)
@@ -111,31 +115,37 @@ def _check(argv: list[str]) -> int:
     progress = None if args.quiet else ("bar" if sys.stderr.isatty() else "lines")
     result = run(args.corpus, rules=args.rules, out=args.out, model=args.model, jobs=args.jobs, cache=cache,
                  max_chars=args.max_chars, suppress=args.suppress, log=log, progress=progress, excel=args.excel,
-                 min_confidence=DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence)
+                 min_confidence=DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence,
+                 lang=args.lang)
     if not args.quiet:
-        kinds = Counter(c.kind for c in result.claims)
-        active = [d for d in result.discrepancies if not d.suppressed]
-        severities = Counter(d.type or d.severity for d in active)
-        suppressed = len(result.discrepancies) - len(active)
-        print(f"articles read: {result.articles}, skipped: {len(result.skipped)}")
-        if result.notes:
-            print(f"notes: {len(result.notes)} on {len({path for path, _ in result.notes})} article(s) read with a repair "
-                  "(listed above as 'note PATH: ...')")
-        share = f"{len(result.claims) / result.numbers_seen:.0%}" if result.numbers_seen else "n/a"
-        print("claims: " + str(len(result.claims)) + _breakdown(kinds)
-              + f"; numbers seen: {result.numbers_seen}, kept as claims: {share}")
-        print("discrepancies: " + str(len(active)) + _breakdown(severities)
-              + (f"; suppressed as false alarms: {suppressed}" if suppressed else ""))
-        for stale in result.unmatched_suppressions:
-            print(f"note: suppression {stale} matches no discrepancy of this run")
-        print("reports: " + ", ".join(result.reports))
-        if cache is not None:
-            print(f"cache: {result.cache_hits} article(s) reused, {result.cache_misses} parsed ({cache})")
+        _print_summary(result, cache, messages(args.lang))
     if args.fail_on is not None:
         graver = SEVERITIES[: SEVERITIES.index(args.fail_on) + 1]
         if any(d.severity in graver and not d.suppressed for d in result.discrepancies):
             return EXIT_FOUND
     return EXIT_OK
+
+
+def _print_summary(result, cache: str | None, t) -> None:
+    """What the run read, found and wrote, in the words of `t` (a Messages)."""
+    kinds = Counter(t.get("kind." + c.kind, c.kind) for c in result.claims)
+    active = [d for d in result.discrepancies if not d.suppressed]
+    types = Counter(t.get("type." + (d.type or d.severity), d.type or d.severity) for d in active)
+    suppressed = len(result.discrepancies) - len(active)
+    print(t("summary.read", read=result.articles, skipped=len(result.skipped)))
+    if result.notes:
+        print(t("summary.notes", notes=len(result.notes), articles=len({path for path, _ in result.notes})))
+    share = f"{len(result.claims) / result.numbers_seen:.0%}" if result.numbers_seen else t("n/a")
+    if t.lang == "fr":
+        share = share.replace("%", "\u00a0%")  # French sets a no-break space before %
+    print(t("summary.claims", claims=len(result.claims), breakdown=_breakdown(kinds), seen=result.numbers_seen, share=share))
+    print(t("summary.discrepancies", count=len(active), breakdown=_breakdown(types))
+          + (t("summary.suppressed", count=suppressed) if suppressed else ""))
+    for stale in result.unmatched_suppressions:
+        print(t("summary.stale", id=stale))
+    print(t("summary.reports", paths=", ".join(result.reports)))
+    if cache is not None:
+        print(t("summary.cache", hits=result.cache_hits, misses=result.cache_misses, path=cache))
 
 
 def _breakdown(counter: Counter) -> str:

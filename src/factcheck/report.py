@@ -18,6 +18,7 @@ import pandas as pd
 
 from .models import ArticleInfo, Claim, Discrepancy, Skipped
 from .frames.match import facts
+from .messages import DEFAULT_LANGUAGE, messages
 from .report_html import render_review_page
 
 CLAIM_COLUMNS = [
@@ -56,13 +57,16 @@ def write_reports(
     out: str | Path,
     articles: Mapping[str, ArticleInfo] | None = None,
     excel: bool = False,
+    lang: str = DEFAULT_LANGUAGE,
+    labels: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """claims.csv, discrepancies.csv, facts.csv, articles.csv, skipped.csv and report.html in
     `out`; returns their paths.
 
     `articles`: the metadata of the articles read (title, date, source, url), by id: one row
     each in articles.csv, and their title, outlet and date beside every claim and discrepancy.
-    `excel`: write the CSVs in the French spreadsheet dialect.
+    `excel`: write the CSVs in the French spreadsheet dialect. `lang`: the language of the
+    review page (fr, en); `labels`: the rules' names of topics and measures, for the page.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -87,7 +91,7 @@ def write_reports(
             _write_atomically(path, guard_formulas(frame).to_csv(index=False, lineterminator="\n"))
         paths.append(path)
     path = out / "report.html"
-    _write_atomically(path, render_review_page(claims, discrepancies, skipped, articles))
+    _write_atomically(path, render_review_page(claims, discrepancies, skipped, articles, messages(lang), labels))
     paths.append(path)
     return paths
 

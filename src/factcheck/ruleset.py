@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -223,6 +224,15 @@ class RuleSet:
         not of suppressions, exchange rates or policy, which only the comparison reads."""
         shape = repr((self.topics, sorted(self.actor_aliases.items()), self.generic, self.lexicon))
         return hashlib.sha256(shape.encode()).hexdigest()[:16]
+
+    def labels(self) -> dict[str, str]:
+        """What the rules call each topic (by id) and measure (by "topic/measure"; a generic
+        measure by its id), for the review page; ids without a label are left out."""
+        labels = {m.id: m.spec.label for m in self.generic if m.spec.label}
+        for topic in self.topics:
+            labels[topic.id] = topic.spec.label
+            labels.update({f"{topic.id}/{m.id}": m.spec.label for m in topic.measures if m.spec.label})
+        return labels
 
     def canonical_actor(self, name: str | None) -> str | None:
         if name is None:
@@ -532,3 +542,15 @@ def init_rules(target: Path) -> list[Path]:
     except OSError as exc:
         raise FactcheckError(f"{target}: cannot write the rules files there: {exc.strerror or exc}") from None
     return [target / f.name for f in defaults]
+
+
+SUPPRESSIONS_FILE = "suppressions.yaml"
+
+
+def suppression_entry(discrepancy_id: str, reason: str) -> str:
+    """The lines to paste under `suppressions:` to mark a discrepancy as a false alarm.
+
+    The id is quoted (an id of digits alone would be read as a number); the reason is written as
+    a JSON string, which YAML reads as its double-quoted form (quotes, colons and « » are safe).
+    """
+    return f"  - id: '{discrepancy_id}'\n    reason: {json.dumps(reason, ensure_ascii=False)}\n"
