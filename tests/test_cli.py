@@ -334,3 +334,45 @@ def test_summary_in_french_by_default_and_english_with_lang_en(tmp_path, request
     ]
     assert (tmp_path / "out" / "report.html").read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="en">')
     assert (tmp_path / "out" / "claims.csv").read_bytes() == first_csv  # the data does not change with the language
+
+
+def test_suppress_appends_to_the_rules_folder_and_the_next_run_honours_it(tmp_path, request, capsys):
+    root = request.config.rootpath
+    out, rules = tmp_path / "out", tmp_path / "mes_regles"
+    assert main([str(root / "corpus"), "--out", str(out), "--no-cache", "--quiet"]) == 0
+    d = pd.read_csv(out / "discrepancies.csv", dtype=str, keep_default_na=False)
+    conflict = d[d.severity == "conflict"].discrepancy_id.item()
+    related = d[d.severity == "review"].discrepancy_id.tolist()[0]
+    assert main(["suppress", conflict, "--reason", "deux plans différents : vérifié", "--rules", str(rules)]) == 0
+    assert f"{conflict} marquée comme fausse alerte" in capsys.readouterr().out
+    file = rules / "suppressions.yaml"
+    assert file.read_text(encoding="utf-8") == (
+        f"schema_version: 1\nsuppressions:\n  - id: '{conflict}'\n    reason: \"deux plans différents : vérifié\"\n"
+    )
+    # A second one is appended below the first; what the file held (a comment) stays.
+    file.write_text(file.read_text(encoding="utf-8").replace("suppressions:\n", "# relu par la rédaction\nsuppressions:\n"),
+                    encoding="utf-8")
+    assert main(["suppress", related, "--reason", "pas la même chose", "--rules", str(rules)]) == 0
+    text = file.read_text(encoding="utf-8")
+    assert "# relu par la rédaction\n" in text and text.endswith(f"  - id: '{related}'\n    reason: \"pas la même chose\"\n")
+    capsys.readouterr()
+    assert main([str(root / "corpus"), "--out", str(out), "--no-cache", "--rules", str(rules)]) == 0
+    assert "divergences : 1 (lié 1) ; marquées comme fausses alertes : 2" in capsys.readouterr().out
+    again = pd.read_csv(out / "discrepancies.csv", dtype=str, keep_default_na=False).set_index("discrepancy_id")
+    assert again.suppressed[conflict] == "deux plans différents : vérifié" and again.suppressed[related] == "pas la même chose"
+
+
+@pytest.mark.parametrize("given,message", [
+    ("2C26-c70d", "'2C26-c70d' is not a discrepancy id: expected 12 characters 0-9 a-f"),
+    ("2c26c70d4051", "2c26c70d4051 is already suppressed (reason: 'déjà vu'); nothing written"),
+])
+def test_suppress_refuses_a_bad_id_or_a_duplicate_in_one_line(tmp_path, capsys, given, message):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    before = "schema_version: 1\nsuppressions:\n  - id: '2c26c70d4051'\n    reason: déjà vu\n"
+    (rules / "suppressions.yaml").write_text(before, encoding="utf-8")
+    assert main(["suppress", given, "--reason", "une autre raison", "--rules", str(rules)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("factcheck: error: ") and message in err and len(err.strip().splitlines()) == 1
+    assert (rules / "suppressions.yaml").read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in rules.iterdir()) == ["suppressions.yaml"]

@@ -2,6 +2,7 @@
 
     factcheck PATH [--out DIR] [--rules DIR]     check a corpus, write the reports
     factcheck init [DIR]                         write an editable copy of the default rules
+    factcheck suppress ID --reason TEXT          mark a discrepancy as a false alarm (RULES/suppressions.yaml)
     factcheck mentions [FILE|-]                  print the quantities and dates of each line
     factcheck rules check [--rules DIR]          validate the rules and print what they define
 
@@ -48,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
             return _rules(argv[1:])
         if argv[:1] == ["init"]:
             return _init(argv[1:])
-
+        if argv[:1] == ["suppress"]:
+            return _suppress(argv[1:])
         return _check(argv)
     except FactcheckError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
@@ -70,7 +72,7 @@ def _check(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Check the figures of a corpus of French news articles and report what disagrees. "
-        "Other commands: 'factcheck init', 'factcheck mentions', 'factcheck rules check'.",
+        "Other commands: 'factcheck init', 'factcheck suppress', 'factcheck mentions', 'factcheck rules check'.",
         epilog=EPILOG,
     )
     parser.add_argument("corpus", help="a folder of articles (.txt, .md, .jsonl), or one file")
@@ -216,6 +218,27 @@ def _init(argv: list[str]) -> int:
     print(f"{target}: wrote {len(written)} rules file(s): {', '.join(p.name for p in written)}")
     print(f"edit them, check them with 'factcheck rules check --rules {target}', "
           f"and use them with 'factcheck CORPUS --rules {target}'")
+    return EXIT_OK
+
+
+def _suppress(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="factcheck suppress",
+        description="Mark a discrepancy as a false alarm: append its id and your reason to the suppressions.yaml "
+        "of your rules folder (created if absent). The next run keeps the row, struck through, with the reason.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("id", help="the discrepancy id (discrepancies.csv, or the card on report.html)")
+    parser.add_argument("--reason", required=True, help="why it is not an error, for the next reader")
+    parser.add_argument("--rules", default="rules", metavar="DIR",
+                        help="your rules folder, the one given to 'factcheck CORPUS --rules DIR' (default: rules/)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="the language of the message (default: fr)")
+    args = parser.parse_args(argv)
+
+    from .ruleset import add_suppression
+
+    file = add_suppression(Path(args.rules), args.id, args.reason)
+    print(messages(args.lang)("suppress.done", file=file, id=args.id, reason=args.reason.strip()))
     return EXIT_OK
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -554,3 +556,53 @@ def suppression_entry(discrepancy_id: str, reason: str) -> str:
     a JSON string, which YAML reads as its double-quoted form (quotes, colons and « » are safe).
     """
     return f"  - id: '{discrepancy_id}'\n    reason: {json.dumps(reason, ensure_ascii=False)}\n"
+
+
+def add_suppression(folder: Path, discrepancy_id: str, reason: str) -> Path:
+    """Append a suppression to `folder/suppressions.yaml` (created with its schema_version when
+    absent, with the folder); return the file. Raise FactcheckError, in one line, on an id not
+    in the form of discrepancies.csv, a reason too short, an id already suppressed in the rules
+    in force, or a file the entry cannot be appended to; the file is then left as it was."""
+    try:
+        SuppressionSpec(id=discrepancy_id, reason=reason.strip())
+    except ValidationError:
+        if not re.fullmatch(r"[0-9a-f]{12}", discrepancy_id):
+            raise FactcheckError(
+                f"'{discrepancy_id}' is not a discrepancy id: expected 12 characters 0-9 a-f, "
+                "as in the discrepancy_id column of discrepancies.csv or on report.html"
+            ) from None
+        raise FactcheckError(f"--reason {reason!r}: say in a few words why it is a false alarm (3 characters or more)") from None
+    file = folder / SUPPRESSIONS_FILE
+    in_force = load_user_rules(folder if folder.exists() else None).suppressions  # also: the folder's rules are valid
+    if discrepancy_id in in_force:
+        raise FactcheckError(f"{discrepancy_id} is already suppressed (reason: {in_force[discrepancy_id]!r}); nothing written")
+    before = file.read_text(encoding="utf-8") if file.exists() else f"schema_version: {SCHEMA_VERSION}\n"
+    old = (yaml.safe_load(before) or {}).get("suppressions") or []
+    text = before + ("" if before.endswith("\n") or not before else "\n")
+    if not old:
+        text = re.sub(r"(?m)^suppressions:[ \t]*(\[\])?[ \t]*\n?", "", text)  # an empty list, written again below
+        text += "suppressions:\n"
+    text += suppression_entry(discrepancy_id, reason.strip())
+    expected = [*old, {"id": discrepancy_id, "reason": reason.strip()}]
+    try:
+        appended = (yaml.safe_load(text) or {}).get("suppressions")
+    except yaml.YAMLError:
+        appended = None
+    if appended != expected:  # the list is not the last block of the file: appending would break it
+        raise FactcheckError(
+            f"{file}: the entry cannot be appended (the suppressions list is not at the end of the file); "
+            f"add it under 'suppressions:' by hand:\n{suppression_entry(discrepancy_id, reason.strip())}"
+        )
+    tmp = None
+    try:  # a temp file renamed over the old one: a failed write leaves it whole
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(tmp, file.stat().st_mode & 0o777 if file.exists() else 0o644)
+        os.replace(tmp, file)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise FactcheckError(f"{file}: cannot write the suppression: {exc.strerror or exc}") from None
+    return file
