@@ -191,3 +191,78 @@ def test_utf16_with_bom_is_read(tmp_path):
 def test_missing_corpus_path(tmp_path):
     with pytest.raises(CorpusError, match="does not exist"):
         list(read_corpus(tmp_path / "nowhere"))
+
+
+def test_a_web_page_gives_its_main_text_and_its_own_metadata(root):
+    """Navigation, related links and the footer are not the article; title, author, outlet and
+    date are the page's own (meta tags, <time>), the original publication, not the update."""
+    (page,) = read_corpus(root / "tests" / "data" / "pages" / "greve_marseille.html")
+    assert isinstance(page, Article), page
+    assert page.title == "Réforme des retraites : 245 000 manifestants à Marseille selon la CGT"
+    assert (page.source, page.author) == ("La Provence du Soir", "Claire Martin")
+    assert page.date == dt.date(2023, 3, 7) and page.date_basis == "page_metadata"
+    assert page.url.startswith("https://www.provence-du-soir.fr/actualites/2023/03/07/")
+    assert "Selon la CGT, 245 000 personnes ont défilé entre le Vieux-Port et la place Castellane" in page.text
+    assert "La préfecture de police des Bouches-du-Rhône a pour sa part compté 30 000 manifestants" in page.text
+    for boilerplate in ("© 2025", "Tous droits réservés", "Mentions légales", "Abonnez-vous", "l'OM gagne",
+                        "À lire aussi", "12 TGV", "1 500 hectares", "13002"):
+        assert boilerplate not in page.text, boilerplate
+
+
+def test_a_web_page_without_dated_metadata_is_dated_by_its_address(tmp_path):
+    (tmp_path / "page.htm").write_text(
+        '<html lang="fr"><head><title>Gilets jaunes : 136 000 manifestants en France</title>'
+        '<link rel="canonical" href="https://www.exemple.fr/societe/2018/12/01/gilets-jaunes-136-000-manifestants">'
+        "</head><body><article><h1>Gilets jaunes : 136 000 manifestants en France</h1>"
+        "<p>Selon le ministère de l'Intérieur, 136 000 personnes ont manifesté samedi dans toute la France, "
+        "dont 10 000 à Paris, où de nombreux heurts ont éclaté autour de l'Arc de triomphe.</p>"
+        "<p>La mobilisation est en baisse par rapport à la semaine précédente, qui avait réuni 166 000 manifestants "
+        "selon les mêmes sources.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (page,) = read_corpus(tmp_path)
+    assert isinstance(page, Article), page
+    assert page.date == dt.date(2018, 12, 1) and page.date_basis == "page_metadata"
+
+
+def test_the_footer_of_a_web_page_is_no_claim(root, tmp_path):
+    from factcheck.cli import main
+    import pandas as pd
+
+    out = tmp_path / "out"
+    assert main([str(root / "tests" / "data" / "pages" / "greve_marseille.html"), "--out", str(out), "--no-cache", "--quiet"]) == 0
+    claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
+    assert {"245 000", "30 000", "60 %", "42 %"} <= set(claims.text)
+    assert not claims.sentence.str.contains("©|droits réservés|13002|TGV|hectares").any()
+    articles = pd.read_csv(out / "articles.csv", dtype=str, keep_default_na=False)
+    assert articles[["title", "outlet", "author", "date", "date_basis"]].values.tolist() == [[
+        "Réforme des retraites : 245 000 manifestants à Marseille selon la CGT", "La Provence du Soir",
+        "Claire Martin", "2023-03-07", "page_metadata"]]
+
+
+def test_markdown_is_read_as_the_text_it_shows(root):
+    (md,) = read_corpus(root / "tests" / "data" / "pages" / "greve_lyon.md")
+    assert isinstance(md, Article), md
+    assert (md.title, md.source, md.date) == ("Grève du 7 mars : la mobilisation à Lyon", "Lyon Hebdo", dt.date(2023, 3, 8))
+    lines = md.text.splitlines()
+    assert lines[0] == "Grève du 7 mars : forte mobilisation à Lyon"
+    assert ("La journée du 7 mars a été historique selon les syndicats, qui ont compté plus de 50 000 manifestants "
+            "dans les rues de Lyon.") in lines  # the wrapped line joined, no ** or _
+    # Each bullet stays a line of its own, without its marker.
+    assert lines.index("245 000 manifestants à Marseille ;") + 1 == lines.index("50 000 manifestants à Lyon selon les syndicats ;")
+    assert "22 000 manifestants à Lyon selon la préfecture." in lines
+    assert "« Nous n'avions pas vu autant de monde depuis 1995 », a déclaré Sophie Binet, secrétaire générale de la CGT." in lines
+    assert "| Lyon | 50 000 | 22 000 |" in lines and "| Ville | Syndicats | Préfecture |" in lines
+    for marker in ("**", "# ", "- ", "_historique_", "](", "> "):
+        assert marker not in md.text, marker
+
+
+def test_markdown_claims_have_clean_sentences(root, tmp_path):
+    from factcheck.cli import main
+    import pandas as pd
+
+    out = tmp_path / "out"
+    assert main([str(root / "tests" / "data" / "pages" / "greve_lyon.md"), "--out", str(out), "--no-cache", "--quiet"]) == 0
+    claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
+    assert "245 000 manifestants à Marseille ;" in set(claims.sentence)
+    assert not claims.sentence.str.contains(r"\*\*|^- |^#|^'- ", regex=True).any()
