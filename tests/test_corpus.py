@@ -266,3 +266,44 @@ def test_markdown_claims_have_clean_sentences(root, tmp_path):
     claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
     assert "245 000 manifestants à Marseille ;" in set(claims.sentence)
     assert not claims.sentence.str.contains(r"\*\*|^- |^#|^'- ", regex=True).any()
+
+
+def test_jsonl_fields_under_their_usual_other_names(tmp_path):
+    import json
+
+    lines = [
+        {"id": "a", "headline": "Grève : 12 000 manifestants à Nantes", "published": "2025-03-07", "content":
+         "Selon la CGT, 12 000 personnes ont manifesté jeudi à Nantes.", "link": "https://ouest.example/a", "outlet": "Ouest Matin"},
+        {"id": "b", "titre": "Grève à Rennes", "pubDate": "Fri, 07 Mar 2025 18:00:00 GMT", "texte":
+         "La préfecture a compté 4 500 manifestants à Rennes.", "permalink": "https://ouest.example/b", "site": "Rennes Infos"},
+        {"id": "c", "title": "Grève à Brest", "date_published": "2025-03-08", "body": "Ils étaient 3 000 à Brest.",
+         "media": "Le Télégramme du Soir"},
+        {"id": "d", "article": "À Lorient, 2 000 manifestants ont défilé.", "date": "2025-03-08", "published": "2020-01-01"},
+    ]
+    (tmp_path / "fil.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    a, b, c, d = read_corpus(tmp_path)
+    assert (a.title, a.date, a.url, a.source) == ("Grève : 12 000 manifestants à Nantes", dt.date(2025, 3, 7),
+                                                  "https://ouest.example/a", "Ouest Matin")
+    assert a.text == "Selon la CGT, 12 000 personnes ont manifesté jeudi à Nantes."
+    assert (b.title, b.date, b.url, b.source, b.text) == ("Grève à Rennes", dt.date(2025, 3, 7), "https://ouest.example/b",
+                                                          "Rennes Infos", "La préfecture a compté 4 500 manifestants à Rennes.")
+    assert (c.date, c.source, c.text) == (dt.date(2025, 3, 8), "Le Télégramme du Soir", "Ils étaient 3 000 à Brest.")
+    assert (d.text, d.date) == ("À Lorient, 2 000 manifestants ont défilé.", dt.date(2025, 3, 8))  # the field's own name wins
+    assert all(not x.notes for x in (a, b, c, d))  # every key known: nothing to say
+
+
+def test_unknown_jsonl_keys_get_one_note_per_file_naming_them(tmp_path):
+    import json
+
+    lines = [
+        {"id": "1", "text": "La grève a réuni 3 500 personnes à Lyon.", "auteur_photo": "AFP", "chapo": "Forte mobilisation"},
+        {"id": "2", "text": "La grève a réuni 2 000 personnes à Grenoble.", "chapo": "Mobilisation", "tags": ["grève"]},
+        {"id": "3", "text": "La grève a réuni 1 000 personnes à Annecy.", "chapo": "Calme", "tags": []},
+    ]
+    (tmp_path / "fil.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    first, second, third = read_corpus(tmp_path)
+    (note,) = first.notes
+    assert note.startswith("unknown fields 'auteur_photo', 'chapo' in fil.jsonl (first on line 1): ignored;")
+    assert second.notes == ("unknown field 'tags' in fil.jsonl (first on line 2): ignored; the fields read are id, text, "
+                            "title, date, source, url, author or their usual other names (published, headline, content, link, outlet...)",)
+    assert third.notes == ()

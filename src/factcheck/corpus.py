@@ -340,12 +340,37 @@ def _front_matter_end(text: str) -> tuple[int, int] | None:
     return None
 
 
+# The fields of a JSONL article, and the other names exports give them (feeds, scrapers, CMS).
+JSONL_FIELDS = ("id", "text", "title", "date", "source", "url", "author")
+JSONL_ALIASES = {
+    "published": "date", "pubDate": "date", "date_published": "date",
+    "headline": "title", "titre": "title",
+    "content": "text", "body": "text", "texte": "text", "article": "text",
+    "link": "url", "permalink": "url",
+    "outlet": "source", "site": "source", "media": "source",
+}
+
+
+def _with_field_names(record: dict) -> dict:
+    """The record with its aliases renamed to the fields they stand for; a field given under its
+    own name wins over an alias, and the first alias in the record over later ones."""
+    named = {k: v for k, v in record.items() if k in JSONL_FIELDS}
+    for key, value in record.items():
+        field = JSONL_ALIASES.get(key)
+        if field is not None and field not in named:
+            named[field] = value
+    return named
+
+
 def _read_jsonl(text: str, rel: str, max_chars: int, notes: dict[int, str] | None = None) -> Iterator[Article | Skipped]:
     """The articles of a JSONL file; `notes`: what was repaired on a line, by line number.
 
+    Fields may come under their usual other names (JSONL_ALIASES). Keys that are neither are
+    ignored with a note naming them, once per file, on the first article read that has them.
     Ids are unique within a file: a line that repeats one is skipped, not merged with the first.
     """
     seen: dict[str, int] = {}  # article id -> its line
+    warned: set[str] = set()  # unknown keys already named in a note
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -355,8 +380,14 @@ def _read_jsonl(text: str, rel: str, max_chars: int, notes: dict[int, str] | Non
         except json.JSONDecodeError as exc:
             yield Skipped(where, f"line {number} is not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        if not isinstance(record, dict):
             yield Skipped(where, f"line {number} must be a JSON object with a string 'text' field")
+            continue
+        unknown = sorted(k for k in record if k not in JSONL_FIELDS and k not in JSONL_ALIASES and k not in warned)
+        record = _with_field_names(record)
+        if not isinstance(record.get("text"), str):
+            yield Skipped(where, f"line {number} must be a JSON object with a string 'text' field "
+                                 f"(or one of {', '.join(repr(k) for k, v in JSONL_ALIASES.items() if v == 'text')})")
             continue
         article_id = f"{rel}#{record['id']}" if record.get("id") not in (None, "") else where
         if article_id in seen:
@@ -365,11 +396,18 @@ def _read_jsonl(text: str, rel: str, max_chars: int, notes: dict[int, str] | Non
             continue
         seen[article_id] = number
         meta = {k: v for k, v in record.items() if k != "text"}
+        line_notes = [notes[number]] if notes and number in notes else []
+        if unknown:
+            line_notes.append(
+                f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(repr(k) for k in unknown)} in {rel} "
+                f"(first on line {number}): ignored; the fields read are {', '.join(JSONL_FIELDS)} "
+                "or their usual other names (published, headline, content, link, outlet...)"
+            )
         try:
             if len(record["text"]) > max_chars:
                 raise ArticleError(_too_long(len(record["text"]), max_chars, "characters"))
-            yield _make_article(meta, record["text"], article_id, where, [notes[number]] if notes and number in notes else [],
-                                date_basis="jsonl")
+            yield _make_article(meta, record["text"], article_id, where, line_notes, date_basis="jsonl")
+            warned.update(unknown)
         except ArticleError as exc:
             yield Skipped(where, str(exc))
 
