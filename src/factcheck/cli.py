@@ -198,6 +198,8 @@ def _rules(argv: list[str]) -> int:
               + (", ".join(f"{m.id} ({m.spec.kind})" for m in topic.measures) or "none"))
     for line in describe_policy(rules):
         print(line)
+    for warning in rules.warnings:
+        print(f"warning: {warning}")
     return EXIT_OK
 
 

@@ -63,6 +63,8 @@ def run(
     French spreadsheet dialect. `lang`: the language of the review page (fr, en).
     """
     ruleset = load_user_rules(rules, suppress)  # bad rules stop the run before any work
+    for warning in ruleset.warnings:  # valid, but some rule can never match: say so, go on
+        log(f"warning: {warning}")
     own = own_files(corpus, out, cache)  # a second run must not read the first one's reports
     entries = read_corpus(corpus, max_chars=max_chars, exclude=own)
     first = next(entries, None)  # a missing corpus path fails here, before the model loads

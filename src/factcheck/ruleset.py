@@ -9,6 +9,7 @@ at once, with file and line, before any article is read.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import json
 import os
@@ -210,6 +211,7 @@ class RuleSet:
     policy_file: str | None = None  # None: no file has a policy section, the defaults hold
     exchange_rates_file: str | None = None
     lexicon: Lexicon = field(default_factory=Lexicon)  # the frames' words (rules/frames.yaml)
+    warnings: tuple[str, ...] = ()  # valid rules that can never match, with file and line
 
     def to_base(self, currency: str | None) -> float | None:
         """How many base-currency units one unit of `currency` is worth, or None."""
@@ -310,6 +312,7 @@ def load_rules(path: str | Path | Sequence[Path], suppress: Sequence[str | Path]
     alias_origin: dict[str, str] = {}
     topic_origin: dict[str, str] = {}
     generic_origin: dict[str, str] = {}
+    warnings: list[str] = []
     for file in files:
         loaded = _load_file(file, problems)
         if loaded is None:
@@ -318,6 +321,8 @@ def load_rules(path: str | Path | Sequence[Path], suppress: Sequence[str | Path]
         at = lambda *loc: _at(file, node, loc)  # noqa: E731  "file:line" of a place in this file
         if parsed.topic is not None:
             topic = _compile_topic(parsed.topic, at, problems)
+            for i, m in enumerate(parsed.topic.measures):
+                warnings.extend(_units_never_matched(m, lambda j: at("topic", "measures", i, "units", j)))
             if topic.id in topic_origin:
                 problems.append(f"{at('topic', 'id')}: topic id '{topic.id}' is already defined in {topic_origin[topic.id]}")
             else:
@@ -329,6 +334,7 @@ def load_rules(path: str | Path | Sequence[Path], suppress: Sequence[str | Path]
             generic_origin.setdefault(spec.id, str(file))
             if spec.kind == "count" and not spec.units:
                 problems.append(f"{at('generic_measures', i)}: generic measure '{spec.id}': a count measure needs 'units'")
+            warnings.extend(_units_never_matched(spec, lambda j: at("generic_measures", i, "units", j)))
             cues = _compile_all(spec.cues, f"measure '{spec.id}' cue", lambda j: at("generic_measures", i, "cues", j), problems)
             generic.append(Measure(spec, tuple(cues)))
         if parsed.exchange_rates is not None:
@@ -370,7 +376,32 @@ def load_rules(path: str | Path | Sequence[Path], suppress: Sequence[str | Path]
         policy=policy, policy_file=policy_file, exchange_rates_file=rates_file,
         lexicon=Lexicon.build(frames.same_thing, frames.generic_nouns, frames.light_verbs, frames.tolls,
                                frames.constants),
+        warnings=tuple(warnings),
     )
+
+
+# What a figure's unit is, by kind (pipes/quantities.py): an ISO currency code for money, % or
+# pp (percentage points) for percents, the counted noun's lemma, one word, for counts.
+_CURRENCY_CODE = re.compile(r"[A-Za-z]{3}")
+_PERCENT_UNITS = {"%", "pp"}
+
+
+def _units_never_matched(spec: MeasureSpec, at: Callable[[int], str]) -> list[str]:
+    """Warnings for the `units` of a measure that no figure can have: the measure is valid, but
+    those units (or the whole measure, when all of them are such) never match."""
+    warnings = []
+    for j, unit in enumerate(spec.units):
+        if spec.kind == "money" and not _CURRENCY_CODE.fullmatch(unit.strip()):
+            why = "a money figure's unit is its currency code (EUR, USD, GBP)"
+        elif spec.kind == "percent" and unit.strip() not in _PERCENT_UNITS:
+            why = "a percent figure's unit is '%' (or 'pp' for percentage points)"
+        elif spec.kind == "count" and len(unit.split()) > 1:
+            why = ("the counted noun is read as one word, the noun's lemma ('usine' in \"13 usines de batteries\"); "
+                   "write the noun alone and put the rest in 'cues'")
+        else:
+            continue
+        warnings.append(f"{at(j)}: measure '{spec.id}' ({spec.kind}): unit '{unit}' can never match: {why}")
+    return warnings
 
 
 def describe_policy(rules: RuleSet) -> list[str]:
@@ -441,6 +472,9 @@ def _load_file(file: Path, problems: list[str]) -> tuple[RulesFile, yaml.Node] |
                 hint = " (YAML reads yes/no/on/off as booleans: quote the word)"
             elif isinstance(got, (int, float)) and error["type"] == "string_type":
                 hint = " (YAML read it as a number: quote it)"
+            if error["type"] == "extra_forbidden":
+                problems.append(f"{_at(file, node, loc)}: {_format_loc(loc[:-1])}: {_unknown_field(loc)}")
+                continue
             problems.append(f"{_at(file, node, loc)}: {_format_loc(loc)}: {error['msg']}{got_text}{hint}")
         return None
     sections = (parsed.topic, parsed.actors, parsed.suppressions, parsed.generic_measures, parsed.exchange_rates, parsed.policy, parsed.frames)
@@ -451,6 +485,39 @@ def _load_file(file: Path, problems: list[str]) -> tuple[RulesFile, yaml.Node] |
         )
         return None
     return parsed, node
+
+
+def _unknown_field(loc: tuple) -> str:
+    """"unknown field 'tolerence': did you mean 'tolerance'?", or the fields allowed there."""
+    key, allowed = str(loc[-1]), _fields_at(loc[:-1])
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown field '{key}': did you mean '{close[0]}'?"
+    return f"unknown field '{key}'" + (f": expected one of {', '.join(allowed)}" if allowed else "")
+
+
+def _fields_at(loc: tuple) -> list[str]:
+    """The fields the schema allows at a place of a rules file (list indexes skipped)."""
+    model: type[BaseModel] | None = RulesFile
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field_info = model.model_fields.get(part) if model is not None else None
+        model = _model_in(field_info.annotation) if field_info is not None else None
+        if model is None:
+            return []
+    return list(model.model_fields)
+
+
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    """The schema model inside a field's type: `TopicSpec | None`, `list[MeasureSpec]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _compile_topic(spec: TopicSpec, at: Callable[..., str], problems: list[str]) -> Topic:
