@@ -301,12 +301,13 @@ def test_a_bad_rules_folder_stops_the_run_before_any_article(tmp_path, root, mon
     out = tmp_path / "out"
     assert main([str(root / "corpus"), "--rules", str(rules), "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    # and, together in one folder, three files that each define the topic "energy"
-    assert err.count("topic id 'energy' is already defined in") == 2
+    # and, together in one folder, four files that each define the topic "energy" (unknown_key.yaml
+    # too: read without its misspelt field, so that its other problems come in the same round)
+    assert err.count("topic id 'energy' is already defined in") == 3
     # on top of the default rules, two more: a second policy section, and a generic measure id
     # ('jobs') the default generic.yaml already uses
     assert "the policy is already defined in" in err and "generic measure id 'jobs' is already used in" in err
-    assert f"the rules have {sum(len(BAD_CASES[c]) for c in cases) + 2 + 2} problem(s)" in err
+    assert f"the rules have {sum(len(BAD_CASES[c]) for c in cases) + 3 + 2} problem(s)" in err
     for case in cases:
         for fragment in BAD_CASES[case]:
             assert fragment in err
@@ -438,3 +439,26 @@ topic:
 
 def test_the_shipped_rules_have_no_warning(root):
     assert load_rules(root / "rules").warnings == ()
+
+
+def test_a_misspelt_field_does_not_hide_the_other_problems_of_its_file(tmp_path):
+    _write(tmp_path, "greves.yaml", """schema_version: 1
+topic:
+  id: greves
+  label: Grèves
+  aliases: [grève*]
+  measures:
+    - id: turnout
+      kind: count
+      tolerence: 0.1
+    - id: turnout
+      kind: percent
+""")
+    with pytest.raises(RulesError) as info:
+        load_rules(tmp_path)
+    problems = [p.split(": ", 1)[1] for p in info.value.problems]
+    assert problems == [
+        "topic.measures[0]: unknown field 'tolerence': did you mean 'tolerance'?",
+        "topic 'greves', measure 'turnout': a count measure needs 'units' (the counted nouns' lemmas)",
+        "topic 'greves': measure id 'turnout' is used twice",
+    ]

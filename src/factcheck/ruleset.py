@@ -476,7 +476,14 @@ def _load_file(file: Path, problems: list[str]) -> tuple[RulesFile, yaml.Node] |
                 problems.append(f"{_at(file, node, loc)}: {_format_loc(loc[:-1])}: {_unknown_field(loc)}")
                 continue
             problems.append(f"{_at(file, node, loc)}: {_format_loc(loc)}: {error['msg']}{got_text}{hint}")
-        return None
+        # Misspelt fields alone: read the file without them, so that its other problems (a
+        # count measure without units, a duplicate id...) are reported in the same round.
+        if any(error["type"] != "extra_forbidden" for error in exc.errors()):
+            return None
+        try:
+            parsed = RulesFile.model_validate(_without(data, [error["loc"] for error in exc.errors()]))
+        except ValidationError:
+            return None
     sections = (parsed.topic, parsed.actors, parsed.suppressions, parsed.generic_measures, parsed.exchange_rates, parsed.policy, parsed.frames)
     if all(x is None for x in sections):
         problems.append(
@@ -485,6 +492,16 @@ def _load_file(file: Path, problems: list[str]) -> tuple[RulesFile, yaml.Node] |
         )
         return None
     return parsed, node
+
+
+def _without(data: object, locs: list[tuple]) -> object:
+    """A copy of parsed YAML without the keys at `locs` (pydantic error locations)."""
+    if isinstance(data, dict):
+        return {k: _without(v, [loc[1:] for loc in locs if loc[:1] == (k,) and len(loc) > 1])
+                for k, v in data.items() if (k,) not in locs}
+    if isinstance(data, list):
+        return [_without(v, [loc[1:] for loc in locs if loc[:1] == (i,) and len(loc) > 1]) for i, v in enumerate(data)]
+    return data
 
 
 def _unknown_field(loc: tuple) -> str:
