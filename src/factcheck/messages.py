@@ -9,6 +9,7 @@ is shown as written, in any language.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -119,6 +120,7 @@ FR: dict[str, str] = {
     "footer": "factcheck {version} · les mêmes données sont dans claims.csv et discrepancies.csv "
               "(docs/reports.md décrit chaque colonne)",
     "decimal": ",",
+    "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     # the terminal summary
     "summary.read": "articles lus : {read}, ignorés : {skipped}",
     "summary.notes": "remarques : {notes} sur {articles} article(s) lu(s) après réparation (listées plus haut : 'note CHEMIN: …')",
@@ -242,6 +244,7 @@ EN: dict[str, str] = {
     "footer": "factcheck {version} · the same data is in claims.csv and discrepancies.csv "
               "(docs/reports.md describes every column)",
     "decimal": ".",
+    "months": "January February March April May June July August September October November December",
     "summary.read": "articles read: {read}, skipped: {skipped}",
     "summary.notes": "notes: {notes} on {articles} article(s) read with a repair (listed above as 'note PATH: ...')",
     "summary.claims": "claims: {claims}{breakdown}; numbers seen: {seen}, kept as claims: {share}",
@@ -277,6 +280,13 @@ class Messages:
         """The singular or plural form of `key` for `count` (French: 0 and 1 are singular)."""
         one = count < 2 if self.lang == "fr" else count == 1
         return self(f"{key}_{'one' if one else 'other'}", count=count, **values)
+
+    def date(self, day: dt.date) -> str:
+        """A date as a reader of the language writes it: "1er juillet 2024", "10 April 2025"."""
+        month = self("months").split()[day.month - 1]
+        if self.lang == "fr":
+            return f"{'1er' if day.day == 1 else day.day} {month} {day.year}"
+        return f"{day.day} {month} {day.year}"
 
     def get(self, key: str, default: str) -> str:
         """The string for `key`, or `default` when the table has none (a value the tables do not know)."""

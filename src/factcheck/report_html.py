@@ -426,7 +426,7 @@ class _Page:
         if info.url and urlsplit(info.url).scheme in ("http", "https"):
             title = f'<a href="{escape(info.url)}" rel="noopener noreferrer">{title}</a>'
         meta = [escape(info.source)] if info.source else []
-        meta.append(escape(self.t("published", date=info.date.isoformat()) if info.date else self.t("date_unknown")))
+        meta.append(escape(self.t("published", date=self.t.date(info.date)) if info.date else self.t("date_unknown")))
         meta.append(f"<code>{escape(article_id)}</code>")
         return f'<span class="source-title">{title}</span><br><span class="meta">{" · ".join(meta)}</span>'
 
