@@ -376,3 +376,35 @@ def test_suppress_refuses_a_bad_id_or_a_duplicate_in_one_line(tmp_path, capsys, 
     assert err.startswith("factcheck: error: ") and message in err and len(err.strip().splitlines()) == 1
     assert (rules / "suppressions.yaml").read_text(encoding="utf-8") == before
     assert sorted(p.name for p in rules.iterdir()) == ["suppressions.yaml"]
+
+
+@pytest.mark.parametrize("before,after", [
+    (  # the list is not the last section, and a comment follows it: the entry goes after its last item
+        "schema_version: 1\nsuppressions:\n  - id: '2c26c70d4051'\n    reason: deux plans  # vu\n# les acteurs\n"
+        "actors:\n  - name: CGT\n",
+        "schema_version: 1\nsuppressions:\n  - id: '2c26c70d4051'\n    reason: deux plans  # vu\n"
+        "  - id: '61e74c0a6aa9'\n    reason: \"pas la même chose\"\n# les acteurs\nactors:\n  - name: CGT\n",
+    ),
+    (  # dashes at the key's column, as some editors write them
+        "schema_version: 1\nsuppressions:\n- id: '2c26c70d4051'\n  reason: deux plans\n",
+        "schema_version: 1\nsuppressions:\n- id: '2c26c70d4051'\n  reason: deux plans\n"
+        "- id: '61e74c0a6aa9'\n  reason: \"pas la même chose\"\n",
+    ),
+    (  # an empty list
+        "schema_version: 1\nsuppressions: []\nactors:\n  - name: CGT\n",
+        "schema_version: 1\nactors:\n  - name: CGT\nsuppressions:\n  - id: '61e74c0a6aa9'\n    reason: \"pas la même chose\"\n",
+    ),
+])
+def test_suppress_adds_to_the_list_where_it_is(tmp_path, capsys, before, after):
+    (tmp_path / "suppressions.yaml").write_text(before, encoding="utf-8")
+    assert main(["suppress", "61e74c0a6aa9", "--reason", "pas la même chose", "--rules", str(tmp_path)]) == 0
+    assert (tmp_path / "suppressions.yaml").read_text(encoding="utf-8") == after
+
+
+def test_suppress_leaves_an_inline_list_alone_with_one_line(tmp_path, capsys):
+    before = "schema_version: 1\nsuppressions: [{id: '2c26c70d4051', reason: deux plans}]\n"
+    (tmp_path / "suppressions.yaml").write_text(before, encoding="utf-8")
+    assert main(["suppress", "61e74c0a6aa9", "--reason", "pas la même chose", "--rules", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be added to its suppressions list" in err and len(err.strip().splitlines()) == 1
+    assert (tmp_path / "suppressions.yaml").read_text(encoding="utf-8") == before

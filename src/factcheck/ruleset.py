@@ -633,13 +633,39 @@ def init_rules(target: Path) -> list[Path]:
 SUPPRESSIONS_FILE = "suppressions.yaml"
 
 
-def suppression_entry(discrepancy_id: str, reason: str) -> str:
+def suppression_entry(discrepancy_id: str, reason: str, indent: int = 2) -> str:
     """The lines to paste under `suppressions:` to mark a discrepancy as a false alarm.
 
     The id is quoted (an id of digits alone would be read as a number); the reason is written as
     a JSON string, which YAML reads as its double-quoted form (quotes, colons and « » are safe).
+    `indent`: the column of the list's dashes.
     """
-    return f"  - id: '{discrepancy_id}'\n    reason: {json.dumps(reason, ensure_ascii=False)}\n"
+    pad = " " * indent
+    return f"{pad}- id: '{discrepancy_id}'\n{pad}  reason: {json.dumps(reason, ensure_ascii=False)}\n"
+
+
+def _with_suppression(before: str, discrepancy_id: str, reason: str) -> str | None:
+    """The text of a suppressions file with the entry added after the last item of its list, in
+    the list's indentation, the rest of the file (comments, other sections) as it was; a file
+    with no list or an empty one gets the list at its end. None for a list written inline."""
+    text = before if before.endswith("\n") or not before else before + "\n"
+    root = yaml.compose(text)
+    items = None
+    if isinstance(root, yaml.MappingNode):
+        items = next((value for key, value in root.value if key.value == "suppressions"), None)
+    if isinstance(items, yaml.SequenceNode) and items.value:
+        if items.flow_style:
+            return None
+        last = items.value[-1]
+        while not isinstance(last, yaml.ScalarNode):  # the last line of the last item: its last scalar
+            last = last.value[-1][1] if isinstance(last, yaml.MappingNode) else last.value[-1]
+        end = text.find("\n", last.end_mark.index) + 1
+        first = items.value[0].start_mark.index
+        line_start = text.rfind("\n", 0, first) + 1
+        indent = text.index("-", line_start) - line_start  # the column of the list's dashes
+        return text[:end] + suppression_entry(discrepancy_id, reason, indent) + text[end:]
+    text = re.sub(r"(?m)^suppressions:[ \t]*(?:\[\]|null|~)?[ \t]*(?:#.*)?\n", "", text)  # empty: written below
+    return text + "suppressions:\n" + suppression_entry(discrepancy_id, reason)
 
 
 def add_suppression(folder: Path, discrepancy_id: str, reason: str) -> Path:
@@ -662,20 +688,15 @@ def add_suppression(folder: Path, discrepancy_id: str, reason: str) -> Path:
         raise FactcheckError(f"{discrepancy_id} is already suppressed (reason: {in_force[discrepancy_id]!r}); nothing written")
     before = file.read_text(encoding="utf-8") if file.exists() else f"schema_version: {SCHEMA_VERSION}\n"
     old = (yaml.safe_load(before) or {}).get("suppressions") or []
-    text = before + ("" if before.endswith("\n") or not before else "\n")
-    if not old:
-        text = re.sub(r"(?m)^suppressions:[ \t]*(\[\])?[ \t]*\n?", "", text)  # an empty list, written again below
-        text += "suppressions:\n"
-    text += suppression_entry(discrepancy_id, reason.strip())
-    expected = [*old, {"id": discrepancy_id, "reason": reason.strip()}]
-    try:
-        appended = (yaml.safe_load(text) or {}).get("suppressions")
+    text = _with_suppression(before, discrepancy_id, reason.strip())
+    try:  # the file read back must hold the list as it was, plus the entry: else nothing is written
+        appended = (yaml.safe_load(text) or {}).get("suppressions") if text is not None else None
     except yaml.YAMLError:
         appended = None
-    if appended != expected:  # the list is not the last block of the file: appending would break it
+    if appended != [*old, {"id": discrepancy_id, "reason": reason.strip()}]:
         raise FactcheckError(
-            f"{file}: the entry cannot be appended (the suppressions list is not at the end of the file); "
-            f"add it under 'suppressions:' by hand:\n{suppression_entry(discrepancy_id, reason.strip())}"
+            f"{file}: the entry cannot be added to its suppressions list (written inline, as [...]?): write the list "
+            f"as '- id:' lines, or add the entry by hand (the copy button of report.html gives it)"
         )
     tmp = None
     try:  # a temp file renamed over the old one: a failed write leaves it whole
