@@ -71,9 +71,9 @@ def test_summary_and_skipped(tmp_path, request, capsys):
     out = tmp_path / "out"
     assert main([str(corpus), "--rules", str(root / "rules"), "--out", str(out)]) == 0
     printed = capsys.readouterr()
-    assert "articles read: 2, skipped: 1" in printed.out
-    assert "numbers seen: 24, kept as claims: 96%" in printed.out
-    assert "discrepancies: 3 (conflict 1, related 2)" in printed.out
+    assert "articles lus : 2, ignorés : 1" in printed.out
+    assert "nombres vus : 24, gardés comme chiffres : 96\u00a0%" in printed.out
+    assert "divergences : 3 (conflit 1, lié 2)" in printed.out
     skipped = pd.read_csv(out / "skipped.csv")
     assert skipped.path.tolist() == ["broken.txt"] and "binary file" in skipped.reason[0]
 
@@ -116,7 +116,7 @@ def test_a_second_run_does_not_read_its_own_reports(tmp_path, monkeypatch, capsy
     capsys.readouterr()
     assert main(args) == 0
     printed = capsys.readouterr().out
-    assert "articles read: 1, skipped: 0" in printed
+    assert "articles lus : 1, ignorés : 0" in printed
     assert (tmp_path / "outputs" / "claims.csv").read_bytes() == first
     assert pd.read_csv(tmp_path / "outputs" / "skipped.csv").empty
 
@@ -174,7 +174,7 @@ def test_a_corpus_with_nothing_readable_is_one_clear_error_and_keeps_the_reports
     (tmp_path / "out" / "claims.csv").write_text("previous\n", encoding="utf-8")
     assert main([str(tmp_path / "articles"), "--out", str(tmp_path / "out"), "--no-cache"]) == 1
     printed = capsys.readouterr()
-    assert "articles read" not in printed.out
+    assert "articles lus" not in printed.out and "articles read" not in printed.out
     (line,) = [x for x in printed.err.splitlines() if x.startswith("factcheck: error:")]
     assert "could be read: 2 input(s) skipped, the first greve.pdf: unsupported file type '.pdf'" in line
     assert (tmp_path / "out" / "claims.csv").read_text(encoding="utf-8") == "previous\n"
@@ -252,7 +252,7 @@ def test_suppressions_round_trip(tmp_path, request, capsys):
         encoding="utf-8",
     )
     capsys.readouterr()
-    assert main(args + ["--suppress", str(suppressions), "--fail-on", "conflict"]) == 0
+    assert main(args + ["--suppress", str(suppressions), "--fail-on", "conflict", "--lang", "en"]) == 0
     printed = capsys.readouterr().out
     assert "discrepancies: 2 (related 2); suppressed as false alarms: 1" in printed
     assert "suppression 000000000000 matches no discrepancy" in printed
@@ -270,3 +270,141 @@ def test_bad_suppressions_file(tmp_path, request, capsys):
     err = capsys.readouterr().err
     assert "s.yaml:3: suppressions[0].id" in err and "s.yaml:4: suppressions[0].reason" in err
     assert "s.yaml:5: suppressions[1].id" in err and "YAML read it as a number: quote it" in err
+
+
+def test_reports_name_each_article_by_title_outlet_and_date(tmp_path, request):
+    """articles.csv lists every article read; claims and both sides of a discrepancy carry its
+    title, outlet and publication date, as the front matter gives them."""
+    root = request.config.rootpath
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    outlets = {"000_gigafactories_ia.txt": "Le Monde", "004_gigafactories_ue.txt": "Les Échos"}
+    for name, outlet in outlets.items():
+        text = (root / "corpus" / name).read_text(encoding="utf-8")
+        (corpus / name).write_text(text.replace("\ntitle:", f"\nsource: {outlet}\ntitle:", 1), encoding="utf-8")
+    (corpus / "fil.jsonl").write_text(json.dumps(
+        {"id": "afp-1", "title": "Grève : 3 500 manifestants à Lyon", "text": "La grève a réuni 3 500 manifestants à Lyon."},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main([str(corpus), "--out", str(out), "--no-cache", "--quiet"]) == 0
+    articles = pd.read_csv(out / "articles.csv", dtype=str, keep_default_na=False)
+    assert articles.columns.tolist() == ["article", "path", "title", "outlet", "author", "date", "date_basis", "url", "claims"]
+    assert articles.article.tolist() == ["000_gigafactories_ia.txt", "004_gigafactories_ue.txt", "fil.jsonl#afp-1"]
+    assert articles.path.tolist() == ["000_gigafactories_ia.txt", "004_gigafactories_ue.txt", "fil.jsonl#1"]
+    assert articles.title.tolist() == [
+        "Gigafactories d'IA : plus de 160 entreprises intéressées par le plan européen",
+        "L'UE va consacrer 20 milliards d'euros à des gigafactories d'IA",
+        "Grève : 3 500 manifestants à Lyon",
+    ]
+    assert articles.outlet.tolist() == ["Le Monde", "Les Échos", ""]
+    assert articles.date.tolist() == ["2024-07-01", "2025-04-10", ""]
+    assert articles.date_basis.tolist() == ["front_matter", "front_matter", ""]  # no date, no basis
+    claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
+    assert articles.claims.astype(int).tolist() == [(claims.article == a).sum() for a in articles.article]
+    assert (claims.article == "fil.jsonl#afp-1").sum() == 1
+    by_id = articles.set_index("article")
+    for column, source in (("title", "title"), ("outlet", "outlet"), ("published", "date")):
+        assert claims[column].tolist() == by_id.loc[claims.article, source].tolist()
+    d = pd.read_csv(out / "discrepancies.csv", dtype=str, keep_default_na=False)
+    assert len(d) >= 1
+    for side in "ab":
+        for column, source in (("title", "title"), ("outlet", "outlet"), ("published", "date")):
+            assert d[f"{column}_{side}"].tolist() == by_id.loc[d[f"article_{side}"], source].tolist()
+    assert set(d.outlet_a) | set(d.outlet_b) == {"Le Monde", "Les Échos"}
+
+
+def test_summary_in_french_by_default_and_english_with_lang_en(tmp_path, request, capsys):
+    root = request.config.rootpath
+    args = [str(root / "corpus"), "--out", str(tmp_path / "out"), "--no-cache"]
+    assert main(args) == 0
+    french = capsys.readouterr().out.splitlines()
+    assert french[:3] == [
+        "articles lus : 2, ignorés : 0",
+        "chiffres : 23 (montant 9, nombre 8, pourcentage 6) ; nombres vus : 24, gardés comme chiffres : 96\u00a0%",
+        "divergences : 3 (conflit 1, lié 2)",
+    ]
+    assert (tmp_path / "out" / "report.html").read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="fr">')
+    first_csv = (tmp_path / "out" / "claims.csv").read_bytes()
+    assert main(args + ["--lang", "en"]) == 0
+    english = capsys.readouterr().out.splitlines()
+    assert english[:3] == [
+        "articles read: 2, skipped: 0",
+        "claims: 23 (count 8, money 9, percent 6); numbers seen: 24, kept as claims: 96%",
+        "discrepancies: 3 (conflict 1, related 2)",
+    ]
+    assert (tmp_path / "out" / "report.html").read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert (tmp_path / "out" / "claims.csv").read_bytes() == first_csv  # the data does not change with the language
+
+
+def test_suppress_appends_to_the_rules_folder_and_the_next_run_honours_it(tmp_path, request, capsys):
+    root = request.config.rootpath
+    out, rules = tmp_path / "out", tmp_path / "mes_regles"
+    assert main([str(root / "corpus"), "--out", str(out), "--no-cache", "--quiet"]) == 0
+    d = pd.read_csv(out / "discrepancies.csv", dtype=str, keep_default_na=False)
+    conflict = d[d.severity == "conflict"].discrepancy_id.item()
+    related = d[d.severity == "review"].discrepancy_id.tolist()[0]
+    assert main(["suppress", conflict, "--reason", "deux plans différents : vérifié", "--rules", str(rules)]) == 0
+    assert f"{conflict} marquée comme fausse alerte" in capsys.readouterr().out
+    file = rules / "suppressions.yaml"
+    assert file.read_text(encoding="utf-8") == (
+        f"schema_version: 1\nsuppressions:\n  - id: '{conflict}'\n    reason: \"deux plans différents : vérifié\"\n"
+    )
+    # A second one is appended below the first; what the file held (a comment) stays.
+    file.write_text(file.read_text(encoding="utf-8").replace("suppressions:\n", "# relu par la rédaction\nsuppressions:\n"),
+                    encoding="utf-8")
+    assert main(["suppress", related, "--reason", "pas la même chose", "--rules", str(rules)]) == 0
+    text = file.read_text(encoding="utf-8")
+    assert "# relu par la rédaction\n" in text and text.endswith(f"  - id: '{related}'\n    reason: \"pas la même chose\"\n")
+    capsys.readouterr()
+    assert main([str(root / "corpus"), "--out", str(out), "--no-cache", "--rules", str(rules)]) == 0
+    assert "divergences : 1 (lié 1) ; marquées comme fausses alertes : 2" in capsys.readouterr().out
+    again = pd.read_csv(out / "discrepancies.csv", dtype=str, keep_default_na=False).set_index("discrepancy_id")
+    assert again.suppressed[conflict] == "deux plans différents : vérifié" and again.suppressed[related] == "pas la même chose"
+
+
+@pytest.mark.parametrize("given,message", [
+    ("2C26-c70d", "'2C26-c70d' is not a discrepancy id: expected 12 characters 0-9 a-f"),
+    ("2c26c70d4051", "2c26c70d4051 is already suppressed (reason: 'déjà vu'); nothing written"),
+])
+def test_suppress_refuses_a_bad_id_or_a_duplicate_in_one_line(tmp_path, capsys, given, message):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    before = "schema_version: 1\nsuppressions:\n  - id: '2c26c70d4051'\n    reason: déjà vu\n"
+    (rules / "suppressions.yaml").write_text(before, encoding="utf-8")
+    assert main(["suppress", given, "--reason", "une autre raison", "--rules", str(rules)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("factcheck: error: ") and message in err and len(err.strip().splitlines()) == 1
+    assert (rules / "suppressions.yaml").read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in rules.iterdir()) == ["suppressions.yaml"]
+
+
+@pytest.mark.parametrize("before,after", [
+    (  # the list is not the last section, and a comment follows it: the entry goes after its last item
+        "schema_version: 1\nsuppressions:\n  - id: '2c26c70d4051'\n    reason: deux plans  # vu\n# les acteurs\n"
+        "actors:\n  - name: CGT\n",
+        "schema_version: 1\nsuppressions:\n  - id: '2c26c70d4051'\n    reason: deux plans  # vu\n"
+        "  - id: '61e74c0a6aa9'\n    reason: \"pas la même chose\"\n# les acteurs\nactors:\n  - name: CGT\n",
+    ),
+    (  # dashes at the key's column, as some editors write them
+        "schema_version: 1\nsuppressions:\n- id: '2c26c70d4051'\n  reason: deux plans\n",
+        "schema_version: 1\nsuppressions:\n- id: '2c26c70d4051'\n  reason: deux plans\n"
+        "- id: '61e74c0a6aa9'\n  reason: \"pas la même chose\"\n",
+    ),
+    (  # an empty list
+        "schema_version: 1\nsuppressions: []\nactors:\n  - name: CGT\n",
+        "schema_version: 1\nactors:\n  - name: CGT\nsuppressions:\n  - id: '61e74c0a6aa9'\n    reason: \"pas la même chose\"\n",
+    ),
+])
+def test_suppress_adds_to_the_list_where_it_is(tmp_path, capsys, before, after):
+    (tmp_path / "suppressions.yaml").write_text(before, encoding="utf-8")
+    assert main(["suppress", "61e74c0a6aa9", "--reason", "pas la même chose", "--rules", str(tmp_path)]) == 0
+    assert (tmp_path / "suppressions.yaml").read_text(encoding="utf-8") == after
+
+
+def test_suppress_leaves_an_inline_list_alone_with_one_line(tmp_path, capsys):
+    before = "schema_version: 1\nsuppressions: [{id: '2c26c70d4051', reason: deux plans}]\n"
+    (tmp_path / "suppressions.yaml").write_text(before, encoding="utf-8")
+    assert main(["suppress", "61e74c0a6aa9", "--reason", "pas la même chose", "--rules", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be added to its suppressions list" in err and len(err.strip().splitlines()) == 1
+    assert (tmp_path / "suppressions.yaml").read_text(encoding="utf-8") == before

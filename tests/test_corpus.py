@@ -109,7 +109,7 @@ def test_repairs_are_noted_in_the_run_log_and_summary(tmp_path, root, capsys):
     assert main([str(tmp_path / "greve.md"), "--out", str(tmp_path / "out"), "--no-cache"]) == 0
     printed = capsys.readouterr()
     assert "note greve.md: front matter is not valid YAML" in printed.err
-    assert "notes: 1 on 1 article(s) read with a repair" in printed.out
+    assert "remarques : 1 sur 1 article(s) lu(s) après réparation" in printed.out
 
 
 def test_latin1_and_windows1252_are_read(tmp_path):
@@ -191,3 +191,119 @@ def test_utf16_with_bom_is_read(tmp_path):
 def test_missing_corpus_path(tmp_path):
     with pytest.raises(CorpusError, match="does not exist"):
         list(read_corpus(tmp_path / "nowhere"))
+
+
+def test_a_web_page_gives_its_main_text_and_its_own_metadata(root):
+    """Navigation, related links and the footer are not the article; title, author, outlet and
+    date are the page's own (meta tags, <time>), the original publication, not the update."""
+    (page,) = read_corpus(root / "tests" / "data" / "pages" / "greve_marseille.html")
+    assert isinstance(page, Article), page
+    assert page.title == "Réforme des retraites : 245 000 manifestants à Marseille selon la CGT"
+    assert (page.source, page.author) == ("La Provence du Soir", "Claire Martin")
+    assert page.date == dt.date(2023, 3, 7) and page.date_basis == "page_metadata"
+    assert page.url.startswith("https://www.provence-du-soir.fr/actualites/2023/03/07/")
+    assert "Selon la CGT, 245 000 personnes ont défilé entre le Vieux-Port et la place Castellane" in page.text
+    assert "La préfecture de police des Bouches-du-Rhône a pour sa part compté 30 000 manifestants" in page.text
+    for boilerplate in ("© 2025", "Tous droits réservés", "Mentions légales", "Abonnez-vous", "l'OM gagne",
+                        "À lire aussi", "12 TGV", "1 500 hectares", "13002"):
+        assert boilerplate not in page.text, boilerplate
+
+
+def test_a_web_page_without_dated_metadata_is_dated_by_its_address(tmp_path):
+    (tmp_path / "page.htm").write_text(
+        '<html lang="fr"><head><title>Gilets jaunes : 136 000 manifestants en France</title>'
+        '<link rel="canonical" href="https://www.exemple.fr/societe/2018/12/01/gilets-jaunes-136-000-manifestants">'
+        "</head><body><article><h1>Gilets jaunes : 136 000 manifestants en France</h1>"
+        "<p>Selon le ministère de l'Intérieur, 136 000 personnes ont manifesté samedi dans toute la France, "
+        "dont 10 000 à Paris, où de nombreux heurts ont éclaté autour de l'Arc de triomphe.</p>"
+        "<p>La mobilisation est en baisse par rapport à la semaine précédente, qui avait réuni 166 000 manifestants "
+        "selon les mêmes sources.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (page,) = read_corpus(tmp_path)
+    assert isinstance(page, Article), page
+    assert page.date == dt.date(2018, 12, 1) and page.date_basis == "page_metadata"
+
+
+def test_the_footer_of_a_web_page_is_no_claim(root, tmp_path):
+    from factcheck.cli import main
+    import pandas as pd
+
+    out = tmp_path / "out"
+    assert main([str(root / "tests" / "data" / "pages" / "greve_marseille.html"), "--out", str(out), "--no-cache", "--quiet"]) == 0
+    claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
+    assert {"245 000", "30 000", "60 %", "42 %"} <= set(claims.text)
+    assert not claims.sentence.str.contains("©|droits réservés|13002|TGV|hectares").any()
+    articles = pd.read_csv(out / "articles.csv", dtype=str, keep_default_na=False)
+    assert articles[["title", "outlet", "author", "date", "date_basis"]].values.tolist() == [[
+        "Réforme des retraites : 245 000 manifestants à Marseille selon la CGT", "La Provence du Soir",
+        "Claire Martin", "2023-03-07", "page_metadata"]]
+
+
+def test_markdown_is_read_as_the_text_it_shows(root):
+    (md,) = read_corpus(root / "tests" / "data" / "pages" / "greve_lyon.md")
+    assert isinstance(md, Article), md
+    assert (md.title, md.source, md.date) == ("Grève du 7 mars : la mobilisation à Lyon", "Lyon Hebdo", dt.date(2023, 3, 8))
+    lines = md.text.splitlines()
+    assert lines[0] == "Grève du 7 mars : forte mobilisation à Lyon"
+    assert ("La journée du 7 mars a été historique selon les syndicats, qui ont compté plus de 50 000 manifestants "
+            "dans les rues de Lyon.") in lines  # the wrapped line joined, no ** or _
+    # Each bullet stays a line of its own, without its marker.
+    assert lines.index("245 000 manifestants à Marseille ;") + 1 == lines.index("50 000 manifestants à Lyon selon les syndicats ;")
+    assert "22 000 manifestants à Lyon selon la préfecture." in lines
+    assert "« Nous n'avions pas vu autant de monde depuis 1995 », a déclaré Sophie Binet, secrétaire générale de la CGT." in lines
+    assert "| Lyon | 50 000 | 22 000 |" in lines and "| Ville | Syndicats | Préfecture |" in lines
+    for marker in ("**", "# ", "- ", "_historique_", "](", "> "):
+        assert marker not in md.text, marker
+
+
+def test_markdown_claims_have_clean_sentences(root, tmp_path):
+    from factcheck.cli import main
+    import pandas as pd
+
+    out = tmp_path / "out"
+    assert main([str(root / "tests" / "data" / "pages" / "greve_lyon.md"), "--out", str(out), "--no-cache", "--quiet"]) == 0
+    claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
+    assert "245 000 manifestants à Marseille ;" in set(claims.sentence)
+    assert not claims.sentence.str.contains(r"\*\*|^- |^#|^'- ", regex=True).any()
+
+
+def test_jsonl_fields_under_their_usual_other_names(tmp_path):
+    import json
+
+    lines = [
+        {"id": "a", "headline": "Grève : 12 000 manifestants à Nantes", "published": "2025-03-07", "content":
+         "Selon la CGT, 12 000 personnes ont manifesté jeudi à Nantes.", "link": "https://ouest.example/a", "outlet": "Ouest Matin"},
+        {"id": "b", "titre": "Grève à Rennes", "pubDate": "Fri, 07 Mar 2025 18:00:00 GMT", "texte":
+         "La préfecture a compté 4 500 manifestants à Rennes.", "permalink": "https://ouest.example/b", "site": "Rennes Infos"},
+        {"id": "c", "title": "Grève à Brest", "date_published": "2025-03-08", "body": "Ils étaient 3 000 à Brest.",
+         "media": "Le Télégramme du Soir"},
+        {"id": "d", "article": "À Lorient, 2 000 manifestants ont défilé.", "date": "2025-03-08", "published": "2020-01-01"},
+    ]
+    (tmp_path / "fil.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    a, b, c, d = read_corpus(tmp_path)
+    assert (a.title, a.date, a.url, a.source) == ("Grève : 12 000 manifestants à Nantes", dt.date(2025, 3, 7),
+                                                  "https://ouest.example/a", "Ouest Matin")
+    assert a.text == "Selon la CGT, 12 000 personnes ont manifesté jeudi à Nantes."
+    assert (b.title, b.date, b.url, b.source, b.text) == ("Grève à Rennes", dt.date(2025, 3, 7), "https://ouest.example/b",
+                                                          "Rennes Infos", "La préfecture a compté 4 500 manifestants à Rennes.")
+    assert (c.date, c.source, c.text) == (dt.date(2025, 3, 8), "Le Télégramme du Soir", "Ils étaient 3 000 à Brest.")
+    assert (d.text, d.date) == ("À Lorient, 2 000 manifestants ont défilé.", dt.date(2025, 3, 8))  # the field's own name wins
+    assert all(not x.notes for x in (a, b, c, d))  # every key known: nothing to say
+
+
+def test_unknown_jsonl_keys_get_one_note_per_file_naming_them(tmp_path):
+    import json
+
+    lines = [
+        {"id": "1", "text": "La grève a réuni 3 500 personnes à Lyon.", "auteur_photo": "AFP", "chapo": "Forte mobilisation"},
+        {"id": "2", "text": "La grève a réuni 2 000 personnes à Grenoble.", "chapo": "Mobilisation", "tags": ["grève"]},
+        {"id": "3", "text": "La grève a réuni 1 000 personnes à Annecy.", "chapo": "Calme", "tags": []},
+    ]
+    (tmp_path / "fil.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    first, second, third = read_corpus(tmp_path)
+    (note,) = first.notes
+    assert note.startswith("unknown fields 'auteur_photo', 'chapo' in fil.jsonl (first on line 1): ignored;")
+    assert second.notes == ("unknown field 'tags' in fil.jsonl (first on line 2): ignored; the fields read are id, text, "
+                            "title, date, source, url, author or their usual other names (published, headline, content, link, outlet...)",)
+    assert third.notes == ()

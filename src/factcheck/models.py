@@ -18,10 +18,13 @@ class Article:
     source: str | None = None
     url: str | None = None
     notes: tuple[str, ...] = ()  # what was repaired to read it (front matter read line by line...)
+    author: str | None = None
+    date_basis: str | None = None  # where the date was read: front matter, jsonl, page metadata, url
 
     def info(self) -> ArticleInfo:
         """The article's metadata without its text, for the reports."""
-        return ArticleInfo(self.id, self.path, self.title, self.date, self.source, self.url)
+        return ArticleInfo(self.id, self.path, self.title, self.date, self.source, self.url, self.author,
+                           self.date_basis if self.date else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,8 @@ class ArticleInfo:
     date: dt.date | None = None
     source: str | None = None  # the publication's name: "Le Monde"
     url: str | None = None
+    author: str | None = None
+    date_basis: str | None = None  # where the date was read (see Article)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from .compare import find_discrepancies
 from .errors import CorpusError, FactcheckError
 from .frames.match import DEFAULT_MIN_CONFIDENCE
 from .corpus import JSONL_SUFFIXES, MAX_CHARS, read_corpus
+from .messages import DEFAULT_LANGUAGE
 from .models import Article, Claim, RunResult, Skipped
 from .nlp import DEFAULT_MODEL, load_nlp
 from .pipes.quantities import SPAN_KEY as QUANTITIES_KEY
@@ -50,6 +51,7 @@ def run(
     progress: str | None = None,
     excel: bool = False,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> RunResult:
     """Read the corpus, extract claims, compare them, write the reports.
 
@@ -58,9 +60,11 @@ def run(
     processed docs (None: no cache). `max_chars`: longer articles are skipped, not parsed.
     `suppress`: suppressions files beside those of the rules folder. `progress`: "bar" (a
     terminal), "lines" (a line through `log` every 10 s) or None. `excel`: the CSVs in the
-    French spreadsheet dialect.
+    French spreadsheet dialect. `lang`: the language of the review page (fr, en).
     """
     ruleset = load_user_rules(rules, suppress)  # bad rules stop the run before any work
+    for warning in ruleset.warnings:  # valid, but some rule can never match: say so, go on
+        log(f"warning: {warning}")
     own = own_files(corpus, out, cache)  # a second run must not read the first one's reports
     entries = read_corpus(corpus, max_chars=max_chars, exclude=own)
     first = next(entries, None)  # a missing corpus path fails here, before the model loads
@@ -113,7 +117,8 @@ def run(
     found = {d.discrepancy_id for d in result.discrepancies}
     result.unmatched_suppressions = sorted(set(ruleset.suppressions) - found)
     try:
-        paths = write_reports(result.claims, result.discrepancies, result.skipped, out, result.article_info, excel=excel)
+        paths = write_reports(result.claims, result.discrepancies, result.skipped, out, result.article_info, excel=excel,
+                              lang=lang, labels=ruleset.labels())
     except OSError as exc:
         raise FactcheckError(f"{out}: cannot write the reports: {exc.strerror or exc} (the previous ones are left as they were)") from None
     result.reports = [str(p) for p in paths]

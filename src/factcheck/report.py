@@ -1,6 +1,6 @@
 """Write the reports atomically (temp file, then rename), deterministic to the byte.
 
-claims.csv, discrepancies.csv and skipped.csv in one of two dialects: the default (comma,
+claims.csv, discrepancies.csv, facts.csv, articles.csv and skipped.csv in one of two dialects: the default (comma,
 dot decimals, UTF-8) or, with `excel=True`, the French spreadsheet one (semicolon, decimal
 comma, UTF-8 with a byte order mark), which French Excel and LibreOffice open without an import
 dialog. In both, text cells are guarded against formula injection. report.html: see report_html.py.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,15 +18,17 @@ import pandas as pd
 
 from .models import ArticleInfo, Claim, Discrepancy, Skipped
 from .frames.match import facts
+from .messages import DEFAULT_LANGUAGE, messages
 from .report_html import render_review_page
 
 CLAIM_COLUMNS = [
     "claim_id", "article", "start", "end", "sentence", "text", "kind", "value", "low", "high",
     "unit", "subject", "actor", "attributed_to", "place", "modality", "date", "date_start", "date_end", "date_basis", "topic", "topic_cue", "measure", "story",
-    "what", "population", "part", "published",
+    "what", "population", "part", "title", "outlet", "published",
 ]
+# Each side of a discrepancy names its article as a reader would: title, outlet, publication date.
 SIDE_COLUMNS = [
-    "article", "claim", "value", "low", "high", "unit", "actor", "attributed_to", "place", "modality", "date", "mentions", "sources", "quote", "sentence",
+    "article", "title", "outlet", "published", "claim", "value", "low", "high", "unit", "actor", "attributed_to", "place", "modality", "date", "mentions", "sources", "quote", "sentence",
 ]
 DISCREPANCY_COLUMNS = (
     ["discrepancy_id", "type", "confidence", "severity", "rule", "topic", "measure", "fact"]
@@ -34,10 +37,11 @@ DISCREPANCY_COLUMNS = (
     + ["explanation", "confidence_reasons", "suppressed"]
 )
 SKIPPED_COLUMNS = ["path", "reason"]
-REPORT_FILES = ("claims.csv", "discrepancies.csv", "facts.csv", "skipped.csv", "report.html")
+ARTICLE_COLUMNS = ["article", "path", "title", "outlet", "author", "date", "date_basis", "url", "claims"]
+REPORT_FILES = ("claims.csv", "discrepancies.csv", "facts.csv", "articles.csv", "skipped.csv", "report.html")
 FACT_COLUMNS = ["fact", "kind", "what", "population", "place", "date", "values", "articles", "reports"]
 # Cells written by number_cell; every other cell is text.
-NUMBER_COLUMNS = {"start", "end", "value", "low", "high", "confidence"} | {
+NUMBER_COLUMNS = {"start", "end", "value", "low", "high", "confidence", "claims"} | {
     f"{c}_{s}" for c in ("value", "low", "high", "mentions") for s in "ab"
 }
 # A text cell starting with one of these is a formula to Excel and LibreOffice ("=HYPERLINK(...)",
@@ -53,19 +57,26 @@ def write_reports(
     out: str | Path,
     articles: Mapping[str, ArticleInfo] | None = None,
     excel: bool = False,
+    lang: str = DEFAULT_LANGUAGE,
+    labels: Mapping[str, str] | None = None,
 ) -> list[Path]:
-    """claims.csv, discrepancies.csv, facts.csv, skipped.csv and report.html in `out`; returns their paths.
+    """claims.csv, discrepancies.csv, facts.csv, articles.csv, skipped.csv and report.html in
+    `out`; returns their paths.
 
-    `articles`: the metadata of the articles read (title, date, source, url), by id, for the
-    review page. `excel`: write the CSVs in the French spreadsheet dialect.
+    `articles`: the metadata of the articles read (title, date, source, url), by id: one row
+    each in articles.csv, and their title, outlet and date beside every claim and discrepancy.
+    `excel`: write the CSVs in the French spreadsheet dialect. `lang`: the language of the
+    review page (fr, en); `labels`: the rules' names of topics and measures, for the page.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    articles = articles or {}
     claims = sorted(claims, key=lambda c: (c.article, c.start, c.end))
     tables = {
-        "claims.csv": pd.DataFrame([_claim_row(c) for c in claims], columns=CLAIM_COLUMNS),
-        "discrepancies.csv": pd.DataFrame([_discrepancy_row(d) for d in discrepancies], columns=DISCREPANCY_COLUMNS),
+        "claims.csv": pd.DataFrame([_claim_row(c, articles.get(c.article)) for c in claims], columns=CLAIM_COLUMNS),
+        "discrepancies.csv": pd.DataFrame([_discrepancy_row(d, articles) for d in discrepancies], columns=DISCREPANCY_COLUMNS),
         "facts.csv": pd.DataFrame(facts(claims), columns=FACT_COLUMNS),
+        "articles.csv": pd.DataFrame(_article_rows(articles, claims), columns=ARTICLE_COLUMNS),
         "skipped.csv": pd.DataFrame(
             [(s.path, s.reason) for s in sorted(skipped, key=lambda s: s.path)], columns=SKIPPED_COLUMNS
         ),
@@ -80,7 +91,7 @@ def write_reports(
             _write_atomically(path, guard_formulas(frame).to_csv(index=False, lineterminator="\n"))
         paths.append(path)
     path = out / "report.html"
-    _write_atomically(path, render_review_page(claims, discrepancies, skipped, articles or {}))
+    _write_atomically(path, render_review_page(claims, discrepancies, skipped, articles, messages(lang), labels))
     paths.append(path)
     return paths
 
@@ -120,7 +131,18 @@ def number_cell(x: float | None) -> str:
     return f"{x:.12g}"
 
 
-def _claim_row(c: Claim) -> dict:
+def _article_rows(articles: Mapping[str, ArticleInfo], claims: list[Claim]) -> list[dict]:
+    """One row per article read, by id, with how many claims it gave."""
+    counts = Counter(c.article for c in claims)
+    return [
+        {"article": a.id, "path": a.path, "title": a.title or "", "outlet": a.source or "", "author": a.author or "",
+         "date": a.date.isoformat() if a.date else "", "date_basis": a.date_basis or "", "url": a.url or "",
+         "claims": counts[a.id]}
+        for a in sorted(articles.values(), key=lambda a: a.id)
+    ]
+
+
+def _claim_row(c: Claim, info: ArticleInfo | None) -> dict:
     return {
         "claim_id": c.claim_id, "article": c.article, "start": c.start, "end": c.end,
         "sentence": c.sentence, "text": c.text, "kind": c.kind, "value": number_cell(c.value),
@@ -132,16 +154,20 @@ def _claim_row(c: Claim) -> dict:
         "date_basis": c.date_basis or "", "topic": c.topic or "", "topic_cue": c.topic_cue or "",
         "measure": c.measure or "", "story": c.story or "",
         "what": c.what or "", "population": c.population or "", "part": "yes" if c.part else "",
+        "title": info.title or "" if info else "", "outlet": info.source or "" if info else "",
         "published": c.published or "",
     }
 
 
-def _discrepancy_row(d: Discrepancy) -> dict:
+def _discrepancy_row(d: Discrepancy, articles: Mapping[str, ArticleInfo]) -> dict:
     row = {"discrepancy_id": d.discrepancy_id, "type": d.type, "confidence": f"{d.confidence:.2f}", "severity": d.severity,
            "rule": d.rule, "topic": d.topic, "measure": d.measure, "fact": d.fact}
     for suffix, claim, mentions, sources in (("a", d.a, d.mentions_a, d.sources_a), ("b", d.b, d.mentions_b, d.sources_b)):
+        info = articles.get(claim.article)
         row.update({
-            f"article_{suffix}": claim.article, f"claim_{suffix}": claim.claim_id,
+            f"article_{suffix}": claim.article, f"title_{suffix}": info.title or "" if info else "",
+            f"outlet_{suffix}": info.source or "" if info else "", f"published_{suffix}": claim.published or "",
+            f"claim_{suffix}": claim.claim_id,
             f"value_{suffix}": number_cell(claim.value), f"low_{suffix}": number_cell(claim.low),
             f"high_{suffix}": number_cell(claim.high), f"unit_{suffix}": claim.unit or "",
             f"actor_{suffix}": claim.actor or "", f"attributed_to_{suffix}": claim.attributed_to or "",

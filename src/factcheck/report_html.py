@@ -21,19 +21,13 @@ from urllib.parse import urlsplit
 
 from . import __version__
 from .figures import format_number
+from .messages import Messages
 from .models import ArticleInfo, Claim, Discrepancy, Skipped
+from .ruleset import suppression_entry
 
-SEVERITIES = {
-    "conflict": ("Conflicts", "the two figures cannot both be true"),
-    "review": ("To review", "a reader could take one figure for the other"),
-    "info": ("For information", "worth knowing, not an error"),
-}
+SEVERITIES = ("conflict", "review", "info")
 # More sources than this for one figure are listed folded.
 MAX_OPEN_SOURCES = 3
-MODALITIES = {
-    "fact": "stated as a fact", "estimate": "an estimate", "forecast": "a forecast (future tense)",
-    "conditional": "conditional", "target": "a target", "negated": "negated",
-}
 
 CSS = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d8dde3; --paper: #fff; --ground: #f3f4f6;
@@ -100,6 +94,10 @@ summary { cursor: pointer; color: var(--info); }
   border-radius: 6px; padding: 8px 12px; }
 .explanation b { color: var(--ink); }
 .false-alarm { display: none; }
+.suppress { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 10px 0 0; font-size: .85em; }
+.suppress input { font: inherit; flex: 1 1 240px; padding: 2px 6px; border: 1px solid var(--line); border-radius: 4px; }
+.suppress button { font: inherit; padding: 2px 10px; border: 1px solid var(--line); border-radius: 999px;
+  background: var(--paper); cursor: pointer; }
 article.suppressed { opacity: .8; }
 article.suppressed .false-alarm { display: block; margin: 0 0 10px; padding: 6px 12px; border-radius: 6px;
   background: #eef0f3; font-size: .92em; }
@@ -182,9 +180,11 @@ SCRIPT = """
       if (ok) { claimsShown++; }
     });
     var total = cards.length - document.querySelectorAll("article.discrepancy.suppressed").length;
-    document.getElementById("shown").textContent = shown + " of " + total + " shown"
-      + (shownSuppressed ? " · " + shownSuppressed + " false alarm" + (shownSuppressed > 1 ? "s" : "") : "");
-    document.getElementById("claims-shown").textContent = claimsShown + " of " + rows.length;
+    var label = document.getElementById("shown");  // its words, in the page's language, in data-*
+    var alarms = label.getAttribute(shownSuppressed === 1 ? "data-alarm-one" : "data-alarm-other");
+    label.textContent = shown + " " + label.getAttribute("data-of") + " " + total + " " + label.getAttribute("data-shown")
+      + (shownSuppressed ? " · " + shownSuppressed + " " + alarms : "");
+    document.getElementById("claims-shown").textContent = claimsShown + " " + label.getAttribute("data-of") + " " + rows.length;
     var none = document.getElementById("no-match");
     if (none) { none.hidden = shown + shownSuppressed > 0 || cards.length === 0; }
   }
@@ -205,6 +205,27 @@ SCRIPT = """
     writeFragment(); apply();
   });
   window.addEventListener("hashchange", function () { if (readFragment()) { apply(); } });
+  // "False alarm? Copy": the suppression entry of the card, with the reason typed beside the
+  // button (else the placeholder to edit), to paste under `suppressions:` in suppressions.yaml.
+  Array.prototype.forEach.call(document.querySelectorAll("button.copy"), function (button) {
+    button.addEventListener("click", function () {
+      var reason = button.parentNode.querySelector("input").value.trim();
+      var entry = button.getAttribute("data-entry");
+      if (reason.length >= 3) { entry = entry.replace(/reason: .*/, function () { return "reason: " + JSON.stringify(reason); }); }
+      function done() { button.textContent = button.getAttribute("data-copied"); }
+      function fallback() {
+        var area = document.createElement("textarea");
+        area.value = entry;
+        document.body.appendChild(area);
+        area.select();
+        try { document.execCommand("copy"); done(); } catch (e) { window.prompt("", entry); }
+        document.body.removeChild(area);
+      }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(entry).then(done, fallback);
+      } else { fallback(); }
+    });
+  });
   readFragment();
   apply();
 }());
@@ -216,66 +237,320 @@ def render_review_page(
     discrepancies: list[Discrepancy],
     skipped: list[Skipped],
     articles: Mapping[str, ArticleInfo],
+    t: Messages = Messages(),
+    labels: Mapping[str, str] | None = None,
 ) -> str:
-    """The review page, as one HTML string. `claims` in the order of the claims table."""
-    active = [d for d in discrepancies if not d.suppressed]
-    counts = {s: sum(d.severity == s for d in active) for s in SEVERITIES}
-    suppressed = len(discrepancies) - len(active)
-    article_ids = sorted(set(articles) | {c.article for c in claims} | {s for d in discrepancies for s in _sources(d)})
-    topics = sorted({d.topic for d in discrepancies} | {c.topic for c in claims if c.topic})
-    in_discrepancy = {c.claim_id for d in discrepancies for c in (d.a, d.b)}
+    """The review page, as one HTML string. `claims` in the order of the claims table.
 
-    summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
-    parts = [
-        '<header class="top">',
-        "<h1>Figures that disagree</h1>",
-        f'<p class="summary"><strong>{len(active)} discrepanc{"y" if len(active) == 1 else "ies"}</strong>'
-        + (f" ({summary})" if summary else "")
-        + (f" · <strong>{suppressed}</strong> marked as false alarm{'s' if suppressed != 1 else ''}" if suppressed else "")
-        + f" · {len(claims)} figures from {len(article_ids)} article{'s' if len(article_ids) != 1 else ''}"
-        + (f" · {len(skipped)} input{'s' if len(skipped) != 1 else ''} not read" if skipped else "")
-        + "</p>",
-        "</header>",
-        _filters(counts, discrepancies, topics, article_ids, articles),
-        "<main>",
-    ]
-    if not discrepancies:
-        parts.append('<p class="empty">No discrepancy: the figures that the rules compare agree.</p>')
-    else:
-        parts.append('<p class="empty" id="no-match" hidden>No discrepancy matches these filters.</p>')
-    for severity, group in _grouped(discrepancies):
-        title, meaning = SEVERITIES.get(severity, (severity, ""))
-        parts.append(f'<section class="group" data-severity="{escape(severity)}">')
-        parts.append(f"<h2>{escape(title)} <small>{escape(meaning)}</small></h2>")
-        for topic, items in _grouped_by_topic(group):
-            parts.append(f'<section class="group" data-topic="{escape(topic)}">')
-            parts.append(f"<h3>Topic <code>{escape(topic)}</code></h3>")
-            parts.extend(_discrepancy(d, articles) for d in items)
+    `t`: the words of the page (French by default). `labels`: what the rules call a topic
+    (by its id) and a measure (by "topic/measure", or its id alone for generic measures);
+    an id with no label is shown as is.
+    """
+    page = _Page(t, labels or {}, articles)
+    return page.render(claims, discrepancies, skipped)
+
+
+class _Page:
+    """The review page in one language, with the rules' labels and the articles' metadata."""
+
+    def __init__(self, t: Messages, labels: Mapping[str, str], articles: Mapping[str, ArticleInfo]):
+        self.t, self.labels, self.articles = t, labels, articles
+
+    def render(self, claims: list[Claim], discrepancies: list[Discrepancy], skipped: list[Skipped]) -> str:
+        t = self.t
+        active = [d for d in discrepancies if not d.suppressed]
+        counts = {s: sum(d.severity == s for d in active) for s in SEVERITIES}
+        suppressed = len(discrepancies) - len(active)
+        article_ids = sorted(set(self.articles) | {c.article for c in claims} | {s for d in discrepancies for s in _sources(d)})
+        topics = sorted({d.topic for d in discrepancies} | {c.topic for c in claims if c.topic})
+        in_discrepancy = {c.claim_id for d in discrepancies for c in (d.a, d.b)}
+
+        summary = ", ".join(f"{n} {t.get('badge.' + s, s)}" for s, n in counts.items() if n)
+        parts = [
+            '<header class="top">',
+            f"<h1>{escape(t('heading'))}</h1>",
+            f'<p class="summary"><strong>{escape(t.n("discrepancies", len(active)))}</strong>'
+            + (f" ({escape(summary)})" if summary else "")
+            + (f" · <strong>{escape(t.n('false_alarms', suppressed))}</strong>" if suppressed else "")
+            + f" · {escape(t.n('figures_from', len(article_ids), figures=len(claims)))}"
+            + (f" · {escape(t.n('inputs_not_read', len(skipped)))}" if skipped else "")
+            + "</p>",
+            "</header>",
+            self._filters(counts, discrepancies, topics, article_ids),
+            "<main>",
+        ]
+        if not discrepancies:
+            parts.append(f'<p class="empty">{escape(t("no_discrepancy"))}</p>')
+        else:
+            parts.append(f'<p class="empty" id="no-match" hidden>{escape(t("no_match"))}</p>')
+        for severity, group in _grouped(discrepancies):
+            parts.append(f'<section class="group" data-severity="{escape(severity)}">')
+            parts.append(f"<h2>{escape(t.get('severity.' + severity, severity))} "
+                         f"<small>{escape(t.get('severity.' + severity + '.meaning', ''))}</small></h2>")
+            for topic, items in _grouped_by_topic(group):
+                parts.append(f'<section class="group" data-topic="{escape(topic)}">')
+                parts.append(f"<h3>{escape(t('topic'))} {self._topic(topic)}</h3>")
+                parts.extend(self._discrepancy(d) for d in items)
+                parts.append("</section>")
             parts.append("</section>")
-        parts.append("</section>")
-    parts.append(_claims_table(claims, in_discrepancy, articles))
-    if skipped:
-        parts.append(f"<h2>Inputs not read <small>{len(skipped)}, see skipped.csv</small></h2>")
-        parts.append('<ul class="skipped">' + "".join(
-            f"<li><code>{escape(s.path)}</code>: {escape(s.reason)}</li>" for s in sorted(skipped, key=lambda s: s.path)
-        ) + "</ul>")
-    parts.append("</main>")
-    parts.append(f"<footer>factcheck {escape(__version__)} · the same data is in claims.csv and discrepancies.csv"
-                 " (docs/reports.md describes every column)</footer>")
-    return _page("\n".join(parts))
+        parts.append(self._claims_table(claims, in_discrepancy))
+        if skipped:
+            parts.append(f"<h2>{escape(t('inputs_not_read'))} <small>{escape(t('see_skipped', count=len(skipped)))}</small></h2>")
+            parts.append('<ul class="skipped">' + "".join(
+                f"<li><code>{escape(s.path)}</code>: {escape(s.reason)}</li>" for s in sorted(skipped, key=lambda s: s.path)
+            ) + "</ul>")
+        parts.append("</main>")
+        parts.append(f"<footer>{escape(t('footer', version=__version__))}</footer>")
+        return _page("\n".join(parts), t)
+
+    def _topic(self, topic: str) -> str:
+        """A topic by its label, its id beside it in code (the id is what the CSVs and filters use)."""
+        label = self.labels.get(topic)
+        return f"{escape(label)} <code>{escape(topic)}</code>" if label else f"<code>{escape(topic)}</code>"
+
+    def _label(self, topic: str | None, measure: str | None) -> str:
+        if not measure:
+            return ""
+        return self.labels.get(f"{topic}/{measure}") or self.labels.get(measure) or measure
+
+    def _filters(
+        self, counts: Mapping[str, int], discrepancies: list[Discrepancy], topics: list[str], article_ids: list[str],
+    ) -> str:
+        t = self.t
+        present = {d.severity for d in discrepancies}
+        buttons = [f'<button type="button" data-severity="" aria-pressed="true">{escape(t("all"))}</button>']
+        for severity in SEVERITIES:
+            disabled = "" if severity in present else " disabled"
+            buttons.append(
+                f'<button type="button" data-severity="{severity}" aria-pressed="false"{disabled}>'
+                f"{escape(t('button.' + severity))} {counts[severity]}</button>"
+            )
+        topic_options = "".join(f'<option value="{escape(x)}">{escape(self.labels.get(x) or x)}</option>' for x in topics)
+        source_options = "".join(
+            f'<option value="{escape(a)}">{escape(_short_label(a, self.articles.get(a)))}</option>' for a in article_ids
+        )
+        return (
+            f'<nav class="filters" aria-label="{escape(t("filters"))}">'
+            f'<div class="filter"><span>{escape(t("filter.severity"))}</span>{"".join(buttons)}</div>'
+            f'<label class="filter"><span>{escape(t("filter.topic"))}</span><select id="filter-topic">'
+            f'<option value="">{escape(t("all_topics"))}</option>{topic_options}</select></label>'
+            f'<label class="filter"><span>{escape(t("filter.article"))}</span><select id="filter-source">'
+            f'<option value="">{escape(t("all_articles"))}</option>{source_options}</select></label>'
+            f'<button type="button" id="clear" title="{escape(t("reset_title"))}">{escape(t("reset"))}</button>'
+            f'<span id="shown" data-of="{escape(t("shown_of"))}" data-shown="{escape(t("shown"))}" '
+            f'data-alarm-one="{escape(t("false_alarm_one"))}" data-alarm-other="{escape(t("false_alarm_other"))}"></span>'
+            "</nav>"
+        )
+
+    def _discrepancy(self, d: Discrepancy) -> str:
+        t = self.t
+        suppressed = " suppressed" if d.suppressed else ""
+        sources = escape(json.dumps(_sources(d), ensure_ascii=False))
+        head = (
+            '<div class="card-head">'
+            f'<span class="badge {escape(d.severity)}">{escape(t.get("badge." + d.severity, d.severity))}</span>'
+            f'<span class="what">{escape(self._amount(d.a))} {escape(t("versus"))} {escape(self._amount(d.b))}</span>'
+            f"<span>{escape(t('measure'))} {escape(self._label(d.topic, d.measure))} · {escape(t('rule'))} <code>{escape(d.rule)}</code></span>"
+            f'<span class="id" title="{escape(t("id_title"))}">{escape(d.discrepancy_id)}</span>'
+            "</div>"
+        )
+        false_alarm = (
+            f'<p class="false-alarm"><b>{escape(t("marked_false_alarm"))}</b> {escape(d.suppressed)}</p>' if d.suppressed else ""
+        )
+        sides = (
+            '<div class="sides">'
+            + self._side("A", d.a, d.mentions_a, d.sources_a)
+            + self._side("B", d.b, d.mentions_b, d.sources_b)
+            + "</div>"
+        )
+        return (
+            f'<article class="discrepancy{suppressed}" id="d-{escape(d.discrepancy_id)}" data-severity="{escape(d.severity)}" '
+            f'data-topic="{escape(d.topic)}" data-sources="{sources}">'
+            f"{head}{false_alarm}{sides}"
+            f'<p class="explanation"><b>{escape(t("why"))}</b> {escape(d.explanation)}</p>'
+            + ("" if d.suppressed else self._suppress(d))
+            + "</article>"
+        )
+
+    def _suppress(self, d: Discrepancy) -> str:
+        """A reason field and a button that copies the card's suppression entry (see SCRIPT)."""
+        t = self.t
+        entry = suppression_entry(d.discrepancy_id, t("reason_placeholder"))
+        return (
+            '<p class="suppress">'
+            f'<input type="text" aria-label="{escape(t("reason_placeholder"))}" placeholder="{escape(t("reason_placeholder"))}">'
+            f'<button type="button" class="copy" data-entry="{escape(entry)}" data-copied="{escape(t("copied"))}" '
+            f'title="{escape(t("copy_suppression_title", id=d.discrepancy_id))}">{escape(t("copy_suppression"))}</button>'
+            "</p>"
+        )
+
+    def _side(self, letter: str, c: Claim, mentions: int, sources: tuple[str, ...]) -> str:
+        t = self.t
+        sources = tuple(sources) or (c.article,)
+        others = [s for s in sources if s != c.article]
+        facts = [
+            (t("as_written"), f"«{escape(c.text)}»"),
+            (t("normalised"), escape(self._normalised(c))),
+            (t("time_scope"), escape(self._scope(c))),
+            (t("actor"), escape(c.actor or t("unknown"))),
+        ]
+        if c.attributed_to:
+            facts.append((t("according_to"), escape(c.attributed_to)))
+        if c.place:
+            facts.append((t("place"), escape(c.place)))
+        if c.subject and c.kind != "count":
+            facts.append((t("subject"), escape(c.subject)))
+        facts.append((t("times_stated"), f"{mentions}"
+                      + (escape(t("in_articles", count=len(sources))) if len(sources) > 1 else "")))
+        if others:
+            listed = '<ul class="also">' + "".join(f"<li>{self._source(s)}</li>" for s in others) + "</ul>"
+            if len(others) > MAX_OPEN_SOURCES:  # a wire story copied by many outlets: folded
+                listed = f"<details><summary>{escape(t('other_articles', count=len(others)))}</summary>{listed}</details>"
+            facts.append((t("also_in"), listed))
+        how = t.get("modality." + c.modality, c.modality)
+        return (
+            '<div class="side">'
+            f'<div><span class="letter">{letter}</span>{self._source(c.article)}</div>'
+            f'<p class="figure"><span class="value">{escape(self._amount(c))}</span><span class="how">{escape(how)}</span></p>'
+            f"<blockquote>{marked(c.sentence, c.text)}</blockquote>"
+            "<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"
+            "</div>"
+        )
+
+    def _source(self, article_id: str) -> str:
+        """An article as a reader names it: title (linked when its url is http), outlet, date, id."""
+        info = self.articles.get(article_id)
+        if info is None:
+            return f'<span class="source-title"><code>{escape(article_id)}</code></span>'
+        title = escape(info.title or article_id)
+        if info.url and urlsplit(info.url).scheme in ("http", "https"):
+            title = f'<a href="{escape(info.url)}" rel="noopener noreferrer">{title}</a>'
+        meta = [escape(info.source)] if info.source else []
+        meta.append(escape(self.t("published", date=self.t.date(info.date)) if info.date else self.t("date_unknown")))
+        meta.append(f"<code>{escape(article_id)}</code>")
+        return f'<span class="source-title">{title}</span><br><span class="meta">{" · ".join(meta)}</span>'
+
+    def _number(self, x: float) -> str:
+        # A narrow no-break space between groups: "5 000 000 000" never wraps.
+        return format_number(x).replace(".", self.t("decimal")).replace(" ", "\u202f")
+
+    def _amount(self, c: Claim) -> str:
+        """The figure as a reader would say it: "au moins 160 entreprises", "environ 100 000 puces".
+
+        Counts are followed by their counted noun as written (the claim's subject), other
+        figures by their unit. The normalised value and unit are shown apart (_normalised).
+        """
+        noun = c.subject if c.kind == "count" and c.subject else c.unit
+        unit = f" {noun}" if noun else ""
+        if c.value is None:
+            return self._range(c, unit)
+        value = f"{self._number(c.value)}{unit}"
+        if c.low == c.value and c.high is None:
+            return self.t("at_least", value=value)
+        if c.high == c.value and c.low is None:
+            return self.t("at_most", value=value)
+        if c.low is not None and c.high is not None and c.low < c.value < c.high:
+            return self.t("about", value=value)
+        return value
+
+    def _normalised(self, c: Claim) -> str:
+        """The value and unit as compared, and the interval when it is not the value alone."""
+        unit = f" {c.unit}" if c.unit else ""
+        value = f"{self._number(c.value)}{unit}" if c.value is not None else self.t("no_single_value")
+        if c.low is not None and c.low == c.high:
+            return value
+        return self.t("interval", value=value, range=self._range(c, unit))
+
+    def _range(self, c: Claim, unit: str) -> str:
+        if c.low is not None and c.high is not None:
+            if c.low == c.high:
+                return f"{self._number(c.low)}{unit}"
+            return self.t("range", low=self._number(c.low), high=self._number(c.high)) + unit
+        if c.low is not None:
+            return self.t("at_least", value=f"{self._number(c.low)}{unit}")
+        if c.high is not None:
+            return self.t("at_most", value=f"{self._number(c.high)}{unit}")
+        return self.t("not_stated")
+
+    def _scope(self, c: Claim) -> str:
+        """The time scope the figure holds for, and where it comes from."""
+        t = self.t
+        span = ""
+        if c.date_start and c.date_end and c.date_start != c.date_end:
+            span = t("scope.span", start=c.date_start, end=c.date_end)
+        if c.date_basis in ("sentence", "column", "published"):
+            return t("scope." + c.date_basis, date=c.date, span=span)
+        if c.date_basis == "future":
+            return t("scope.future", start=c.date_start)
+        return c.date or t("unknown")
+
+    def _claims_table(self, claims: list[Claim], in_discrepancy: set[str]) -> str:
+        t = self.t
+        head = ("col.article", "col.figure", "col.normalised", "col.scope", "col.actor", "col.topic", "col.modality")
+        rows = []
+        for c in claims:
+            flagged = f' class="in-discrepancy" title="{escape(t("in_discrepancy"))}"' if c.claim_id in in_discrepancy else ""
+            info = self.articles.get(c.article)
+            published = f'<br><span class="meta">{info.date.isoformat()}</span>' if info and info.date else ""
+            subject = f'<br><span class="meta">{escape(c.subject)}</span>' if c.subject else ""
+            topic = escape(self.labels.get(c.topic) or c.topic) if c.topic else ""
+            measure = f"<br>{escape(self._label(c.topic, c.measure))}" if c.measure else ""
+            rows.append(
+                f'<tr data-article="{escape(c.article)}" data-topic="{escape(c.topic or "")}"{flagged}>'
+                f"<td><code>{escape(c.article)}</code>{published}</td>"
+                f'<td><b>{escape(c.text)}</b> <span class="meta">{escape(t.get("kind." + c.kind, c.kind))}</span><br>'
+                f'<span class="sentence">{marked(c.sentence, c.text)}</span></td>'
+                f"<td>{escape(self._short_normalised(c))}{subject}</td>"
+                f"<td>{escape(self._short_scope(c))}</td>"
+                f"<td>{escape(c.actor or '')}</td>"
+                f"<td>{topic}{measure}</td>"
+                f"<td>{escape(t.get('modality.' + c.modality, c.modality))}</td>"
+                "</tr>"
+            )
+        shown = t("figures_shown", shown=len(claims), total=len(claims))
+        return (
+            f'<h2 id="figures">{escape(t("all_figures"))} <small><span id="claims-shown">{escape(shown)}</span> '
+            f'{escape(t("figures_note"))}</small></h2>'
+            '<table id="claims"><colgroup><col class="c-article"><col class="c-figure"><col class="c-value">'
+            '<col class="c-scope"><col class="c-actor"><col class="c-topic"><col class="c-modality"></colgroup>'
+            "<thead><tr>" + "".join(f"<th>{escape(t(h))}</th>" for h in head) + "</tr></thead>"
+            "<tbody>" + "".join(rows) + "</tbody></table>"
+        )
+
+    def _short_normalised(self, c: Claim) -> str:
+        """Value and unit, then the interval in symbols when it is not the value alone: "160 entreprise (≥ 160)"."""
+        unit = f" {c.unit}" if c.unit else ""
+        value = f"{self._number(c.value)}{unit}" if c.value is not None else (c.unit or "")
+        if c.low is not None and c.low == c.high:
+            return value
+        if c.low is not None and c.high is not None:
+            interval = self.t("range", low=self._number(c.low), high=self._number(c.high))
+        elif c.low is not None:
+            interval = f"≥ {self._number(c.low)}"
+        elif c.high is not None:
+            interval = f"≤ {self._number(c.high)}"
+        else:
+            return value
+        return f"{value} ({interval})"
+
+    def _short_scope(self, c: Claim) -> str:
+        if c.date_basis == "future":
+            return self.t("short_scope.future", start=c.date_start)
+        basis = self.t("short_scope." + c.date_basis) if c.date_basis in ("sentence", "column", "published") else None
+        return f"{c.date} ({basis})" if c.date and basis else (c.date or self.t("unknown"))
 
 
-def _page(body: str) -> str:
+def _page(body: str, t: Messages) -> str:
     policy = (
         f"default-src 'none'; style-src '{_sha256(CSS)}'; script-src '{_sha256(SCRIPT)}'; "
         "img-src 'none'; base-uri 'none'; form-action 'none'"
     )
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{escape(t.lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{escape(policy)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>factcheck: figures that disagree</title>\n"
+        f"<title>{escape(t('page_title'))}</title>\n"
         f"<style>{CSS}</style>\n</head>\n<body>\n<div class=\"page\">\n{body}\n</div>\n"
         f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )
@@ -283,35 +558,6 @@ def _page(body: str) -> str:
 
 def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-
-
-def _filters(
-    counts: Mapping[str, int], discrepancies: list[Discrepancy], topics: list[str], article_ids: list[str],
-    articles: Mapping[str, ArticleInfo],
-) -> str:
-    present = {d.severity for d in discrepancies}
-    buttons = ['<button type="button" data-severity="" aria-pressed="true">All</button>']
-    for severity in SEVERITIES:
-        disabled = "" if severity in present else " disabled"
-        buttons.append(
-            f'<button type="button" data-severity="{severity}" aria-pressed="false"{disabled}>'
-            f"{escape(severity.capitalize())} {counts[severity]}</button>"
-        )
-    topic_options = "".join(f'<option value="{escape(t)}">{escape(t)}</option>' for t in topics)
-    source_options = "".join(
-        f'<option value="{escape(a)}">{escape(_short_label(a, articles.get(a)))}</option>' for a in article_ids
-    )
-    return (
-        '<nav class="filters" aria-label="Filters">'
-        f'<div class="filter"><span>Severity</span>{"".join(buttons)}</div>'
-        '<label class="filter"><span>Topic</span><select id="filter-topic">'
-        f'<option value="">All topics</option>{topic_options}</select></label>'
-        '<label class="filter"><span>Article</span><select id="filter-source">'
-        f'<option value="">All articles</option>{source_options}</select></label>'
-        '<button type="button" id="clear" title="clear the filters">Reset</button>'
-        '<span id="shown"></span>'
-        "</nav>"
-    )
 
 
 def _short_label(article_id: str, info: ArticleInfo | None) -> str:
@@ -336,86 +582,6 @@ def _sources(d: Discrepancy) -> list[str]:
     return list(dict.fromkeys((*(d.sources_a or (d.a.article,)), *(d.sources_b or (d.b.article,)))))
 
 
-def _discrepancy(d: Discrepancy, articles: Mapping[str, ArticleInfo]) -> str:
-    suppressed = " suppressed" if d.suppressed else ""
-    sources = escape(json.dumps(_sources(d), ensure_ascii=False))
-    head = (
-        '<div class="card-head">'
-        f'<span class="badge {escape(d.severity)}">{escape(d.severity)}</span>'
-        f'<span class="what">{escape(_headline(d))}</span>'
-        f"<span>measure <code>{escape(d.measure)}</code> · rule <code>{escape(d.rule)}</code></span>"
-        f'<span class="id" title="discrepancy id, for suppressions">{escape(d.discrepancy_id)}</span>'
-        "</div>"
-    )
-    false_alarm = (
-        f'<p class="false-alarm"><b>Marked as a false alarm:</b> {escape(d.suppressed)}</p>' if d.suppressed else ""
-    )
-    sides = (
-        '<div class="sides">'
-        + _side("A", d.a, d.mentions_a, d.sources_a, articles)
-        + _side("B", d.b, d.mentions_b, d.sources_b, articles)
-        + "</div>"
-    )
-    return (
-        f'<article class="discrepancy{suppressed}" id="d-{escape(d.discrepancy_id)}" data-severity="{escape(d.severity)}" '
-        f'data-topic="{escape(d.topic)}" data-sources="{sources}">'
-        f"{head}{false_alarm}{sides}"
-        f'<p class="explanation"><b>Why:</b> {escape(d.explanation)}</p>'
-        "</article>"
-    )
-
-
-def _headline(d: Discrepancy) -> str:
-    return f"{_amount(d.a)} vs {_amount(d.b)}"
-
-
-def _side(
-    letter: str, c: Claim, mentions: int, sources: tuple[str, ...], articles: Mapping[str, ArticleInfo]
-) -> str:
-    sources = tuple(sources) or (c.article,)
-    others = [s for s in sources if s != c.article]
-    facts = [
-        ("As written", f"«{escape(c.text)}»"),
-        ("Normalised", escape(_normalised(c))),
-        ("Time scope", escape(_scope(c))),
-        ("Actor", escape(c.actor or "unknown")),
-    ]
-    if c.attributed_to:
-        facts.append(("According to", escape(c.attributed_to)))
-    if c.place:
-        facts.append(("Place", escape(c.place)))
-    if c.subject and c.kind != "count":
-        facts.append(("Subject", escape(c.subject)))
-    facts.append(("Times stated", f"{mentions}"
-                  + (f" in {len(sources)} articles" if len(sources) > 1 else "")))
-    if others:
-        listed = '<ul class="also">' + "".join(f"<li>{_source(s, articles.get(s))}</li>" for s in others) + "</ul>"
-        if len(others) > MAX_OPEN_SOURCES:  # a wire story copied by many outlets: folded
-            listed = f"<details><summary>{len(others)} other articles</summary>{listed}</details>"
-        facts.append(("Also in", listed))
-    return (
-        '<div class="side">'
-        f'<div><span class="letter">{letter}</span>{_source(c.article, articles.get(c.article))}</div>'
-        f'<p class="figure"><span class="value">{escape(_amount(c))}</span><span class="how">{escape(MODALITIES.get(c.modality, c.modality))}</span></p>'
-        f"<blockquote>{marked(c.sentence, c.text)}</blockquote>"
-        "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"
-        "</div>"
-    )
-
-
-def _source(article_id: str, info: ArticleInfo | None) -> str:
-    """An article as a reader names it: title (linked when its url is http), outlet, date, id."""
-    if info is None:
-        return f'<span class="source-title"><code>{escape(article_id)}</code></span>'
-    title = escape(info.title or article_id)
-    if info.url and urlsplit(info.url).scheme in ("http", "https"):
-        title = f'<a href="{escape(info.url)}" rel="noopener noreferrer">{title}</a>'
-    meta = [escape(info.source)] if info.source else []
-    meta.append(f"published {info.date.isoformat()}" if info.date else "publication date unknown")
-    meta.append(f"<code>{escape(article_id)}</code>")
-    return f'<span class="source-title">{title}</span><br><span class="meta">{" · ".join(meta)}</span>'
-
-
 def marked(sentence: str, figure: str) -> str:
     """The sentence, escaped, with the first occurrence of the figure in <mark>.
 
@@ -429,119 +595,3 @@ def marked(sentence: str, figure: str) -> str:
     return (
         escape(sentence[: match.start()]) + f"<mark>{escape(match.group())}</mark>" + escape(sentence[match.end():])
     )
-
-
-def _number(x: float) -> str:
-    # A narrow no-break space between groups: "5 000 000 000" never wraps.
-    return format_number(x).replace(" ", "\u202f")
-
-
-def _amount(c: Claim) -> str:
-    """The figure as a reader would say it: "at least 160 entreprises", "about 100 000 puces".
-
-    Counts are followed by their counted noun as written (the claim's subject), other
-    figures by their unit. The normalised value and unit are shown apart (_normalised).
-    """
-    noun = c.subject if c.kind == "count" and c.subject else c.unit
-    unit = f" {noun}" if noun else ""
-    if c.value is None:
-        return _range(c, unit)
-    value = _number(c.value)
-    if c.low == c.value and c.high is None:
-        return f"at least {value}{unit}"
-    if c.high == c.value and c.low is None:
-        return f"at most {value}{unit}"
-    if c.low is not None and c.high is not None and c.low < c.value < c.high:
-        return f"about {value}{unit}"
-    return f"{value}{unit}"
-
-
-def _normalised(c: Claim) -> str:
-    """The value and unit as compared, and the interval when it is not the value alone."""
-    unit = f" {c.unit}" if c.unit else ""
-    value = f"{_number(c.value)}{unit}" if c.value is not None else "no single value"
-    if c.low is not None and c.low == c.high:
-        return value
-    return f"{value}; interval {_range(c, unit)}"
-
-
-def _range(c: Claim, unit: str) -> str:
-    if c.low is not None and c.high is not None:
-        if c.low == c.high:
-            return f"{_number(c.low)}{unit}"
-        return f"{_number(c.low)} to {_number(c.high)}{unit}"
-    if c.low is not None:
-        return f"at least {_number(c.low)}{unit}"
-    if c.high is not None:
-        return f"at most {_number(c.high)}{unit}"
-    return "not stated"
-
-
-def _scope(c: Claim) -> str:
-    """The time scope the figure holds for, and where it comes from."""
-    span = ""
-    if c.date_start and c.date_end and c.date_start != c.date_end:
-        span = f" ({c.date_start} to {c.date_end})"
-    if c.date_basis == "sentence":
-        return f"{c.date}{span}, stated in the sentence"
-    if c.date_basis == "column":
-        return f"{c.date}{span}, stated in the table header"
-    if c.date_basis == "future":
-        return f"from {c.date_start} on (future or conditional, no date stated)"
-    if c.date_basis == "published":
-        return f"{c.date}: publication date, no date stated"
-    return c.date or "unknown"
-
-
-def _claims_table(claims: list[Claim], in_discrepancy: set[str], articles: Mapping[str, ArticleInfo]) -> str:
-    head = ("Article", "Figure and its sentence", "Normalised", "Time scope", "Actor", "Topic / measure", "Modality")
-    rows = []
-    for c in claims:
-        flagged = ' class="in-discrepancy" title="part of a discrepancy above"' if c.claim_id in in_discrepancy else ""
-        info = articles.get(c.article)
-        published = f'<br><span class="meta">{info.date.isoformat()}</span>' if info and info.date else ""
-        subject = f'<br><span class="meta">{escape(c.subject)}</span>' if c.subject else ""
-        rows.append(
-            f'<tr data-article="{escape(c.article)}" data-topic="{escape(c.topic or "")}"{flagged}>'
-            f"<td><code>{escape(c.article)}</code>{published}</td>"
-            f'<td><b>{escape(c.text)}</b> <span class="meta">{escape(c.kind)}</span><br>'
-            f'<span class="sentence">{marked(c.sentence, c.text)}</span></td>'
-            f"<td>{escape(_short_normalised(c))}{subject}</td>"
-            f"<td>{escape(_short_scope(c))}</td>"
-            f"<td>{escape(c.actor or '')}</td>"
-            f"<td>{escape(c.topic or '')}{'<br><code>' + escape(c.measure) + '</code>' if c.measure else ''}</td>"
-            f"<td>{escape(c.modality)}</td>"
-            "</tr>"
-        )
-    return (
-        f'<h2 id="figures">All figures <small><span id="claims-shown">{len(claims)} of {len(claims)}</span> shown;'
-        " a red edge marks those in a discrepancy</small></h2>"
-        '<table id="claims"><colgroup><col class="c-article"><col class="c-figure"><col class="c-value">'
-        '<col class="c-scope"><col class="c-actor"><col class="c-topic"><col class="c-modality"></colgroup>'
-        "<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead>"
-        "<tbody>" + "".join(rows) + "</tbody></table>"
-    )
-
-
-def _short_normalised(c: Claim) -> str:
-    """Value and unit, then the interval in symbols when it is not the value alone: "160 entreprise (≥ 160)"."""
-    unit = f" {c.unit}" if c.unit else ""
-    value = f"{_number(c.value)}{unit}" if c.value is not None else (c.unit or "")
-    if c.low is not None and c.low == c.high:
-        return value
-    if c.low is not None and c.high is not None:
-        interval = f"{_number(c.low)} to {_number(c.high)}"
-    elif c.low is not None:
-        interval = f"≥ {_number(c.low)}"
-    elif c.high is not None:
-        interval = f"≤ {_number(c.high)}"
-    else:
-        return value
-    return f"{value} ({interval})"
-
-
-def _short_scope(c: Claim) -> str:
-    if c.date_basis == "future":
-        return f"from {c.date_start} (future)"
-    basis = {"sentence": "stated", "column": "table header", "published": "publication date"}.get(c.date_basis or "")
-    return f"{c.date} ({basis})" if c.date and basis else (c.date or "unknown")

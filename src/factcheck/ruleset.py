@@ -9,8 +9,12 @@ at once, with file and line, before any article is read.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
+import json
+import os
 import re
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -207,6 +211,7 @@ class RuleSet:
     policy_file: str | None = None  # None: no file has a policy section, the defaults hold
     exchange_rates_file: str | None = None
     lexicon: Lexicon = field(default_factory=Lexicon)  # the frames' words (rules/frames.yaml)
+    warnings: tuple[str, ...] = ()  # valid rules that can never match, with file and line
 
     def to_base(self, currency: str | None) -> float | None:
         """How many base-currency units one unit of `currency` is worth, or None."""
@@ -223,6 +228,15 @@ class RuleSet:
         not of suppressions, exchange rates or policy, which only the comparison reads."""
         shape = repr((self.topics, sorted(self.actor_aliases.items()), self.generic, self.lexicon))
         return hashlib.sha256(shape.encode()).hexdigest()[:16]
+
+    def labels(self) -> dict[str, str]:
+        """What the rules call each topic (by id) and measure (by "topic/measure"; a generic
+        measure by its id), for the review page; ids without a label are left out."""
+        labels = {m.id: m.spec.label for m in self.generic if m.spec.label}
+        for topic in self.topics:
+            labels[topic.id] = topic.spec.label
+            labels.update({f"{topic.id}/{m.id}": m.spec.label for m in topic.measures if m.spec.label})
+        return labels
 
     def canonical_actor(self, name: str | None) -> str | None:
         if name is None:
@@ -298,6 +312,7 @@ def load_rules(path: str | Path | Sequence[Path], suppress: Sequence[str | Path]
     alias_origin: dict[str, str] = {}
     topic_origin: dict[str, str] = {}
     generic_origin: dict[str, str] = {}
+    warnings: list[str] = []
     for file in files:
         loaded = _load_file(file, problems)
         if loaded is None:
@@ -306,6 +321,8 @@ def load_rules(path: str | Path | Sequence[Path], suppress: Sequence[str | Path]
         at = lambda *loc: _at(file, node, loc)  # noqa: E731  "file:line" of a place in this file
         if parsed.topic is not None:
             topic = _compile_topic(parsed.topic, at, problems)
+            for i, m in enumerate(parsed.topic.measures):
+                warnings.extend(_units_never_matched(m, lambda j: at("topic", "measures", i, "units", j)))
             if topic.id in topic_origin:
                 problems.append(f"{at('topic', 'id')}: topic id '{topic.id}' is already defined in {topic_origin[topic.id]}")
             else:
@@ -317,6 +334,7 @@ def load_rules(path: str | Path | Sequence[Path], suppress: Sequence[str | Path]
             generic_origin.setdefault(spec.id, str(file))
             if spec.kind == "count" and not spec.units:
                 problems.append(f"{at('generic_measures', i)}: generic measure '{spec.id}': a count measure needs 'units'")
+            warnings.extend(_units_never_matched(spec, lambda j: at("generic_measures", i, "units", j)))
             cues = _compile_all(spec.cues, f"measure '{spec.id}' cue", lambda j: at("generic_measures", i, "cues", j), problems)
             generic.append(Measure(spec, tuple(cues)))
         if parsed.exchange_rates is not None:
@@ -358,7 +376,32 @@ def load_rules(path: str | Path | Sequence[Path], suppress: Sequence[str | Path]
         policy=policy, policy_file=policy_file, exchange_rates_file=rates_file,
         lexicon=Lexicon.build(frames.same_thing, frames.generic_nouns, frames.light_verbs, frames.tolls,
                                frames.constants),
+        warnings=tuple(warnings),
     )
+
+
+# What a figure's unit is, by kind (pipes/quantities.py): an ISO currency code for money, % or
+# pp (percentage points) for percents, the counted noun's lemma, one word, for counts.
+_CURRENCY_CODE = re.compile(r"[A-Za-z]{3}")
+_PERCENT_UNITS = {"%", "pp"}
+
+
+def _units_never_matched(spec: MeasureSpec, at: Callable[[int], str]) -> list[str]:
+    """Warnings for the `units` of a measure that no figure can have: the measure is valid, but
+    those units (or the whole measure, when all of them are such) never match."""
+    warnings = []
+    for j, unit in enumerate(spec.units):
+        if spec.kind == "money" and not _CURRENCY_CODE.fullmatch(unit.strip()):
+            why = "a money figure's unit is its currency code (EUR, USD, GBP)"
+        elif spec.kind == "percent" and unit.strip() not in _PERCENT_UNITS:
+            why = "a percent figure's unit is '%' (or 'pp' for percentage points)"
+        elif spec.kind == "count" and len(unit.split()) > 1:
+            why = ("the counted noun is read as one word, the noun's lemma ('usine' in \"13 usines de batteries\"); "
+                   "write the noun alone and put the rest in 'cues'")
+        else:
+            continue
+        warnings.append(f"{at(j)}: measure '{spec.id}' ({spec.kind}): unit '{unit}' can never match: {why}")
+    return warnings
 
 
 def describe_policy(rules: RuleSet) -> list[str]:
@@ -429,8 +472,18 @@ def _load_file(file: Path, problems: list[str]) -> tuple[RulesFile, yaml.Node] |
                 hint = " (YAML reads yes/no/on/off as booleans: quote the word)"
             elif isinstance(got, (int, float)) and error["type"] == "string_type":
                 hint = " (YAML read it as a number: quote it)"
+            if error["type"] == "extra_forbidden":
+                problems.append(f"{_at(file, node, loc)}: {_format_loc(loc[:-1])}: {_unknown_field(loc)}")
+                continue
             problems.append(f"{_at(file, node, loc)}: {_format_loc(loc)}: {error['msg']}{got_text}{hint}")
-        return None
+        # Misspelt fields alone: read the file without them, so that its other problems (a
+        # count measure without units, a duplicate id...) are reported in the same round.
+        if any(error["type"] != "extra_forbidden" for error in exc.errors()):
+            return None
+        try:
+            parsed = RulesFile.model_validate(_without(data, [error["loc"] for error in exc.errors()]))
+        except ValidationError:
+            return None
     sections = (parsed.topic, parsed.actors, parsed.suppressions, parsed.generic_measures, parsed.exchange_rates, parsed.policy, parsed.frames)
     if all(x is None for x in sections):
         problems.append(
@@ -439,6 +492,49 @@ def _load_file(file: Path, problems: list[str]) -> tuple[RulesFile, yaml.Node] |
         )
         return None
     return parsed, node
+
+
+def _without(data: object, locs: list[tuple]) -> object:
+    """A copy of parsed YAML without the keys at `locs` (pydantic error locations)."""
+    if isinstance(data, dict):
+        return {k: _without(v, [loc[1:] for loc in locs if loc[:1] == (k,) and len(loc) > 1])
+                for k, v in data.items() if (k,) not in locs}
+    if isinstance(data, list):
+        return [_without(v, [loc[1:] for loc in locs if loc[:1] == (i,) and len(loc) > 1]) for i, v in enumerate(data)]
+    return data
+
+
+def _unknown_field(loc: tuple) -> str:
+    """"unknown field 'tolerence': did you mean 'tolerance'?", or the fields allowed there."""
+    key, allowed = str(loc[-1]), _fields_at(loc[:-1])
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown field '{key}': did you mean '{close[0]}'?"
+    return f"unknown field '{key}'" + (f": expected one of {', '.join(allowed)}" if allowed else "")
+
+
+def _fields_at(loc: tuple) -> list[str]:
+    """The fields the schema allows at a place of a rules file (list indexes skipped)."""
+    model: type[BaseModel] | None = RulesFile
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field_info = model.model_fields.get(part) if model is not None else None
+        model = _model_in(field_info.annotation) if field_info is not None else None
+        if model is None:
+            return []
+    return list(model.model_fields)
+
+
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    """The schema model inside a field's type: `TopicSpec | None`, `list[MeasureSpec]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _compile_topic(spec: TopicSpec, at: Callable[..., str], problems: list[str]) -> Topic:
@@ -532,3 +628,86 @@ def init_rules(target: Path) -> list[Path]:
     except OSError as exc:
         raise FactcheckError(f"{target}: cannot write the rules files there: {exc.strerror or exc}") from None
     return [target / f.name for f in defaults]
+
+
+SUPPRESSIONS_FILE = "suppressions.yaml"
+
+
+def suppression_entry(discrepancy_id: str, reason: str, indent: int = 2) -> str:
+    """The lines to paste under `suppressions:` to mark a discrepancy as a false alarm.
+
+    The id is quoted (an id of digits alone would be read as a number); the reason is written as
+    a JSON string, which YAML reads as its double-quoted form (quotes, colons and « » are safe).
+    `indent`: the column of the list's dashes.
+    """
+    pad = " " * indent
+    return f"{pad}- id: '{discrepancy_id}'\n{pad}  reason: {json.dumps(reason, ensure_ascii=False)}\n"
+
+
+def _with_suppression(before: str, discrepancy_id: str, reason: str) -> str | None:
+    """The text of a suppressions file with the entry added after the last item of its list, in
+    the list's indentation, the rest of the file (comments, other sections) as it was; a file
+    with no list or an empty one gets the list at its end. None for a list written inline."""
+    text = before if before.endswith("\n") or not before else before + "\n"
+    root = yaml.compose(text)
+    items = None
+    if isinstance(root, yaml.MappingNode):
+        items = next((value for key, value in root.value if key.value == "suppressions"), None)
+    if isinstance(items, yaml.SequenceNode) and items.value:
+        if items.flow_style:
+            return None
+        last = items.value[-1]
+        while not isinstance(last, yaml.ScalarNode):  # the last line of the last item: its last scalar
+            last = last.value[-1][1] if isinstance(last, yaml.MappingNode) else last.value[-1]
+        end = text.find("\n", last.end_mark.index) + 1
+        first = items.value[0].start_mark.index
+        line_start = text.rfind("\n", 0, first) + 1
+        indent = text.index("-", line_start) - line_start  # the column of the list's dashes
+        return text[:end] + suppression_entry(discrepancy_id, reason, indent) + text[end:]
+    text = re.sub(r"(?m)^suppressions:[ \t]*(?:\[\]|null|~)?[ \t]*(?:#.*)?\n", "", text)  # empty: written below
+    return text + "suppressions:\n" + suppression_entry(discrepancy_id, reason)
+
+
+def add_suppression(folder: Path, discrepancy_id: str, reason: str) -> Path:
+    """Append a suppression to `folder/suppressions.yaml` (created with its schema_version when
+    absent, with the folder); return the file. Raise FactcheckError, in one line, on an id not
+    in the form of discrepancies.csv, a reason too short, an id already suppressed in the rules
+    in force, or a file the entry cannot be appended to; the file is then left as it was."""
+    try:
+        SuppressionSpec(id=discrepancy_id, reason=reason.strip())
+    except ValidationError:
+        if not re.fullmatch(r"[0-9a-f]{12}", discrepancy_id):
+            raise FactcheckError(
+                f"'{discrepancy_id}' is not a discrepancy id: expected 12 characters 0-9 a-f, "
+                "as in the discrepancy_id column of discrepancies.csv or on report.html"
+            ) from None
+        raise FactcheckError(f"--reason {reason!r}: say in a few words why it is a false alarm (3 characters or more)") from None
+    file = folder / SUPPRESSIONS_FILE
+    in_force = load_user_rules(folder if folder.exists() else None).suppressions  # also: the folder's rules are valid
+    if discrepancy_id in in_force:
+        raise FactcheckError(f"{discrepancy_id} is already suppressed (reason: {in_force[discrepancy_id]!r}); nothing written")
+    before = file.read_text(encoding="utf-8") if file.exists() else f"schema_version: {SCHEMA_VERSION}\n"
+    old = (yaml.safe_load(before) or {}).get("suppressions") or []
+    text = _with_suppression(before, discrepancy_id, reason.strip())
+    try:  # the file read back must hold the list as it was, plus the entry: else nothing is written
+        appended = (yaml.safe_load(text) or {}).get("suppressions") if text is not None else None
+    except yaml.YAMLError:
+        appended = None
+    if appended != [*old, {"id": discrepancy_id, "reason": reason.strip()}]:
+        raise FactcheckError(
+            f"{file}: the entry cannot be added to its suppressions list (written inline, as [...]?): write the list "
+            f"as '- id:' lines, or add the entry by hand (the copy button of report.html gives it)"
+        )
+    tmp = None
+    try:  # a temp file renamed over the old one: a failed write leaves it whole
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(tmp, file.stat().st_mode & 0o777 if file.exists() else 0o644)
+        os.replace(tmp, file)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise FactcheckError(f"{file}: cannot write the suppression: {exc.strerror or exc}") from None
+    return file
