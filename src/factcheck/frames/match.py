@@ -431,7 +431,7 @@ def _toll_when(fa: _Figure, fb: _Figure) -> str | None:
 # The hour a sentence gives its count at, for ordering two counts of one day: "mercredi à la
 # mi-journée" comes before "en fin de journée". Each pattern with the hour it stands for.
 _HOURS = (
-    (re.compile(r"\b(?:vers|a) (\d{1,2}) ?h"), None),
+    (re.compile(r"\b(?:vers|a) (\d{1,2}) ?h(?:eures?|\d\d)?\b"), None),
     (re.compile(r"\b(?:a l'aube|tot le matin|dans la matinee)\b"), 7),
     (re.compile(r"\bmatin\b"), 9),
     (re.compile(r"\bmi-journee\b|\ben milieu de journee\b|\ba midi\b"), 12),
