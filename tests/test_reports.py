@@ -19,6 +19,7 @@ import time
 import urllib.request
 import xml.etree.ElementTree as ET
 from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -611,3 +612,17 @@ def test_count_inputs(tmp_path):
     (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
     assert pipeline.count_inputs(tmp_path) == 5
     assert pipeline.count_inputs(tmp_path / "sub" / "feed.jsonl") == 3
+
+
+def test_why_a_row_is_there_in_the_pages_language():
+    a = _claim(81000, 81000, 81000, text="81 000", sentence="À Paris, la préfecture a compté 81 000 manifestants.")
+    b = _claim(700000, 700000, 700000, claim_id="c2", article="b.txt", text="700 000",
+               sentence="À Paris, la CGT annonce 700 000 manifestants.")
+    a, b = replace(a, attributed_to="préfecture"), replace(b, attributed_to="CGT")
+    row = _discrepancy(a, b, type="disputed", severity="review", rule="frame_disputed", confidence=0.85,
+                       explanation="a.txt says «81 000» and b.txt says «700 000» are the same thing, counted by different sources.")
+    french = render_review_page([a, b], [row], [], HOSTILE, messages("fr"), {})
+    assert ("<b>Pourquoi :</b> La même chose, au même endroit et au même moment, comptée par deux sources : "
+            "«81 000» selon préfecture, «700 000» selon CGT. Confiance : 0,85.") in french.replace("&#x27;", "'")
+    english = render_review_page([a, b], [row], [], HOSTILE, messages("en"), {})
+    assert "<b>Why:</b> a.txt says «81 000» and b.txt says «700 000» are the same thing, counted by different sources. Confidence: 0.85." in english

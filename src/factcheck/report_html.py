@@ -367,10 +367,25 @@ class _Page:
             f'<article class="discrepancy{suppressed}" id="d-{escape(d.discrepancy_id)}" data-severity="{escape(d.severity)}" '
             f'data-topic="{escape(d.topic)}" data-sources="{sources}">'
             f"{head}{false_alarm}{sides}"
-            f'<p class="explanation"><b>{escape(t("why"))}</b> {escape(d.explanation)}</p>'
+            f'<p class="explanation"><b>{escape(t("why"))}</b> {escape(self._why(d))}</p>'
             + ("" if d.suppressed else self._suppress(d))
             + "</article>"
         )
+
+    def _why(self, d: Discrepancy) -> str:
+        """Why the row is there: the reports' explanation in English; in another language, the
+        row's type in the page's words with both figures as written, then its confidence."""
+        t = self.t
+        key = "why." + (d.type or "")
+        if t.lang == "en" or t.get(key, "") == "":
+            text = d.explanation
+        else:
+            text = t(key, a=f"«{d.a.text}»", b=f"«{d.b.text}»",
+                     source_a=d.a.attributed_to or t("unknown"), source_b=d.b.attributed_to or t("unknown"))
+            text = text[0].upper() + text[1:]
+        if d.confidence is not None and d.confidence < 1:
+            text += t("why.confidence", confidence=self._number(d.confidence))
+        return text
 
     def _suppress(self, d: Discrepancy) -> str:
         """A reason field and a button that copies the card's suppression entry (see SCRIPT)."""
