@@ -167,7 +167,7 @@ NAMED_BEFORE_REACH = 20
 
 def _written_after(span: Span, lexicon: Lexicon) -> str | None:
     """"3 millions d'euros d'aide humanitaire", "20 Md€ d'investissements": the noun right
-    after the amount and its currency, with its adjective or complement, as written."""
+    after the amount and its currency, with its adjective, as written."""
     doc = span.doc
     i = span.end
     if i + 1 >= len(doc) or fold(doc[i].text) not in ("de", "d'", "d’") or doc[i + 1].pos_ != "NOUN":

@@ -1040,12 +1040,12 @@ def _year_like(span: Span, value: float) -> bool:
     return float(value).is_integer() and 1000 <= value <= 2100 and "." not in span.text and " " not in span.text
 
 
-# "34 000 selon la police", "120 000 d'après la CGT": a figure given with its source.
-_SOURCE_CUES = {"selon", "d'apres", "d’apres", "pour"}
 _SOURCE_OWNERS = {"la", "le", "les", "l'", "l’"}
 
 
 def _source_follows(folded: list[str], end: int) -> bool:
+    """Whether a source follows the number: "34 000 selon la police", "120 000 d'après la CGT",
+    "3 500 pour la préfecture"."""
     if end >= len(folded):
         return False
     if folded[end] in ("selon",) or (folded[end] in ("d'", "d’") and end + 1 < len(folded) and folded[end + 1] == "apres"):
@@ -1077,8 +1077,8 @@ def _bulleted(doc: Doc, start: int) -> bool:
     return bullet.text in _BULLETS and (bullet.i == 0 or "\n" in doc[bullet.i - 1].text_with_ws or doc[bullet.i - 1].is_space)
 
 
-# "Ils étaient 1,28 million", "elles étaient 3 000": a count whose noun is a pronoun.
 def _they_were(folded: list[str], start: int) -> bool:
+    """"Ils étaient 1,28 million", "elles étaient 3 000": a count whose noun is a pronoun."""
     return start >= 2 and folded[start - 2] in ("ils", "elles") and folded[start - 1] in ("etaient", "sont", "seraient", "etaient-ils")
 
 
