@@ -87,6 +87,14 @@ class Lexicon:
     def concept_of_stem(self, s: str) -> str:
         return self.groups.get(s, s)
 
+    def concept_of_word(self, word: str) -> str:
+        """The concept of one word: its stem, joined by the rules' groups."""
+        return self.concept_of_stem(stem(word))
+
+    def key_of(self, *words: str) -> str:
+        """The what of a noun and its complement: "taux de chômage" -> "taux|chomag"."""
+        return "|".join(self.concept_of_word(w) for w in words)
+
     def is_generic(self, phrase: str) -> bool:
         return stem_phrase(phrase) in self.generic
 

@@ -125,10 +125,11 @@ def find_frame_discrepancies(
     tolerances = tolerances or {}
     tolls, constants = lexicon.tolls, lexicon.constants
     anchors = article_days(claims)
-    texts: dict[str, str] = defaultdict(str)  # each article's sentences with figures, folded
+    sentences: dict[str, dict[str, None]] = defaultdict(dict)  # each article's sentences with figures, in order
     for c in claims:
         if c.sentence:
-            texts[c.article] += " " + fold(c.sentence)
+            sentences[c.article][c.sentence] = None
+    texts = {article: " " + " ".join(fold(s) for s in said) for article, said in sentences.items()}
     blocks: dict[tuple, dict[tuple, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in sorted(claims, key=lambda c: (c.article, c.start)):
         if eligible(c):
@@ -249,7 +250,7 @@ def _places_compatible(
         return None
     if position(placed) < highest[placed.article]:
         return None
-    if fold(placed.place) not in texts[unplaced.article]:
+    if fold(placed.place) not in texts.get(unplaced.article, ""):
         return None
     low, high = sorted((max(position(a), 1e-9), max(position(b), 1e-9)))
     if high > ONE_SIDE_RATIO * low:

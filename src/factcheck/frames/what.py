@@ -66,7 +66,7 @@ def _right_before(subject: str, span: Span) -> bool:
 def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) -> What:
     anchor = noun if noun is not None else span.root
     predicate = _predicate(anchor, lexicon)
-    noun_key = lexicon.concept_of_stem(stem(noun.text)) if noun is not None else None
+    noun_key = lexicon.concept_of_word(noun.text) if noun is not None else None
     if noun is None or lexicon.is_generic(noun.text):
         return What(predicate, None, part)
     if fold(noun.lemma_) == "magnitude":
@@ -77,7 +77,7 @@ def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) ->
         # the rules' groups first ("parmi les soldats du feu")
         phrase = stem_phrase(among.doc[among.i : among.i + 3].text)
         group = lexicon.groups.get(phrase)
-        return What(group or lexicon.concept_of_stem(stem(among.text)), noun_key, part)
+        return What(group or lexicon.concept_of_word(among.text), noun_key, part)
     if predicate is None or predicate == noun_key:
         return What(noun_key, None, part)
     return What(noun_key, predicate, part)
@@ -146,7 +146,7 @@ def _verb_key(verb: Token, lexicon: Lexicon) -> str | None:
         idiom = f"{stem(lemma)}_{stem(obj.text)}"
         if idiom in lexicon.groups:
             return lexicon.groups[idiom]
-    return lexicon.concept_of_stem(stem(lemma))
+    return lexicon.concept_of_word(lemma)
 
 
 def _amount_key(subject: str | None, lexicon: Lexicon) -> str | None:
@@ -157,8 +157,7 @@ def _amount_key(subject: str | None, lexicon: Lexicon) -> str | None:
     words = [w.split("'")[-1] for w in words if w.split("'")[-1]]
     if not words or lexicon.is_generic(words[0]):
         return None  # "montant": an amount word says nothing of what the amount is
-    keys = [lexicon.concept_of_stem(stem(w)) for w in words[:2]]
-    return "|".join(keys)
+    return lexicon.key_of(*words[:2])
 
 
 # How far before an amount its thing may be named: "le taux de chômage a atteint 7,6 %".
@@ -175,10 +174,9 @@ def _written_after(span: Span, lexicon: Lexicon) -> str | None:
     noun = doc[i + 1]
     if noun.ent_type_ or lexicon.is_generic(noun.text) or fold(noun.lemma_) in NUMBER_NOUNS:
         return None
-    key = lexicon.concept_of_stem(stem(noun.text))
     if i + 2 < len(doc) and doc[i + 2].pos_ == "ADJ" and doc[i + 2].head.i == noun.i:
-        return f"{key}|{lexicon.concept_of_stem(stem(doc[i + 2].text))}"
-    return key
+        return lexicon.key_of(noun.text, doc[i + 2].text)
+    return lexicon.key_of(noun.text)
 
 
 def _written_before(span: Span, lexicon: Lexicon) -> str | None:
@@ -190,7 +188,7 @@ def _written_before(span: Span, lexicon: Lexicon) -> str | None:
         if token.pos_ == "NOUN" and not token.ent_type_ and not lexicon.is_generic(token.text):
             link, complement = doc[token.i + 1], doc[token.i + 2]
             if fold(link.text) in ("de", "d'", "d’") and complement.pos_ == "NOUN" and not complement.ent_type_ and not lexicon.is_generic(complement.text):
-                return f"{lexicon.concept_of_stem(stem(token.text))}|{lexicon.concept_of_stem(stem(complement.text))}"
+                return lexicon.key_of(token.text, complement.text)
     return None
 
 
@@ -204,7 +202,7 @@ def _named_before(span: Span, lexicon: Lexicon) -> str | None:
         complement = next((c for c in token.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and c.i < span.start), None)
         if complement is None or lexicon.is_generic(complement.text):
             return None
-        return f"{lexicon.concept_of_stem(stem(token.text))}|{lexicon.concept_of_stem(stem(complement.text))}"
+        return lexicon.key_of(token.text, complement.text)
 
     verb = span.root.head
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) if verb.pos_ in ("VERB", "AUX") else None

@@ -1119,17 +1119,18 @@ def _magnitude_word(folded: list[str], start: int) -> int | None:
 
 def _counting_noun(span: Span, noun: int) -> Span:
     """The bare number `span` as a count of the noun at token `noun` ("magnitude de 7,7")."""
-    counted = Span(span.doc, span.start, span.end, label="count")
-    counted._.quantity = {**span._.quantity, "kind": "count", "unit": span.doc[noun].lemma_ or span.doc[noun].text,
-                          "noun_index": noun}
-    return counted
+    return _as_count(span, span.doc[noun].lemma_ or span.doc[noun].text, noun)
 
 
 def _counting_like(span: Span, antecedent: Span) -> Span:
     """The bare number `span` as a count of the noun its `antecedent` count counts."""
-    counted = Span(span.doc, span.start, span.end, label="count")
     quantity = antecedent._.quantity
-    counted._.quantity = {**span._.quantity, "kind": "count", "unit": quantity["unit"], "noun_index": quantity["noun_index"]}
+    return _as_count(span, quantity["unit"], quantity["noun_index"])
+
+
+def _as_count(span: Span, unit: str, noun_index: int | None) -> Span:
+    counted = Span(span.doc, span.start, span.end, label="count")
+    counted._.quantity = {**span._.quantity, "kind": "count", "unit": unit, "noun_index": noun_index}
     return counted
 
 
