@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Mention
-from ..frames.where import choose_place, line_heading_place, opening_places
+from ..frames.where import choose_place, is_whole, line_heading_place, opening_places, segments
 from ..text import fold
 from .layout import _Layout
 
@@ -92,6 +92,7 @@ def _place(
     if capital is not None:  # "dans la capitale": the capital the article speaks of
         candidates.extend((sentence[0] + m.start(), capital) for m in _THE_CAPITAL.finditer(folded))
     loose: list[tuple[int, str]] = []  # places named without a preposition: "la Suisse avec 8"
+    own = next((s for s in segments(text, *sentence) if s[0] <= mention.start < s[1]), sentence)
     for span in actors:
         if span.label_ != "LOC" or not (sentence[0] <= span.start_char < sentence[1]):
             continue
@@ -99,9 +100,10 @@ def _place(
         before = [fold(t.text) for t in doc[max(0, span.start - 2) : span.start]]
         if any(c.dep_ == "case" and fold(c.text) in PLACE_CASES for c in root.children) or (
             before[-1:] and before[-1] in PLACE_CASES or before in (["pres", "de"], ["autour", "de"])
-        ):
+        ) or (_named_area(root) and own[0] <= span.start_char < own[1]) or _coordinated_place(text, span, candidates):
             candidates.append((span.start_char, span.text))
-        elif root.dep_ in ("nsubj", "nsubj:pass", "ROOT", "appos") or before[-1:] in (["la"], ["le"], ["l'"]):
+        elif (root.dep_ in ("nsubj", "nsubj:pass", "ROOT", "appos") or before[-1:] in (["la"], ["le"], ["l'"])) and before[-1:] not in (["de"], ["d'"]):
+            # (not a noun's complement: "les incendies de Landiras et de La Teste-de-Buch")
             loose.append((span.start_char, span.text))
     span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
     for token in span if span is not None else ():
@@ -113,6 +115,8 @@ def _place(
     place = choose_place(text, sentence, (mention.start, mention.end), candidates, in_sentence, loose)
     if place is not None:
         return place
+    if is_whole(text, own, (mention.start, mention.end), in_sentence):
+        return None  # the total of the parts its sentence places: no heading's or paragraph's place
     line_start, line_end = layout.line_at(mention.start)
     heading = line_heading_place(text[line_start:line_end])
     if heading is not None:
@@ -123,6 +127,30 @@ def _place(
     opening = [(line_start + at, name) for at, name in opening_places(text[line_start : sentence[0]])]
     opening = [(at, name) for at, name in opening if _is_loc(actors, at, name)]
     return opening[-1][1] if opening else None
+
+
+# Nouns of an area a place is named in: "dans la région voisine de Castille-La Manche".
+_AREA_NOUNS = {"region", "province", "departement", "canton", "commune", "ville", "pays", "zone", "district", "comte", "etat"}
+
+
+def _named_area(root: Token) -> bool:
+    """Whether a place names the area of a phrase of place: "2 dans la région voisine de
+    Castille-La Manche" (taken in the figure's own clause only)."""
+    head = root.head
+    return (
+        head.i != root.i
+        and fold(head.lemma_) in _AREA_NOUNS
+        and any(c.dep_ == "case" and fold(c.text) in ("de", "d'", "du") for c in root.children)
+        and any(c.dep_ == "case" and fold(c.text) in PLACE_CASES for c in head.children)
+    )
+
+
+_JOINED_PLACE = re.compile(r"^,? et (?:de |d'|a |en |dans )?$")
+
+
+def _coordinated_place(text: str, span: Span, candidates: list[tuple[int, str]]) -> bool:
+    """"autour de Landiras et de La Teste-de-Buch": a place joined to the place just before it."""
+    return any(_JOINED_PLACE.match(fold(text[at + len(name) : span.start_char])) for at, name in candidates)
 
 
 def _names_a_person(adjective: Token) -> bool:

@@ -22,6 +22,8 @@ PREDICATE_DEPS = {"acl", "amod", "acl:relcl"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 # Nouns of a number ("un million d'hectares") the counted noun may hang on.
 NUMBER_NOUNS = {"million", "milliard", "millier", "centaine", "dizaine", "douzaine", "vingtaine", "trentaine", "cinquantaine"}
+# Verbs whose infinitive says what happened: "ont dû être évacuées", "ont pu être sauvées".
+MODAL_VERBS = {"devoir", "pouvoir"}
 # Words that mark a shock other than the main one: its magnitude is another figure.
 OTHER_SHOCK = {"seconde", "second", "deuxieme", "replique", "repliques", "troisieme"}
 # Words before a figure that make it a part of a whole given next to it.
@@ -68,7 +70,7 @@ def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) ->
     predicate = _predicate(anchor, lexicon)
     noun_key = lexicon.concept_of_word(noun.text) if noun is not None else None
     if noun is None or lexicon.is_generic(noun.text):
-        return What(predicate, None, part)
+        return What(predicate or _action_of(noun, span, lexicon), None, part)
     if fold(noun.lemma_) == "magnitude":
         return What(noun_key, _shock(noun), part)
     among = _among(noun)
@@ -80,7 +82,24 @@ def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) ->
         return What(group or lexicon.concept_of_word(among.text), noun_key, part)
     if predicate is None or predicate == noun_key:
         return What(noun_key, None, part)
+    if noun_key in lexicon.constants and predicate in lexicon.tolls:
+        return What(predicate, None, part)  # "32 000 habitants évacués" count the evacuated, not the town
     return What(noun_key, predicate, part)
+
+
+def _action_of(noun: Token | None, span: Span, lexicon: Lexicon) -> str | None:
+    """"l'évacuation de 36 750 personnes", "la mort de 3 personnes": the noun of an action the
+    counted people are the complement of."""
+    if noun is None:
+        return None
+    doc = noun.doc
+    before = span.start - 1
+    if before < 1 or fold(doc[before].text) not in ("de", "d'", "d’"):
+        return None
+    head = doc[before - 1]
+    if head.pos_ != "NOUN" or head.ent_type_ or lexicon.is_generic(head.text):
+        return None
+    return lexicon.concept_of_word(head.text)
 
 
 def _shock(magnitude: Token) -> str | None:
@@ -111,6 +130,8 @@ def _predicate(noun: Token, lexicon: Lexicon) -> str | None:
     while noun.head.i != noun.i and noun.dep_ == "nmod" and fold(noun.head.lemma_) in NUMBER_NOUNS:
         noun = noun.head  # "couvre près d'un million d'hectares": the verb governs "million"
     head = noun.head
+    if fold(head.lemma_) in MODAL_VERBS:  # "16 000 personnes ont dû être évacuées"
+        head = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), head)
     if head.i != noun.i and head.pos_ in ("VERB", "AUX", "ADJ") and noun.dep_ in SUBJECT_DEPS | {"obj"}:
         # "Airbus a livré 766 avions", "le feu a parcouru 3 800 hectares" (the rules' groups
         # join "parcourir", "ravager" and "brûler"); a light verb says nothing ("a compté")

@@ -49,7 +49,7 @@ def choose_place(
     parts = segments(text, *sentence)
     own = next(((a, b) for a, b in parts if a <= figure[0] < b), None)
     if own is not None:
-        inside = [c for c in candidates if own[0] <= c[0] < own[1]]
+        inside = _slot(own, figure, [c for c in candidates if own[0] <= c[0] < own[1]], figures)
         if inside:
             names = sorted({c[1] for c in inside})
             if len(names) > 1 and _joined(text, inside):
@@ -58,6 +58,8 @@ def choose_place(
         owners = [c for c in loose if own[0] <= c[0] < own[1]]
         if len(owners) == 1:
             return owners[0][1]  # "la Suisse avec 8 médailles", "le Canada en compte 27"
+        if is_whole(text, own, figure, figures):
+            return None
         # a place said earlier in the sentence goes on ("12 000 à Lyon, tandis que la préfecture
         # en a compté 3 500"), unless it was a part's ("dont 408 à Paris") or another figure's
         # own segment came between; a place said after the figure never goes back to it
@@ -80,6 +82,34 @@ def choose_place(
             if inside:
                 return inside[-1][1]
     return None
+
+
+# Words that make a figure the sum of the parts its sentence gives: "ce qui porte le bilan
+# total à 39 000 morts", "au total", "en tout".
+_TOTAL = re.compile(r"\btotal\b|\ben tout\b|\bcumule\b")
+
+
+def is_whole(text: str, own: tuple[int, int], figure: tuple[int, int], figures: list[tuple[int, int]]) -> bool:
+    """Whether the figure is the total of its sentence's other figures ("En Syrie, 3 688 décès
+    ont été recensés, ce qui porte le bilan total à plus de 39 000 morts"): the place of an
+    earlier clause is its part's, not its own."""
+    return any(f[0] != figure[0] for f in figures) and bool(_TOTAL.search(fold(text[own[0] : figure[0]])))
+
+
+def _slot(
+    own: tuple[int, int], figure: tuple[int, int], inside: list[tuple[int, str]], figures: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """The places of a segment that belong to its figure when other figures share the
+    segment ("7 en Castille-La Manche et 1 en Andalousie"): those between it and the next
+    figure (a list names the place after each figure), else those between the previous
+    figure and it."""
+    others = [f for f in figures if own[0] <= f[0] < own[1] and f[0] != figure[0]]
+    if not others:
+        return inside
+    following = min((f[0] for f in others if f[0] > figure[0]), default=own[1])
+    preceding = max((f[1] for f in others if f[0] < figure[0]), default=own[0])
+    after = [c for c in inside if figure[1] <= c[0] < following]
+    return after or [c for c in inside if preceding <= c[0] < figure[0]]
 
 
 def _joined(text: str, inside: list[tuple[int, str]]) -> bool:

@@ -2,7 +2,7 @@
 
 The model's PER/ORG/LOC entities, minus what a reader would not call an actor: entities
 that run across a table cell or a line break are cut there, a leading article is dropped
-("la Chine" -> "Chine"), and one-word entities that the tagger reads as a verb or a common
+("la Chine" -> "Chine") unless it is part of the name ("à La Teste-de-Buch"), and one-word entities that the tagger reads as a verb or a common
 noun ("Accéder", "Comparaison") are left out.
 """
 
@@ -44,7 +44,8 @@ def _clean(ent: Span) -> Span | None:
         if doc[i].text == "|" or "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
             end = i
             break
-    while start < end and doc[start].lower_ in LEADING_ARTICLES:
+    named = _article_in_name(doc, start, end)
+    while start < end and doc[start].lower_ in LEADING_ARTICLES and not named:
         start += 1
     if start >= end:
         return None
@@ -53,3 +54,16 @@ def _clean(ent: Span) -> Span | None:
     if not any(t.is_alpha for t in doc[start:end]):
         return None
     return Span(doc, start, end, label=ent.label_)
+
+
+def _article_in_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a capitalised article inside a sentence is part of the name: "à La Teste-de-Buch",
+    "au port du Havre" are places named with their article ("la Chine" is not)."""
+    first = doc[start]
+    return (
+        end - start > 1
+        and first.lower_ in LEADING_ARTICLES
+        and first.text[:1].isupper()
+        and not first.is_sent_start
+        and not doc[start - 1].is_punct
+    )

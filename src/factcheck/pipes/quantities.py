@@ -908,8 +908,8 @@ def _stands_alone(doc: Doc, i: int) -> bool:
     return nxt is None or doc[nxt].is_punct or doc[nxt].pos_ in ("CCONJ", "ADP", "SCONJ", "PRON", "ADV")
 
 
-# Names of days and months: never what a number counts.
-_TIME_NAMES = frozenset(WEEKDAYS) | FULL_MONTHS
+# Names of days and months, and "côté" ("105 505 côté turc"): never what a number counts.
+_TIME_NAMES = frozenset(WEEKDAYS) | FULL_MONTHS | {"cote"}
 
 
 def compound_bounds(token: Token) -> tuple[int, int]:
@@ -980,14 +980,15 @@ _EN_MAX_GAP = 4
 
 
 def _count_partitive_en(doc: Doc, folded: list[str], spans: list[Span]) -> list[Span]:
-    """A bare number quantified by the clitic "en" counts the noun of the sentence's count
-    before it: "12 000 personnes selon la CGT, tandis que la préfecture en a compté 3 500"
-    is 3 500 personnes. Without such a count before it, the number stays bare."""
+    """A bare number quantified by the clitic "en" counts the noun of the count before it, in
+    its sentence or the one before: "12 000 personnes selon la CGT, tandis que la préfecture
+    en a compté 3 500" is 3 500 personnes; so is "1.089.000 personnes ont défilé. La CGT en
+    revendique 3,5 millions". Without such a count before it, the number stays bare."""
     out: list[Span] = []
     for span in spans:
         quantity = span._.quantity
         if quantity["kind"] == "number" and quantity["value"] is not None and _after_partitive_en(doc, folded, span.start):
-            sentence = doc[span.start].sent.start
+            sentence = _sentences_back(doc, doc[span.start].sent, 1)
             earlier = [s for s in out if s.label_ == "count" and s.start >= sentence]
             if earlier:
                 span = _counting_like(span, earlier[-1])
@@ -1013,7 +1014,7 @@ def _count_elliptical(doc: Doc, folded: list[str], spans: list[Span]) -> list[Sp
         value = quantity["value"]
         if quantity["kind"] == "number" and value is not None and span.start > 0 and not _year_like(span, value):
             magnitude = _magnitude_word(folded, span.start)
-            counted = _number_of(doc, folded, span.start)
+            counted = _number_of(doc, folded, span.start) or _number_named_after(doc, folded, span.end)
             if magnitude is not None:
                 span = _counting_noun(span, magnitude)
             elif counted is not None:
@@ -1083,14 +1084,29 @@ def _they_were(folded: list[str], start: int) -> bool:
 
 
 def _number_of(doc: Doc, folded: list[str], start: int) -> int | None:
-    """"Le nombre d'interpellations [...] a été revu à la hausse, à 180": the noun after
-    "nombre de" earlier in the sentence, for a bare number after "à"."""
-    if folded[start - 1] not in ("a", "de", "d'", "d’"):
+    """"Le nombre d'interpellations [...] a été revu à la hausse, à 180", "le nombre de
+    blessés atteint 105 505": the noun after "nombre de" earlier in the sentence, for a bare
+    number after "à", "de" or a verb."""
+    if folded[start - 1] not in ("a", "de", "d'", "d’") and doc[start - 1].pos_ not in ("VERB", "AUX"):
         return None
     sentence_start = doc[start].sent.start
     for i in range(start - 2, max(sentence_start, start - 20) - 1, -1):
         if folded[i] == "nombre" and i + 2 < start and folded[i + 1] in ("de", "d'", "d’", "des") and doc[i + 2].pos_ == "NOUN":
             return i + 2
+    return None
+
+
+def _number_named_after(doc: Doc, folded: list[str], end: int) -> int | None:
+    """"portant à 32 000 le nombre total d'habitants évacués": the noun after "le nombre
+    (total) de" right after the number."""
+    i = end
+    if i + 3 >= len(folded) or folded[i] not in ("le", "au") or folded[i + 1] != "nombre":
+        return None
+    i += 2
+    if folded[i] in ("total", "global", "officiel"):
+        i += 1
+    if i + 1 < len(folded) and folded[i] in ("de", "d'", "d’", "des") and doc[i + 1].pos_ == "NOUN":
+        return i + 1
     return None
 
 
