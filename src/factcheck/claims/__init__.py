@@ -78,6 +78,11 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
         measure = _measure(topic.measures if topic else (), mention, measure_text, states)
         if measure is None and topic is None:
             measure = _measure(rules.generic, mention, measure_text, states)
+        if measure is None and topic is None and mention.kind == "count" and mention.noun_index is None and cell is None:
+            # "Ils étaient 1,28 million selon le ministère. [...] la plus forte mobilisation":
+            # a count with no noun at all, whose paragraph says what it counts
+            lo, hi = context[1]
+            measure = _measure(rules.generic, mention, fold(text[lo:hi]), states)
         if what.key is None and measure is not None and measure.spec.units and mention.kind == "count":
             # "Ils étaient 1,28 million selon le ministère": no noun, but the sentence's cues
             # fit a measure of the rules, whose first unit names what is counted

@@ -53,7 +53,8 @@ def _date_scope(
         chain = _head_chain(span) if in_sentence else []
         if mention.kind == "money":
             in_sentence = [d for d in in_sentence if not _times_a_statement(chain, d)]
-        governing = _governing_date(chain, in_sentence)
+        bracketed = _bracketed_after(span, mention, [d for d in dates if lo <= d.start and d.end <= hi])
+        governing = bracketed or _governing_date(chain, in_sentence)
         if governing is not None:
             return _scope_of(governing, "sentence")
         if in_sentence:
@@ -72,6 +73,15 @@ def _date_scope(
     if published is None:
         return None, None, None, None
     return published, published, published, "published"
+
+
+def _bracketed_after(span: Span | None, mention: Mention, dates: list[Mention]) -> Mention | None:
+    """"moins que le record du 7 mars (1,28 million)": a figure in brackets right after a date
+    is that day's."""
+    if span is None:
+        return None
+    text = span.doc.text
+    return next((d for d in dates if d.end <= mention.start and text[d.end : mention.start].strip() == "("), None)
 
 
 # A date this long before publication is history, not news ("En 2005, [...]").

@@ -130,6 +130,7 @@ def find_frame_discrepancies(
         if c.sentence:
             sentences[c.article][c.sentence] = None
     texts = {article: " " + " ".join(fold(s) for s in said) for article, said in sentences.items()}
+    place_names = frozenset(_place_key(part) for c in claims if c.place for part in c.place.split(" + "))
     blocks: dict[tuple, dict[tuple, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in sorted(claims, key=lambda c: (c.article, c.start)):
         if eligible(c):
@@ -157,7 +158,7 @@ def find_frame_discrepancies(
                 place = _places_compatible(fa.claim, fb.claim, places, highest, texts, key[2] in tolls)
                 if place is None:
                     continue
-                row = _pair(fa, fb, tolerances, _change(key, tolls, constants), lexicon)
+                row = _pair(fa, fb, tolerances, _change(key, tolls, constants), lexicon, place_names)
                 if row is not None and place == "one side":
                     row = _adjusted(row, WEIGHTS["one_side_place"], "the place is stated on one side only, and the other article gives no figure for it")
                 if row is not None:
@@ -251,16 +252,19 @@ def _places_compatible(
     if not all(fold(part) in texts.get(unplaced.article, "") for part in placed.place.split(" + ")):
         return None  # each of "Landiras + La Teste-de-Buch" named in the other article
     low, high = sorted((max(position(a), 1e-9), max(position(b), 1e-9)))
-    if high > ONE_SIDE_RATIO * low and not (toll and position(placed) > position(unplaced)):
+    rose = toll and position(placed) > position(unplaced) and _days_before(unplaced.published, placed.published) >= ROSE_DAYS
+    if high > ONE_SIDE_RATIO * low and not rose:
         # "3,5 millions" with no place and "81 000 à Paris": the whole and a place; "40 000
         # euros" and "350.000 euros" of a Brussels group: two collections (a toll that rose
-        # over the days may be stated for the places it covers)
+        # over some days may be stated for the places it covers)
         return None
     return "one side"
 
 
-# A figure with no place and one for a place this many times apart are a whole and its part.
+# A figure with no place and one for a place this many times apart are a whole and its part,
+# unless the placed one is a toll reported this many days later.
 ONE_SIDE_RATIO = 3
+ROSE_DAYS = 2
 
 
 # A figure whose stated time ended this long before its article was published is history
@@ -306,7 +310,7 @@ def _figure(group: list[Claim]) -> _Figure:
 
 def _pair(
     fa: _Figure, fb: _Figure, tolerances: dict[str, float], change: str | None,
-    lexicon: Lexicon,
+    lexicon: Lexicon, place_names: frozenset[str] = frozenset(),
 ) -> Discrepancy | None:
     """The row for two figures of one frame block, or None. `change`: "toll" (the count only
     grows), "constant" (it does not change over a story's days) or None (it holds for a time)."""
@@ -316,7 +320,7 @@ def _pair(
         return None
     if fa.claim.population != fb.claim.population and not _implied(fa.claim, fb.claim, lexicon):
         return None  # "149 policiers blessés" is not "12 000 policiers mobilisés", nor "14 483 blessés"
-    doers = _doer(fa.claim), _doer(fb.claim)
+    doers = _doer(fa.claim, place_names), _doer(fb.claim, place_names)
     if doers[0] and doers[1] and not set(doers[0].split()) & set(doers[1].split()) - _NAME_STOPWORDS:
         return None  # Airbus's deliveries are not Boeing's; the Ville and the Conseil de Paris may share a budget
     if change == "toll":
@@ -407,11 +411,14 @@ def _implied(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
 _WORDS = re.compile(r"[\w-]+")
 
 
-def _doer(c: Claim) -> str | None:
+def _doer(c: Claim, place_names: frozenset[str] = frozenset()) -> str | None:
     """The actor whose figure it is, unless the actor is only the source that gives it ("la CGT
-    a revendiqué 3,5 millions de manifestants": the CGT counts, it did not march)."""
+    a revendiqué 3,5 millions de manifestants": the CGT counts, it did not march) or a place
+    that figures are stated for ("le Maroc", "la Syrie": the place decides, not the actor)."""
     actor, source = _source_key(c.actor), _source_key(c.attributed_to)
     if actor and source and (actor in source or source in actor):
+        return None
+    if actor and _place_key(actor) in place_names:
         return None
     return actor
 

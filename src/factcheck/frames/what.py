@@ -8,6 +8,7 @@ The words are normalised by the rules' lexicon (lexicon.py): a Snowball stem, th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -29,6 +30,9 @@ OTHER_SHOCK = {"seconde", "second", "deuxieme", "replique", "repliques", "troisi
 # Words before a figure that make it a part of a whole given next to it.
 PART_CUES = {"dont", "parmi", "notamment"}
 OTHER_CUES = {"autre", "autres"}
+ADDED_CUES = {"supplementaire", "supplementaires", "additionnels", "additionnelles"}
+# A later clause that carries the figure into a total: "portant à", "ce qui porte le bilan à".
+_RAISES_TO = re.compile(r"\b(?:portant|porte|portera|porteront|portent) (?:a|le|la|au|leur|son|sa|ses)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,5 +246,9 @@ def _is_part(span: Span) -> bool:
     before = [fold(t.text) for t in doc[max(span.sent.start, span.start - 3) : span.start]]
     if before and (before[-1] in PART_CUES or (len(before) > 1 and before[-2] in PART_CUES)):
         return True
-    after = [fold(t.text) for t in doc[span.end : span.end + 2]]
-    return bool(set(after) & OTHER_CUES)
+    after = [fold(t.text) for t in doc[span.end : span.end + 3]]
+    if set(after) & OTHER_CUES:
+        return True
+    # "16 000 personnes ont dû être évacuées, portant à 32 000 le nombre total", "5 000
+    # soldats supplémentaires": what is added to a total, not the total
+    return bool(set(after) & ADDED_CUES) or bool(_RAISES_TO.search(fold(doc[span.end : span.sent.end].text)))

@@ -998,8 +998,8 @@ def _count_partitive_en(doc: Doc, folded: list[str], spans: list[Span]) -> list[
 
 # Words right before a bare number that continue a list of counts: "2 059 blessés, dont 1 404
 # dans un état grave", "1,089 million, dont 119 000 à Paris", "20 300 hectares : 13 500 autour
-# de Landiras et 6 800 à La Teste".
-_ELLIPSIS_LINKS = {"dont", "contre", "soit", "et", ",", ":", "puis"}
+# de Landiras et 6 800 à La Teste", "moins que le record du 7 mars (1,28 million)".
+_ELLIPSIS_LINKS = {"dont", "contre", "soit", "et", ",", ":", "puis", "("}
 
 
 def _count_elliptical(doc: Doc, folded: list[str], spans: list[Span]) -> list[Span]:
@@ -1029,12 +1029,26 @@ def _count_elliptical(doc: Doc, folded: list[str], spans: list[Span]) -> list[Sp
                 if _source_follows(folded, span.end) or _they_were(folded, span.start) or _bulleted(doc, span.start):
                     firsts.append(_sentences_back(doc, sentence, ANTECEDENT_SENTENCES))
                 for first in firsts:
-                    earlier = [s for s in out if s.label_ == "count" and s.start >= first and s._.quantity["noun_index"] is not None]
+                    earlier = [s for s in out if s.label_ == "count" and s.start >= first and _names_its_count(s)]
                     if earlier:
                         span = _counting_like(span, earlier[-1])
                         break
+                else:
+                    if _they_were(folded, span.start):
+                        # "Ils étaient 1,28 million selon le ministère", opening the article:
+                        # people, whom the paragraph's words say more of
+                        span = _as_count(span, PRONOUN_UNIT, None)
         out.append(span)
     return out
+
+
+# What "ils étaient 1,28 million" counts when no count before it names its noun.
+PRONOUN_UNIT = "personne"
+
+
+def _names_its_count(span: Span) -> bool:
+    quantity = span._.quantity
+    return quantity["noun_index"] is not None or quantity["unit"] == PRONOUN_UNIT
 
 
 def _year_like(span: Span, value: float) -> bool:
@@ -1114,7 +1128,7 @@ def _number_named_after(doc: Doc, folded: list[str], end: int) -> int | None:
 _MAGNITUDE_WORDS = {"magnitude"}
 
 
-_MAGNITUDE_REACH = 8
+_MAGNITUDE_REACH = 12
 
 
 def _magnitude_word(folded: list[str], start: int) -> int | None:
