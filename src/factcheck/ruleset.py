@@ -135,6 +135,7 @@ class FramesSpec(_Strict):
     light_verbs: list[str] = []  # verbs that report or reach a figure ("compter", "atteindre")
     tolls: list[str] = []  # things whose count only grows as an event goes on ("morts", "hectares")
     constants: list[str] = []  # things that do not change over a story's days ("habitants", "magnitude")
+    tenths: list[str] = []  # things always stated to a tenth: "7" is 7,0 ("magnitude")
 
 
 class RulesFile(_Strict):
@@ -352,6 +353,7 @@ def load_rules(path: str | Path | Sequence[Path], suppress: Sequence[str | Path]
             frames.light_verbs.extend(parsed.frames.light_verbs)
             frames.tolls.extend(parsed.frames.tolls)
             frames.constants.extend(parsed.frames.constants)
+            frames.tenths.extend(parsed.frames.tenths)
         for i, item in enumerate(parsed.suppressions or []):
             if item.id in suppressions:
                 problems.append(f"{at('suppressions', i, 'id')}: discrepancy '{item.id}' is suppressed twice")
@@ -375,7 +377,7 @@ def load_rules(path: str | Path | Sequence[Path], suppress: Sequence[str | Path]
         tuple(topics), actor_aliases, tuple(str(f) for f in files), suppressions, tuple(generic), exchange_rates,
         policy=policy, policy_file=policy_file, exchange_rates_file=rates_file,
         lexicon=Lexicon.build(frames.same_thing, frames.generic_nouns, frames.light_verbs, frames.tolls,
-                               frames.constants),
+                               frames.constants, frames.tenths),
         warnings=tuple(warnings),
     )
 

@@ -35,6 +35,7 @@ def _capital(text: str) -> str | None:
 
 
 PLACE_CASES = {"a", "en", "dans", "au", "aux", "pres", "sur"}
+_CAPITALISED_PLACE = re.compile(r"\b[Dd]ans (?:le |la |les |l'|l’)([A-ZÉÈÎ][\w’'-]*[\w])")
 # Adjectives of place, folded: "le cortège lyonnais" holds at Lyon.
 PLACE_ADJECTIVES = {
     stem + ending: place
@@ -74,8 +75,13 @@ def _title_place(title: str | None) -> str | None:
         return None
     if _NATIONAL.search(fold(title)):
         return "France"
-    m = _TITLE_PLACE.search(title)
-    return m.group(1) if m else None
+    for m in _TITLE_PLACE.finditer(title):
+        if not _FROM_PLACE.search(title[: m.start()]):
+            return m.group(1)
+    return None  # "de Strasbourg à Metz" spans a region: no one place
+
+
+_FROM_PLACE = re.compile(r"\bde\s+[A-ZÉÈ][\w’'-]+\s+$")
 
 
 def _place(
@@ -105,6 +111,12 @@ def _place(
         elif (root.dep_ in ("nsubj", "nsubj:pass", "ROOT", "appos") or before[-1:] in (["la"], ["le"], ["l'"])) and before[-1:] not in (["de"], ["d'"]):
             # (not a noun's complement: "les incendies de Landiras et de La Teste-de-Buch")
             loose.append((span.start_char, span.text))
+    named = {(c[0]) for c in candidates}
+    for m in _CAPITALISED_PLACE.finditer(text, sentence[0], sentence[1]):
+        # "dans le Bas-Rhin": a capitalised name after a preposition of place that the model
+        # did not tag; never a person's or an organisation's name
+        if m.start(1) not in named and not any(a.start_char <= m.start(1) < a.end_char and a.label_ != "LOC" for a in actors):
+            candidates.append((m.start(1), m.group(1)))
     span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
     for token in span if span is not None else ():
         place = PLACE_ADJECTIVES.get(fold(token.text)) if token.dep_ == "amod" else None

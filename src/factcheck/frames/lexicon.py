@@ -61,11 +61,12 @@ class Lexicon:
     light: frozenset[str] = frozenset()  # stems of verbs that report or reach a figure
     tolls: frozenset[str] = frozenset()  # concepts whose count only grows as an event goes on
     constants: frozenset[str] = frozenset()  # concepts that do not change over a story's days
+    tenths: frozenset[str] = frozenset()  # concepts always stated to a tenth: "7" is 7,0
 
     @classmethod
     def build(
         cls, same_thing: list[list[str]], generic_nouns: list[str], light_verbs: list[str], tolls: list[str] = (),
-        constants: list[str] = (),
+        constants: list[str] = (), tenths: list[str] = (),
     ) -> "Lexicon":
         groups: dict[str, str] = {}
         for words in same_thing:
@@ -76,7 +77,8 @@ class Lexicon:
             return frozenset(groups.get(s, s) for s in map(stem_phrase, words))
 
         generic = frozenset(stem_phrase(w) for w in generic_nouns)
-        return cls(groups, generic, frozenset(stem_phrase(w) for w in light_verbs), concepts(tolls), concepts(constants))
+        return cls(groups, generic, frozenset(stem_phrase(w) for w in light_verbs), concepts(tolls), concepts(constants),
+                   concepts(tenths))
 
     def concept(self, phrase: str | None) -> str | None:
         if not phrase:

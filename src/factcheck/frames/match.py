@@ -135,7 +135,7 @@ def find_frame_discrepancies(
     for c in sorted(claims, key=lambda c: (c.article, c.start)):
         if eligible(c):
             if c.what not in tolls:
-                c = _anchored(c, anchors)
+                c = _night_of_a_morning(_anchored(c, anchors))
             blocks[frame_key(c)][(c.article, c.population, c.value, c.low, c.high, c.date)].append(c)
     rows: list[Discrepancy] = []
     for key in sorted(blocks, key=repr):
@@ -198,11 +198,33 @@ def article_days(claims: list[Claim]) -> dict[str, tuple[str, str]]:
 
 
 def _anchored(c: Claim, anchors: dict[str, tuple[str, str]]) -> Claim:
-    """A figure with no time of its own takes the day its article reports on (`article_days`)."""
+    """A figure with no time of its own takes the day its article reports on (`article_days`),
+    or the day before it when its sentence says so ("La nuit précédente, 875 personnes avaient
+    été interpellées")."""
     if c.date_basis != "published" or c.article not in anchors:
         return c
     start, end = anchors[c.article]
+    if _DAY_BEFORE.search(fold(c.sentence)):
+        start, end = (str(dt.date.fromisoformat(d) - dt.timedelta(days=1)) for d in (start, end))
     return replace(c, date_start=start, date_end=end, date=start if start == end else f"{start}/{end}", date_basis="article")
+
+
+def _night_of_a_morning(c: Claim) -> Claim:
+    """A count (not a toll) stated on a morning holds for the night that ends then: "Darmanin
+    a fait état jeudi matin de 150 interpellations" are those of the night from Wednesday to
+    Thursday, not Thursday's."""
+    if c.date_basis not in STATED_SCOPES or _length(c) != 1 or not _MORNING.search(fold(c.sentence)):
+        return c
+    end = dt.date.fromisoformat(c.date_end[:10])
+    start = (end - dt.timedelta(days=1)).isoformat()
+    return replace(c, date_start=start, date=f"{start}/{end.isoformat()}")
+
+
+_MORNING = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce) matin\b")
+
+
+# Words that put an undated figure on the day before the one its article reports on.
+_DAY_BEFORE = re.compile(r"\b(?:nuit|journee|soiree|soir) precedente?\b|\bla veille\b")
 
 
 def _change(key: tuple, tolls: frozenset[str], constants: frozenset[str]) -> str | None:
@@ -337,7 +359,7 @@ def _pair(
         fa, fb, relation = fb, fa, "later"
     a, b = fa.claim, fb.claim
     tolerance = max(tolerances.get(a.measure or "", 0.0), tolerances.get(b.measure or "", 0.0))
-    if not _disagree(a, b, tolerance):
+    if not _disagree(a, b, tolerance, a.what in lexicon.tenths):
         return None
     if relation == "later":
         if not _higher(b, a):
@@ -609,10 +631,16 @@ def _overlap(a_start: str | None, a_end: str | None, b_start: str | None, b_end:
     return (a_start or "0000") <= (b_end or "9999") and (b_start or "0000") <= (a_end or "9999")
 
 
-def _disagree(a: Claim, b: Claim, tolerance: float) -> bool:
+def _disagree(a: Claim, b: Claim, tolerance: float, tenths: bool = False) -> bool:
     """Whether the two figures' intervals stay apart when they may be `tolerance` (a share)
-    apart: half of it widens each side."""
+    apart: half of it widens each side. `tenths`: the thing is always stated to a tenth (a
+    magnitude of "7" is 7,0, not anything from 6,5 to 7,5)."""
+    if tenths:
+        a, b = (replace(c, precision=min(c.precision, TENTH)) for c in (a, b))
     return disjoint(_reported(a, tolerance / 2), _reported(b, tolerance / 2))
+
+
+TENTH = 0.05  # half a tenth: the rounding of a figure stated to a tenth
 
 
 # Lower bounds that report a count, not a threshold ("une magnitude supérieure à 5"), and how

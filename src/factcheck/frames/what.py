@@ -71,7 +71,7 @@ def _right_before(subject: str, span: Span) -> bool:
 
 def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) -> What:
     anchor = noun if noun is not None else span.root
-    predicate = _predicate(anchor, lexicon)
+    predicate = _predicate(anchor, lexicon, span.root)
     noun_key = lexicon.concept_of_word(noun.text) if noun is not None else None
     if noun is None or lexicon.is_generic(noun.text):
         return What(predicate or _action_of(noun, span, lexicon), None, part)
@@ -122,9 +122,13 @@ def _among(noun: Token) -> Token | None:
     return None
 
 
-def _predicate(noun: Token, lexicon: Lexicon) -> str | None:
-    """The concept of what the counted people or things did or underwent, or None."""
+def _predicate(noun: Token, lexicon: Lexicon, number: Token | None = None) -> str | None:
+    """The concept of what the counted people or things did or underwent, or None. The clause
+    may hang on the number when the parse takes it for the head ("ce sont 917 personnes qui
+    avaient été interpellées")."""
     candidates = [noun, *[c for c in noun.children if c.dep_ == "conj"]]
+    if number is not None and number.i < noun.i and number not in candidates:
+        candidates.append(number)
     for token in candidates:  # "policiers et gendarmes blessés": the participle may hang on either
         for child in token.children:
             if child.dep_ in PREDICATE_DEPS and _is_participle(child) and child.i > noun.i and not _own_subject(child):
