@@ -24,8 +24,9 @@ _stemmer = snowballstemmer.stemmer("french")
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball stem of one word, folded after stemming: "Interpellées" -> "interpel"."""
-    return fold(_stemmer.stemWord(word.lower()))
+    """The Snowball stem of one word, folded after stemming: "Interpellées" -> "interpel"; each
+    part of a compound: "sapeurs-pompiers" and "sapeur-pompier" -> "sapeur-pompi"."""
+    return "-".join(fold(_stemmer.stemWord(part)) for part in word.lower().split("-"))
 
 
 # Past participle endings and the infinitive endings they may come from: the stemmer leaves

@@ -35,6 +35,8 @@ from .lexicon import Lexicon, participle_stems
 
 ASSERTED = {"fact", "estimate"}
 UPDATE_WINDOW_DAYS = 45
+# The longest stated period whose figures are still compared: a year.
+LONGEST_PERIOD_DAYS = 366
 # A toll is revised within weeks; a figure a month after another is a new event's ("la reprise
 # du feu en août") or a final tally stated for its period.
 TOLL_WINDOW_DAYS = 21
@@ -142,7 +144,7 @@ def find_frame_discrepancies(
         figures = [_figure(group) for group in blocks[key].values()]
         if key[2] in tolls:
             figures = _headline_tolls(figures)
-        figures.sort(key=lambda f: (f.day or dt.date.min, f.claim.article, f.claim.start))
+        figures.sort(key=lambda f: (_time_key(f) or dt.date.min, f.claim.article, f.claim.start))
         peers: dict[tuple, int] = defaultdict(int)  # figures of one article, source and place
         places: dict[str, set[str | None]] = defaultdict(set)  # the places each article gives this what now
         highest: dict[str, float] = defaultdict(float)  # each article's highest current figure
@@ -153,8 +155,12 @@ def find_frame_discrepancies(
                 highest[f.claim.article] = max(highest[f.claim.article], position(f.claim))
         for i, fa in enumerate(figures):
             for fb in figures[i + 1 :]:
-                if fa.day and fb.day and (fb.day - fa.day).days > UPDATE_WINDOW_DAYS:
-                    break
+                ta, tb = _time_key(fa), _time_key(fb)
+                if ta and tb and (tb - ta).days > UPDATE_WINDOW_DAYS:
+                    if (tb - ta).days > LONGEST_PERIOD_DAYS + UPDATE_WINDOW_DAYS:
+                        break
+                    if not _overlap(fa.claim.date_start, fa.claim.date_end, fb.claim.date_start, fb.claim.date_end):
+                        continue  # (a year stated on both sides, "en 1960", may end far from its day)
                 place = _places_compatible(fa.claim, fb.claim, places, highest, texts, key[2] in tolls)
                 if place is None:
                     continue
@@ -322,6 +328,18 @@ def _headline_tolls(figures: list[_Figure]) -> list[_Figure]:
             detailed[(article, place, moment)] = max(detailed[(article, place, moment)], position(f.claim))
     return [f for (article, place, population, moment), f in best.items()
             if population is not None or position(f.claim) >= detailed.get((article, place, moment), 0.0)]
+
+
+def _time_key(f: _Figure) -> dt.date | None:
+    """When a figure holds, for the comparison window: the end of its stated period ("au
+    troisième trimestre 2024", said in November or in May), else its publication day."""
+    c = f.claim
+    if c.date_basis in STATED_SCOPES and c.date_end:
+        try:
+            return dt.date.fromisoformat(c.date_end[:10])
+        except ValueError:
+            pass
+    return f.day
 
 
 def _figure(group: list[Claim]) -> _Figure:
@@ -578,14 +596,15 @@ def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> s
         if s.date_basis in stated and u.date_basis == "published" and day is not None:
             if (_length(s) or 9999) > 2:
                 return None  # a figure of a month or a year is not a day's report
-            # an undated figure reports its publication day or, for a stated day, the day
-            # before (the next morning's paper on Tuesday's march); the morning after a stated
-            # night is that night's end, and the next day's paper reports the next night
+            # an undated figure reports its publication day or, for a stated day, one of the
+            # `PUBLISHED_GRACE_DAYS` before (the next morning's paper on Tuesday's march, or
+            # Monday's on Saturday's); the morning after a stated night is that night's end,
+            # and the next day's paper reports the next night
             try:
                 start, end = dt.date.fromisoformat(s.date_start[:10]), dt.date.fromisoformat(s.date_end[:10])
             except (TypeError, ValueError):
                 return None
-            grace = dt.timedelta(days=1 if start == end else 0)
+            grace = dt.timedelta(days=PUBLISHED_GRACE_DAYS if start == end else 0)
             return "same" if start <= day <= end + grace else None
     if a.date_basis == "published" and b.date_basis == "published" and day_a and day_b:
         return "same" if abs((day_b - day_a).days) <= PUBLISHED_GRACE_DAYS else None

@@ -72,7 +72,7 @@ def _right_before(subject: str, span: Span) -> bool:
 def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) -> What:
     anchor = noun if noun is not None else span.root
     predicate = _predicate(anchor, lexicon, span.root)
-    noun_key = lexicon.concept_of_word(noun.text) if noun is not None else None
+    noun_key = lexicon.concept_of_word(_compound(noun)) if noun is not None else None
     if noun is None or lexicon.is_generic(noun.text):
         return What(predicate or _action_of(noun, span, lexicon), None, part)
     if fold(noun.lemma_) == "magnitude":
@@ -89,6 +89,16 @@ def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) ->
     if noun_key in lexicon.constants and predicate in lexicon.tolls:
         return What(predicate, None, part)  # "32 000 habitants évacués" count the evacuated, not the town
     return What(noun_key, predicate, part)
+
+
+def _compound(noun: Token) -> str:
+    """The noun with the parts of a hyphenated compound the tokenizer split: "sapeurs-pompiers"."""
+    doc, start, end = noun.doc, noun.i, noun.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
+        end += 2
+    return doc[start : end + 1].text
 
 
 def _action_of(noun: Token | None, span: Span, lexicon: Lexicon) -> str | None:
