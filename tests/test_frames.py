@@ -208,3 +208,90 @@ def test_an_evening_count_and_the_next_mornings_are_an_update(tmp_path, root):
                                 "457 personnes ont été interpellées en France."),
     })
     assert [(d.type, d.a.text, d.b.text) for d in result.discrepancies] == [("update", "172", "457")]
+
+
+def test_each_figure_of_a_list_takes_the_place_after_it(claims_of):
+    claims = claims_of("Le bilan s'élève à 64 morts : 58 dans la province de Murcie, "
+                       "4 dans la région voisine d'Aragon et 2 en Catalogne.", "2024-10-30")
+    assert [claims[t].place for t in ("4", "2")] == ["Aragon", "Catalogne"]
+    fires = claims_of("Selon la préfecture, les flammes ont parcouru 1 300 hectares : 900 hectares autour de Mérignac "
+                      "et 400 hectares à La Teste-de-Buch.", "2022-07-14")
+    assert (fires["900"].place, fires["400"].place) == ("Mérignac", "La Teste-de-Buch")
+
+
+def test_a_total_does_not_take_the_place_of_its_parts(claims_of):
+    claims = claims_of("Au Liban, 412 décès ont été recensés, ce qui porte le bilan total à plus de 1 900 morts.", "2024-10-02")
+    assert claims["412"].place == "Liban"
+    assert claims["plus de 1 900"].place is None and claims["plus de 1 900"].what == "mort"
+
+
+def test_counts_named_before_after_or_in_the_sentence_before(claims_of):
+    claims = claims_of("Selon la préfecture, 8 200 personnes ont défilé à Rennes. Les syndicats en revendiquent 20 000. "
+                       "Le nombre de blessés atteint 412 côté libanais. Un renfort de 1 500 gendarmes supplémentaires "
+                       "portera à 9 000 le nombre de gendarmes engagés. Les crues ont conduit à l'évacuation de 4 200 personnes.",
+                       "2023-03-24")
+    assert claims["20 000"].what == claims["8 200"].what == "manifest"
+    assert claims["412"].what == "bless"
+    assert claims["9 000"].what == "gendarm" and claims["1 500"].part  # an increment is a part of the total
+    assert claims["4 200"].what == "evacu"
+
+
+def test_a_pronoun_count_takes_its_measure_from_the_paragraph(claims_of):
+    claims = claims_of("Ils étaient 40 000 selon la préfecture, 95 000 selon les syndicats. La mobilisation contre "
+                       "la fermeture de l'usine n'avait jamais été aussi forte.", "2023-03-08")
+    assert claims["40 000"].what == claims["95 000"].what == "manifest"
+    assert (claims["40 000"].attributed_to, claims["95 000"].attributed_to) == ("préfecture", "syndicats")
+
+
+def test_a_figure_in_brackets_after_a_date_is_that_days(claims_of):
+    claims = claims_of("Jeudi, 740 000 personnes ont manifesté selon le ministère, moins que lors du record "
+                       "du 31 janvier (1,27 million).", "2023-02-17")
+    assert claims["1,27 million"].date == "2023-01-31" and claims["1,27 million"].what == "manifest"
+
+
+def test_places_after_dans_and_titles_that_span_a_region(claims_of, tmp_path, root):
+    claims = claims_of("Depuis lundi, 57 personnes ont été interpellées dans le Finistère.", "2023-07-04")
+    assert claims["57"].place == "Finistère"
+    result = _run(tmp_path, root, {"a.txt": ("2023-07-04", "Le ministère a recensé 3 354 interpellations depuis mardi.")})
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "b.txt").write_text('---\ntitle: "Violences : la semaine, de Lille à Metz"\ndate: 2023-07-04\n---\n'
+                                          "Le ministère a recensé 3 354 interpellations depuis mardi.", encoding="utf-8")
+    titled = run(tmp_path / "t", root / "rules", tmp_path / "out2", jobs=1)
+    assert titled.claims[0].place is None and result.claims[0].place is None
+
+
+def test_approximations_and_magnitudes_are_compared_at_what_they_report(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": ("2022-08-10", "Incendies : le feu de Hostens a parcouru près de 8 000 hectares, selon la préfecture."),
+        "b.txt": ("2022-08-11", "Incendies : à Hostens, la préfecture fait état de 7 900 hectares brûlés."),
+        "c.txt": ("2022-08-15", "Incendies : à Hostens, les flammes ont détruit 9 300 hectares, selon la préfecture."),
+        "d.txt": ("2023-04-02", "Séisme : la secousse, d'une magnitude de 6,4 selon l'USGS, a frappé la côte."),
+        "e.txt": ("2023-04-03", "Séisme : l'institut national a évalué la magnitude du séisme à 6 sur l'échelle de Richter."),
+    })
+    pairs = {frozenset((d.a.text, d.b.text)) for d in result.discrepancies}
+    assert frozenset(("près de 8 000", "7 900")) not in pairs  # 7 900 is near 8 000
+    assert frozenset(("7 900", "9 300")) in pairs
+    assert frozenset(("6,4", "6")) in pairs  # a magnitude of 6 is 6,0
+
+
+def test_a_mornings_count_is_the_nights_and_the_night_before_is_not_the_articles(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": ("2023-06-30", "Émeutes : le ministre a fait état vendredi matin de 310 interpellations en France."),
+        "b.txt": ("2023-07-01", "Émeutes : dans la nuit de vendredi à samedi, 520 personnes ont été interpellées en France. "
+                                "La nuit précédente, 330 personnes avaient été interpellées en France."),
+    })
+    pairs = {frozenset((d.a.text, d.b.text)) for d in result.discrepancies}
+    assert frozenset(("310", "520")) not in pairs  # two nights
+    assert frozenset(("310", "330")) in pairs  # the night to Friday, revised
+
+
+def test_a_rate_stated_for_a_quarter_is_compared_months_later(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": ("2024-11-15", "Emploi : le taux de chômage s'est établi à 7,4 % au troisième trimestre 2024, selon l'Insee."),
+        "b.txt": ("2025-05-20", "Emploi : au troisième trimestre 2024, le taux de chômage était de 7,1 %."),
+    })
+    assert [frozenset((d.a.text, d.b.text)) for d in result.discrepancies] == [frozenset(("7,4 %", "7,1 %"))]
+
+
+def test_compounds_are_stemmed_part_by_part():
+    assert Lexicon().concept("sapeurs-pompiers") == Lexicon().concept("sapeur-pompier")
