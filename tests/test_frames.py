@@ -295,3 +295,20 @@ def test_a_rate_stated_for_a_quarter_is_compared_months_later(tmp_path, root):
 
 def test_compounds_are_stemmed_part_by_part():
     assert Lexicon().concept("sapeurs-pompiers") == Lexicon().concept("sapeur-pompier")
+
+
+def test_a_days_count_is_not_the_count_since_and_a_revision_is_an_update(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": ("2025-07-16", "Incendie : mardi après-midi, 2 pompiers ont été légèrement blessés près de Mérignac."),
+        "b.txt": ("2025-07-17", "Incendie : depuis lundi, 3 pompiers ont été blessés près de Mérignac."),
+        "c.txt": ("2023-06-29", "Émeutes : dans la nuit de mercredi à jeudi, 240 personnes ont été interpellées en France."),
+        "d.txt": ("2023-06-30", "Émeutes : le nombre d'interpellations de la nuit de mercredi à jeudi a été revu à la hausse, à 265."),
+    })
+    rows = {frozenset((d.a.text, d.b.text)): d.type for d in result.discrepancies}
+    assert frozenset(("2", "3")) not in rows
+    assert rows.get(frozenset(("240", "265"))) == "update"
+
+
+def test_the_subject_of_a_counting_verb_is_the_source(claims_of):
+    claims = claims_of("À Lyon, le syndicat évoque 40 000 manifestants, la préfecture en a compté 9 000.", "2023-03-07")
+    assert (claims["40 000"].attributed_to, claims["9 000"].attributed_to) == ("syndicat", "préfecture")

@@ -113,6 +113,7 @@ def _attribution(doc: Doc, sentence: tuple[int, int], actors: list[Span]) -> str
 # "les organisateurs revendiquent 20 000 participants".
 COUNTING_VERBS = {
     "compter", "recenser", "denombrer", "comptabiliser", "revendiquer", "chiffrer", "estimer", "evaluer",
+    "evoquer", "avancer",
 }
 _COUNTED_BY_MAX_STEPS = 3
 

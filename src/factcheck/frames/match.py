@@ -375,6 +375,10 @@ def _pair(
         return None
     if relation == "earlier":
         fa, fb, relation = fb, fa, "later"
+    if relation == "same":
+        relation = _revised(fa, fb) or relation
+        if relation == "earlier":
+            fa, fb, relation = fb, fa, "later"
     a, b = fa.claim, fb.claim
     tolerance = max(tolerances.get(a.measure or "", 0.0), tolerances.get(b.measure or "", 0.0))
     if not _disagree(a, b, tolerance, a.what in lexicon.tenths):
@@ -529,6 +533,22 @@ def _running_then_final(fa: _Figure, fb: _Figure) -> str | None:
     return None
 
 
+# Words that say a figure revises an earlier one: "le nombre a été revu à la hausse, à 180",
+# "ce sont finalement 917 personnes, et non 875".
+_REVISED = re.compile(r"\brevue?s? a la hausse\b|\brevise|\bfinalement\b|\bet non \d|\bcorrige")
+
+
+def _revised(fa: _Figure, fb: _Figure) -> str | None:
+    """"later"/"earlier" when the figure of the later article says it revises the count of
+    one time upwards, else None."""
+    if fa.day is None or fb.day is None or fa.day == fb.day:
+        return None
+    first, second = (fa, fb) if fa.day < fb.day else (fb, fa)
+    if not _REVISED.search(fold(second.claim.sentence)) or not _higher(second.claim, first.claim):
+        return None  # (a count revised down stays a conflict to look at)
+    return "later" if second is fb else "earlier"
+
+
 def _day_of(f: _Figure) -> dt.date | None:
     """The day a figure holds for: the end of its stated or reported day, else its publication day."""
     c = f.claim
@@ -591,6 +611,8 @@ def _when(a: Claim, b: Claim, day_a: dt.date | None, day_b: dt.date | None) -> s
             return "same"  # a day its article reports on, and the next morning's paper on that day
         if max(la, lb) <= 2 and not _contains(a, b) and not _contains(b, a):
             return None  # the nights of 29-30 and 30 June-1 July share a day, not an event
+        if max(la, lb) > 2 and la != lb:
+            return None  # "mardi après-midi, 2 blessés" is a part of "depuis lundi, 3 blessés"
         return "same" if _overlap(a.date_start, a.date_end, b.date_start, b.date_end) else None
     for s, u, day in ((a, b, day_b), (b, a, day_a)):
         if s.date_basis in stated and u.date_basis == "published" and day is not None:
