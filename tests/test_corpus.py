@@ -307,3 +307,17 @@ def test_unknown_jsonl_keys_get_one_note_per_file_naming_them(tmp_path):
     assert second.notes == ("unknown field 'tags' in fil.jsonl (first on line 2): ignored; the fields read are id, text, "
                             "title, date, source, url, author or their usual other names (published, headline, content, link, outlet...)",)
     assert third.notes == ()
+
+
+def test_an_article_without_a_date_in_its_metadata_is_dated_by_its_address_or_dateline(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "---\ntitle: Gilets jaunes\nurl: https://www.exemple.fr/societe/2018/12/01/gilets-jaunes-le-bilan_5391.html\n---\n"
+        "Le ministère de l'Intérieur a recensé 136 000 manifestants samedi.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "PARIS, 1er décembre 2018 (AFP) - Le ministère de l'Intérieur a recensé 136 000 manifestants.", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text('{"text": "Le ministère a recensé 136 000 manifestants samedi."}\n', encoding="utf-8")
+    a, b, c = read_corpus(tmp_path)
+    assert (a.date, a.date_basis) == (dt.date(2018, 12, 1), "url")
+    assert (b.date, b.date_basis) == (dt.date(2018, 12, 1), "text")
+    assert "from its dateline" in b.notes[0]
+    assert c.date is None and c.info().date_basis is None  # no date anywhere: none made up

@@ -425,18 +425,50 @@ def _make_article(
             "the French pipeline would misread its figures"
         )
     notes = list(notes or [])
+    date = _parse_date(meta.get("date"), notes)
+    if date is None:
+        date, date_basis = _undated(_optional_str(meta, "url"), body, notes)
     return Article(
         id=article_id,
         text=body,
         path=path,
         title=_optional_str(meta, "title"),
-        date=_parse_date(meta.get("date"), notes),
+        date=date,
         source=_optional_str(meta, "source"),
         url=_optional_str(meta, "url"),
         notes=tuple(notes),
         author=_optional_str(meta, "author"),
         date_basis=date_basis,
     )
+
+
+# A dateline that opens an article: "PARIS, 1er décembre 2018 (AFP) -", "Publié le 01/12/2018".
+_DATELINE = re.compile(
+    r"\b(\d{1,2}(?:er)?\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+    r"novembre|décembre|decembre)\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})\b",
+    re.IGNORECASE,
+)
+DATELINE_CHARS = 200
+
+
+def _undated(url: str | None, body: str, notes: list[str]) -> tuple[dt.date | None, str | None]:
+    """A publication date for an article whose metadata gives none, and where it was read: the
+    address's "/2018/12/01/" (htmldate), else a dateline in the first lines of the text
+    ("PARIS, 1er décembre 2018 (AFP) -"). `notes` says which was used."""
+    if url:
+        from htmldate import find_date
+
+        found = find_date("<html><body></body></html>", url=url, extensive_search=False)
+        if found:
+            notes.append(f"no date in its metadata: dated {found} from its address")
+            return dt.date.fromisoformat(found), "url"
+    m = _DATELINE.search(body[:DATELINE_CHARS])
+    if m is not None:
+        date = _parse_date(m.group(1), [])
+        if date is not None:
+            notes.append(f"no date in its metadata: dated {date.isoformat()} from its dateline «{m.group(1)}»")
+            return date, "text"
+    return None, None
 
 
 def _optional_str(meta: dict, key: str) -> str | None:

@@ -19,7 +19,7 @@ class Article:
     url: str | None = None
     notes: tuple[str, ...] = ()  # what was repaired to read it (front matter read line by line...)
     author: str | None = None
-    date_basis: str | None = None  # where the date was read: front matter, jsonl, page metadata, url
+    date_basis: str | None = None  # where the date was read: front_matter, jsonl, page_metadata, url, text (a dateline)
 
     def info(self) -> ArticleInfo:
         """The article's metadata without its text, for the reports."""
