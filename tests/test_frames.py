@@ -312,3 +312,5 @@ def test_a_days_count_is_not_the_count_since_and_a_revision_is_an_update(tmp_pat
 def test_the_subject_of_a_counting_verb_is_the_source(claims_of):
     claims = claims_of("À Lyon, le syndicat évoque 40 000 manifestants, la préfecture en a compté 9 000.", "2023-03-07")
     assert (claims["40 000"].attributed_to, claims["9 000"].attributed_to) == ("syndicat", "préfecture")
+    claims = claims_of("À Lille, la police a dénombré 6 500 manifestants, quand les syndicats en annonçaient 25 000.", "2023-03-07")
+    assert (claims["6 500"].attributed_to, claims["25 000"].attributed_to) == ("police", "syndicats")

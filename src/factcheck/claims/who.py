@@ -140,7 +140,19 @@ def _counting_verb(span: Span | None) -> Token | None:
         token = token.head
         if token.pos_ == "VERB":
             break
-    return token if token.pos_ == "VERB" and fold(token.lemma_) in COUNTING_VERBS else None
+    if token.pos_ != "VERB":
+        return None
+    lemma = fold(token.lemma_)
+    return token if lemma in COUNTING_VERBS or (lemma in REPORTING_VERBS and _takes_partitive_en(token)) else None
+
+
+# Verbs that report a count of what the sentence counted before when their "en" takes it up:
+# "quand l'intersyndicale en annonçait 700 000" (not "Airbus en a livré 766": a doer).
+REPORTING_VERBS = {"annoncer", "donner", "declarer", "affirmer", "indiquer", "afficher", "citer"}
+
+
+def _takes_partitive_en(verb: Token) -> bool:
+    return any(c.dep_ in ("expl:comp", "iobj", "obl:arg", "expl") and fold(c.text) == "en" for c in verb.children)
 
 
 def _has_clause(verb: Token) -> bool:
