@@ -127,10 +127,13 @@ def find_frame_discrepancies(
     tolerances = tolerances or {}
     tolls, constants = lexicon.tolls, lexicon.constants
     anchors = article_days(claims)
-    sentences: dict[str, dict[str, None]] = defaultdict(dict)  # each article's sentences with figures, in order
+    # each article's sentences with figures, in order, and the actors it names ("la Ville de
+    # Paris a voté son budget. Il s'élève à 11,6 milliards": the article is about Paris)
+    sentences: dict[str, dict[str, None]] = defaultdict(dict)
     for c in claims:
-        if c.sentence:
-            sentences[c.article][c.sentence] = None
+        for said in (c.sentence, c.actor):
+            if said:
+                sentences[c.article][said] = None
     texts = {article: " " + " ".join(fold(s) for s in said) for article, said in sentences.items()}
     place_names = frozenset(_place_key(part) for c in claims if c.place for part in c.place.split(" + "))
     blocks: dict[tuple, dict[tuple, list[Claim]]] = defaultdict(lambda: defaultdict(list))
