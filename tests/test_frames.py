@@ -314,3 +314,12 @@ def test_the_subject_of_a_counting_verb_is_the_source(claims_of):
     assert (claims["40 000"].attributed_to, claims["9 000"].attributed_to) == ("syndicat", "préfecture")
     claims = claims_of("À Lille, la police a dénombré 6 500 manifestants, quand les syndicats en annonçaient 25 000.", "2023-03-07")
     assert (claims["6 500"].attributed_to, claims["25 000"].attributed_to) == ("police", "syndicats")
+
+
+def test_an_article_names_its_place_through_the_actor_of_its_figure(tmp_path, root):
+    result = _run(tmp_path, root, {
+        "a.txt": ("2024-12-12", "La Ville de Lyon a adopté jeudi son budget pour 2025. Il atteint 1,05 milliard d'euros."),
+        "b.txt": ("2024-12-13", "Budgets : à Lyon, le budget adopté jeudi atteint 1,2 milliard d'euros."),
+    })
+    assert {frozenset((d.a.text, d.b.text)) for d in result.discrepancies} == {
+        frozenset(("1,05 milliard d'euros", "1,2 milliard d'euros"))}
