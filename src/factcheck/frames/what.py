@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..models import Mention
+from ..pipes.quantities import compound_bounds
 from ..text import fold
 from .lexicon import Lexicon, stem, stem_phrase
 
@@ -93,12 +94,8 @@ def _count_what(noun: Token | None, span: Span, lexicon: Lexicon, part: bool) ->
 
 def _compound(noun: Token) -> str:
     """The noun with the parts of a hyphenated compound the tokenizer split: "sapeurs-pompiers"."""
-    doc, start, end = noun.doc, noun.i, noun.i
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
-        start -= 2
-    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
-        end += 2
-    return doc[start : end + 1].text
+    start, end = compound_bounds(noun)
+    return noun.doc[start : end + 1].text
 
 
 def _action_of(noun: Token | None, span: Span, lexicon: Lexicon) -> str | None:
