@@ -9,7 +9,7 @@ denied figure is not a measurement), and neither a part of a whole unless its pl
 lexicon only normalises the words and says which things are tolls and constants.
 
 Candidates come from blocking keys on the frame (kind, currency, what), and within a block
-only figures published within `UPDATE_WINDOW_DAYS` of each other meet, so the work grows
+only figures that hold within `UPDATE_WINDOW_DAYS` of each other (`_time_key`) meet, so the work grows
 with the size of each block and window, not with all pairs of the corpus.
 
 Each pair that disagrees is typed:
