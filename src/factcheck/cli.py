@@ -96,6 +96,9 @@ def _check(argv: list[str]) -> int:
     parser.add_argument("--min-confidence", type=float, default=None, metavar="X",
                         help="report pairs of figures matched on their frames only from this confidence on "
                         f"(0 to 1; default {DEFAULT_MIN_CONFIDENCE}, chosen on the press corpus, see benchmarks/eval_press.py)")
+    parser.add_argument("--new-only", action="store_true",
+                        help="list only the discrepancies not reported by an earlier run into the same --out "
+                        "(the claims store there remembers them)")
     parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
                         help="the language of the review page and the summary (default: fr)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress either)")
@@ -118,7 +121,7 @@ def _check(argv: list[str]) -> int:
     result = run(args.corpus, rules=args.rules, out=args.out, model=args.model, jobs=args.jobs, cache=cache,
                  max_chars=args.max_chars, suppress=args.suppress, log=log, progress=progress, excel=args.excel,
                  min_confidence=DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence,
-                 lang=args.lang)
+                 lang=args.lang, new_only=args.new_only)
     if not args.quiet:
         _print_summary(result, cache, messages(args.lang))
     if args.fail_on is not None:
@@ -148,6 +151,9 @@ def _print_summary(result, cache: str | None, t) -> None:
     print(t("summary.reports", paths=", ".join(result.reports)))
     if cache is not None:
         print(t("summary.cache", hits=result.cache_hits, misses=result.cache_misses, path=cache))
+    if result.run > 1:
+        new = sum(1 for d in active if result.first_seen.get(d.discrepancy_id) == result.run)
+        print(t("summary.store", run=result.run, stored=result.stored_articles, new=new))
 
 
 def _breakdown(counter: Counter) -> str:
@@ -234,6 +240,9 @@ def _suppress(argv: list[str]) -> int:
     parser.add_argument("--reason", required=True, help="why it is not an error, for the next reader")
     parser.add_argument("--rules", default="rules", metavar="DIR",
                         help="your rules folder, the one given to 'factcheck CORPUS --rules DIR' (default: rules/)")
+    parser.add_argument("--new-only", action="store_true",
+                        help="list only the discrepancies not reported by an earlier run into the same --out "
+                        "(the claims store there remembers them)")
     parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="the language of the message (default: fr)")
     args = parser.parse_args(argv)
 

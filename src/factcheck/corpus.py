@@ -21,8 +21,8 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -43,27 +43,48 @@ MAX_CHARS = 1_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def read_corpus(path: str | Path, max_chars: int = MAX_CHARS, exclude: Iterable[str | Path] = ()) -> Iterator[Article | Skipped]:
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    """A corpus file not read because the claims store holds it as it is (see store.py)."""
+
+    path: str
+
+
+def read_corpus(
+    path: str | Path, max_chars: int = MAX_CHARS, exclude: Iterable[str | Path] = (),
+    unchanged: Callable[[str, os.stat_result], bool] | None = None,
+) -> Iterator[Article | Skipped | Unchanged]:
     """Yield every article under `path` (a folder or one file), or why an input was skipped.
 
     `exclude`: files and folders never read (the run's own output folder and cache file, which
-    may lie inside the corpus folder: `factcheck .`).
+    may lie inside the corpus folder: `factcheck .`). `unchanged(rel, stat)`: whether the claims
+    store already holds a file as it is; such a file is not read, an `Unchanged` stands for it.
     """
     root = Path(path)
     excluded = {os.path.realpath(p) for p in exclude}
     if not root.exists():
         raise CorpusError(f"corpus path '{root}' does not exist: give a folder of articles or one file")
     if root.is_file():
-        yield from _read_file(root, root.name, max_chars)
-        return
-    if not root.is_dir():
+        files: Iterable[tuple[Path, str | None]] = [(root, None)]
+    elif root.is_dir():
+        files = _walk(root, root, set(), excluded)
+    else:
         raise CorpusError(f"corpus path '{root}' is neither a folder nor a file")
-    for file, problem in _walk(root, root, set(), excluded):
-        rel = file.relative_to(root).as_posix()
+    for file, problem in files:
+        rel = root.name if file is root else file.relative_to(root).as_posix()
         if problem is not None:
             yield Skipped(rel, problem)
+        elif unchanged is not None and _unchanged(file, rel, unchanged):
+            yield Unchanged(rel)
         else:
             yield from _read_file(file, rel, max_chars)
+
+
+def _unchanged(file: Path, rel: str, unchanged: Callable[[str, os.stat_result], bool]) -> bool:
+    try:
+        return unchanged(rel, file.stat())
+    except OSError:
+        return False
 
 
 def _walk(root: Path, folder: Path, seen: set[str], excluded: set[str] = frozenset()) -> Iterator[tuple[Path, str | None]]:

@@ -161,3 +161,6 @@ class RunResult:
     cache_hits: int = 0
     cache_misses: int = 0
     notes: list[tuple[str, str]] = field(default_factory=list)  # articles read with a repair: (path, what was done)
+    stored_articles: int = 0  # articles taken back from the claims store, their files unchanged
+    run: int = 0  # this run's number in its output folder (store.py)
+    first_seen: dict[str, int] = field(default_factory=dict)  # discrepancy id -> run it was first reported in

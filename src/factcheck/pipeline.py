@@ -17,18 +17,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from .cache import DocCache
+from .cache import DocCache, code_version, model_version
 from .claims import build_claims
 from .compare import find_discrepancies
 from .errors import CorpusError, FactcheckError
 from .frames.match import DEFAULT_MIN_CONFIDENCE
-from .corpus import JSONL_SUFFIXES, MAX_CHARS, read_corpus
+from .corpus import JSONL_SUFFIXES, MAX_CHARS, Unchanged, read_corpus
 from .messages import DEFAULT_LANGUAGE
 from .models import Article, Claim, RunResult, Skipped
 from .nlp import DEFAULT_MODEL, load_nlp
 from .pipes.quantities import SPAN_KEY as QUANTITIES_KEY
 from .report import REPORT_FILES, write_reports
 from .stories import Signature, article_signature, assign_stories
+from .store import StoredArticle, file_of, load_store, save_store
 from .ruleset import RuleSet, load_user_rules
 
 BATCH_SIZE = 32
@@ -52,6 +53,7 @@ def run(
     excel: bool = False,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     lang: str = DEFAULT_LANGUAGE,
+    new_only: bool = False,
 ) -> RunResult:
     """Read the corpus, extract claims, compare them, write the reports.
 
@@ -60,13 +62,16 @@ def run(
     processed docs (None: no cache). `max_chars`: longer articles are skipped, not parsed.
     `suppress`: suppressions files beside those of the rules folder. `progress`: "bar" (a
     terminal), "lines" (a line through `log` every 10 s) or None. `excel`: the CSVs in the
-    French spreadsheet dialect. `lang`: the language of the review page (fr, en).
+    French spreadsheet dialect. `lang`: the language of the review page (fr, en). The claims
+    store in `out` (store.py) gives back the articles of the corpus files that did not change
+    since it was written; `new_only`: the reports list only the discrepancies first seen now.
     """
     ruleset = load_user_rules(rules, suppress)  # bad rules stop the run before any work
     for warning in ruleset.warnings:  # valid, but some rule can never match: say so, go on
         log(f"warning: {warning}")
     own = own_files(corpus, out, cache)  # a second run must not read the first one's reports
-    entries = read_corpus(corpus, max_chars=max_chars, exclude=own)
+    store = load_store(out, store_version(model, ruleset))
+    entries = read_corpus(corpus, max_chars=max_chars, exclude=own, unchanged=store.unchanged if store.files else None)
     first = next(entries, None)  # a missing corpus path fails here, before the model loads
     if first is None:
         raise CorpusError(f"'{corpus}' holds no articles: expected .txt, .md, .html or .jsonl files (hidden ones are left out)")
@@ -76,9 +81,21 @@ def run(
     nlp = _LazyModel(model, max_chars)
     shown = _Progress(progress, count_inputs(corpus, own) if progress else None, log)
 
+    kept: list[StoredArticle] = []  # what the store will hold after this run
+
     def articles() -> Iterator[Article]:
         for entry in chain([first] if first is not None else [], entries):
-            if isinstance(entry, Skipped):
+            if isinstance(entry, Unchanged):  # the store's articles of a file that did not change
+                shown.step()
+                for stored in store.articles.get(entry.path, []):
+                    kept.append(stored)
+                    result.articles += 1
+                    result.stored_articles += 1
+                    result.article_info[stored.info.id] = stored.info
+                    signatures[stored.info.id] = stored.signature
+                    result.numbers_seen += stored.numbers_seen
+                    result.claims.extend(stored.claims)
+            elif isinstance(entry, Skipped):
                 shown.note(f"skipped {entry.path}: {entry.reason}")
                 shown.step()
                 result.skipped.append(entry)
@@ -98,6 +115,7 @@ def run(
                 continue
             result.articles += 1
             result.article_info[article.id] = article.info()
+            kept.append(StoredArticle(article.info(), facts.claims, facts.signature, facts.numbers_seen))
             signatures[article.id] = facts.signature
             result.numbers_seen += facts.numbers_seen
             result.claims.extend(facts.claims)
@@ -116,15 +134,28 @@ def run(
     result.discrepancies = find_discrepancies(result.claims, ruleset, min_confidence)
     found = {d.discrepancy_id for d in result.discrepancies}
     result.unmatched_suppressions = sorted(set(ruleset.suppressions) - found)
+    result.run = store.run + 1
+    first_seen = dict(store.first_seen)
+    for d in result.discrepancies:
+        first_seen.setdefault(d.discrepancy_id, result.run)
+    result.first_seen = {d.discrepancy_id: first_seen[d.discrepancy_id] for d in result.discrepancies}
+    reported = [d for d in result.discrepancies if not new_only or result.first_seen[d.discrepancy_id] == result.run]
     try:
-        paths = write_reports(result.claims, result.discrepancies, result.skipped, out, result.article_info, excel=excel,
-                              lang=lang, labels=ruleset.labels())
+        paths = write_reports(result.claims, reported, result.skipped, out, result.article_info, excel=excel,
+                              lang=lang, labels=ruleset.labels(), first_seen=result.first_seen)
+        paths += save_store(out, corpus, store.version, result.run, kept, {file_of(s.path) for s in result.skipped},
+                            first_seen)
     except OSError as exc:
         raise FactcheckError(f"{out}: cannot write the reports: {exc.strerror or exc} (the previous ones are left as they were)") from None
     result.reports = [str(p) for p in paths]
     if doc_cache is not None:
         result.cache_hits, result.cache_misses = doc_cache.hits, doc_cache.misses
     return result
+
+
+def store_version(model: str, ruleset: RuleSet) -> str:
+    """What the claims store's contents depend on: the model, our code, the rules' claims."""
+    return f"{model}|{model_version(model)}|{code_version(['.'])}|{ruleset.claims_fingerprint()}"
 
 
 def _failed(article: Article, error: str) -> Skipped:

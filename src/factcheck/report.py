@@ -34,14 +34,14 @@ DISCREPANCY_COLUMNS = (
     ["discrepancy_id", "type", "confidence", "severity", "rule", "topic", "measure", "fact"]
     + [f"{c}_a" for c in SIDE_COLUMNS]
     + [f"{c}_b" for c in SIDE_COLUMNS]
-    + ["explanation", "confidence_reasons", "suppressed"]
+    + ["explanation", "confidence_reasons", "suppressed", "first_seen"]
 )
 SKIPPED_COLUMNS = ["path", "reason"]
 ARTICLE_COLUMNS = ["article", "path", "title", "outlet", "author", "date", "date_basis", "url", "claims"]
 REPORT_FILES = ("claims.csv", "discrepancies.csv", "facts.csv", "articles.csv", "skipped.csv", "report.html")
 FACT_COLUMNS = ["fact", "kind", "what", "population", "place", "date", "values", "articles", "reports"]
 # Cells written by number_cell; every other cell is text.
-NUMBER_COLUMNS = {"start", "end", "value", "low", "high", "confidence", "claims"} | {
+NUMBER_COLUMNS = {"start", "end", "value", "low", "high", "confidence", "claims", "first_seen"} | {
     f"{c}_{s}" for c in ("value", "low", "high", "mentions") for s in "ab"
 }
 # A text cell starting with one of these is a formula to Excel and LibreOffice ("=HYPERLINK(...)",
@@ -59,6 +59,7 @@ def write_reports(
     excel: bool = False,
     lang: str = DEFAULT_LANGUAGE,
     labels: Mapping[str, str] | None = None,
+    first_seen: Mapping[str, int] | None = None,
 ) -> list[Path]:
     """claims.csv, discrepancies.csv, facts.csv, articles.csv, skipped.csv and report.html in
     `out`; returns their paths.
@@ -67,6 +68,7 @@ def write_reports(
     each in articles.csv, and their title, outlet and date beside every claim and discrepancy.
     `excel`: write the CSVs in the French spreadsheet dialect. `lang`: the language of the
     review page (fr, en); `labels`: the rules' names of topics and measures, for the page.
+    `first_seen`: the run each discrepancy was first reported in, by id (store.py; 1 if not given).
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -74,7 +76,8 @@ def write_reports(
     claims = sorted(claims, key=lambda c: (c.article, c.start, c.end))
     tables = {
         "claims.csv": pd.DataFrame([_claim_row(c, articles.get(c.article)) for c in claims], columns=CLAIM_COLUMNS),
-        "discrepancies.csv": pd.DataFrame([_discrepancy_row(d, articles) for d in discrepancies], columns=DISCREPANCY_COLUMNS),
+        "discrepancies.csv": pd.DataFrame([_discrepancy_row(d, articles, (first_seen or {}).get(d.discrepancy_id, 1))
+                                           for d in discrepancies], columns=DISCREPANCY_COLUMNS),
         "facts.csv": pd.DataFrame(facts(claims), columns=FACT_COLUMNS),
         "articles.csv": pd.DataFrame(_article_rows(articles, claims), columns=ARTICLE_COLUMNS),
         "skipped.csv": pd.DataFrame(
@@ -159,7 +162,7 @@ def _claim_row(c: Claim, info: ArticleInfo | None) -> dict:
     }
 
 
-def _discrepancy_row(d: Discrepancy, articles: Mapping[str, ArticleInfo]) -> dict:
+def _discrepancy_row(d: Discrepancy, articles: Mapping[str, ArticleInfo], first_seen: int = 1) -> dict:
     row = {"discrepancy_id": d.discrepancy_id, "type": d.type, "confidence": f"{d.confidence:.2f}", "severity": d.severity,
            "rule": d.rule, "topic": d.topic, "measure": d.measure, "fact": d.fact}
     for suffix, claim, mentions, sources in (("a", d.a, d.mentions_a, d.sources_a), ("b", d.b, d.mentions_b, d.sources_b)):
@@ -178,6 +181,7 @@ def _discrepancy_row(d: Discrepancy, articles: Mapping[str, ArticleInfo]) -> dic
     row["explanation"] = d.explanation
     row["confidence_reasons"] = d.confidence_reasons
     row["suppressed"] = d.suppressed or ""
+    row["first_seen"] = first_seen
     return row
 
 

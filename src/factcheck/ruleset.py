@@ -227,7 +227,8 @@ class RuleSet:
     def claims_fingerprint(self) -> str:
         """A hash of what shapes claims and story signatures (topics, generic measures, actors),
         not of suppressions, exchange rates or policy, which only the comparison reads."""
-        shape = repr((self.topics, sorted(self.actor_aliases.items()), self.generic, self.lexicon))
+        # (the lexicon's frozensets are sorted: their repr's order changes from one process to the next)
+        shape = repr((self.topics, sorted(self.actor_aliases.items()), self.generic, self.lexicon.shape()))
         return hashlib.sha256(shape.encode()).hexdigest()[:16]
 
     def labels(self) -> dict[str, str]:

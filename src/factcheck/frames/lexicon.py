@@ -81,6 +81,11 @@ class Lexicon:
         return cls(groups, generic, frozenset(stem_phrase(w) for w in light_verbs), concepts(tolls), concepts(constants),
                    concepts(tenths))
 
+    def shape(self) -> tuple:
+        """The lexicon as sorted tuples: the same words give the same value in every process."""
+        return (sorted(self.groups.items()), sorted(self.generic), sorted(self.light), sorted(self.tolls),
+                sorted(self.constants), sorted(self.tenths))
+
     def concept(self, phrase: str | None) -> str | None:
         if not phrase:
             return None
