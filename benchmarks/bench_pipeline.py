@@ -2,6 +2,7 @@
 """Speed and memory benchmark of the factcheck pipeline. It PRINTS figures; it asserts nothing.
 
     python benchmarks/bench_pipeline.py [CORPUS_DIR] [--articles N] [--quick] [--budget SECONDS] [--keep]
+    python benchmarks/bench_pipeline.py --compare-only [--quick] [--budget SECONDS]
 
 Without CORPUS_DIR, a corpus of N synthetic French news articles (.txt with YAML front matter,
 300-1,500 words, seeded, no two alike) is generated into a temporary folder. One run measures:
@@ -14,8 +15,12 @@ Without CORPUS_DIR, a corpus of N synthetic French news articles (.txt with YAML
     speed-up from n_process=1 to n_process=2 on the same articles (the ceiling on this machine)
  5. cache: a second run on the unchanged corpus vs the first (target <= 0.05), if run() has `cache`
  6. peak RSS of a full run at 1,000 articles and at N articles, each in its own process
- 7. find_discrepancies() on synthetic Claim objects, 1k ... 1M claims while they fit the
-    comparison budget; the sizes not run (100k, 1M) are extrapolated and marked so
+ 7. find_discrepancies() on synthetic Claim objects (`synthetic_claims(n, frames=True)`: figures
+    of the rules measures and figures compared on their frames), 1k ... 1M claims while they fit
+    the comparison budget; the sizes not run (100k, 1M) are extrapolated and marked so.
+    `--compare-only` runs this stage alone at 100k, 300k and 1M claims and prints the growth
+    exponent from 100k to 1M and each process's peak memory, with the targets (1M in 60 s,
+    exponent 1.2).
 
 Each measurement runs in a fresh child process (`--child`), so peak-memory figures do not mix.
 Words are the whitespace-separated words of the article bodies (front matter excluded), counted
@@ -894,8 +899,85 @@ _MEASURES = [
 ]
 
 
-def synthetic_claims(n: int, seed: int = SEED) -> list:
-    """n Claim objects spread over n/8 articles: 60 % in a rules measure, canonical values repeated."""
+# Figures of no rules topic, compared on their frames (frames/match.py): (what, kind, unit,
+# generic measure, typical value). Tolls (mort, bless, hectar) only grow over an event's days.
+_FRAMES = [
+    ("mort", "count", "morts", "deaths", 40), ("bless", "count", "blessés", "injured", 120),
+    ("manifest", "count", "manifestants", "demonstrators", 20000), ("interpel", "count", "interpellations", None, 300),
+    ("hectar", "count", "hectares", "area", 5000), ("taux|chomag", "percent", "%", "rate", 7.5),
+]
+_FRAME_WEIGHTS = [20, 20, 25, 15, 10, 10]
+# Most figures are given for a place; a few are national (no place). The places are these
+# cities, then as many more communes as the corpus needs for about CLAIMS_PER_PLACE claims each:
+# a larger corpus covers more places, not more articles on each day of one town. National
+# figures of one what all meet within their window, so their rows grow with n squared: they
+# are kept to 2 %.
+_PLACED_SHARE = {"mort": 0.98, "bless": 0.98, "hectar": 0.98, "manifest": 0.98, "interpel": 0.98, "taux|chomag": 0.98}
+CLAIMS_PER_PLACE = 400
+_CITIES = ["Paris", "Lyon", "Marseille", "Toulouse", "Nice", "Nantes", "Montpellier", "Strasbourg", "Bordeaux", "Lille",
+           "Rennes", "Reims", "Toulon", "Grenoble", "Dijon", "Angers", "Nîmes", "Brest", "Tours", "Limoges",
+           "Amiens", "Perpignan", "Metz", "Besançon", "Orléans", "Rouen", "Mulhouse", "Caen", "Nancy", "Argenteuil",
+           "Saint-Denis", "Roubaix", "Tourcoing", "Avignon", "Poitiers", "Pau", "La Rochelle", "Calais", "Cannes", "Ajaccio"]
+_SOURCES = [None, None, None, "la police", "la préfecture", "la CGT", "les syndicats", "le ministère de l'Intérieur"]
+_FRAME_SENTENCES = [
+    "Selon le dernier bilan, {x} à {place}.",
+    "Vers 21 heures, {x} étaient recensés à {place}.",
+    "Jeudi matin, le bilan faisait état de {x} à {place}.",
+    "Le chiffre a finalement été revu à la hausse, à {x}, à {place}.",
+    "La veille, {x} avaient été comptés à {place}.",
+]
+
+
+def _place(rng: random.Random, what: str, places: int) -> str | None:
+    if rng.random() >= _PLACED_SHARE[what]:
+        return None
+    k = rng.randrange(places)
+    return _CITIES[k] if k < len(_CITIES) else f"Commune {k:05d}"
+
+
+def _frame_values(rng: random.Random, published: dt.date, places: int) -> dict:
+    """A figure of one event (what, place, day): most articles give the event's own figure
+    (seeded by the event, so articles agree), some another (a later toll, a source's count)."""
+    what, kind, unit, measure, typical = rng.choices(_FRAMES, _FRAME_WEIGHTS)[0]
+    place = _place(rng, what, places)
+    if kind == "percent":  # a quarter's rate, stated or at publication
+        quarter = (published.month - 1) // 3
+        start = dt.date(published.year, 3 * quarter + 1, 1)
+        end = (dt.date(published.year + (quarter == 3), (3 * quarter + 3) % 12 + 1, 1) - dt.timedelta(days=1))
+        day = start  # one rate per place and quarter
+        dates = ({"date": f"{start}/{end}", "date_start": str(start), "date_end": str(end), "date_basis": "sentence"}
+                 if rng.random() < 0.5 else
+                 {"date": str(published), "date_start": str(published), "date_end": str(published), "date_basis": "published"})
+    else:
+        if rng.random() < 0.7:
+            day = published
+            dates = {"date": str(day), "date_start": str(day), "date_end": str(day), "date_basis": "published"}
+        else:
+            day = published - dt.timedelta(days=rng.randint(0, 2))
+            dates = {"date": str(day), "date_start": str(day), "date_end": str(day), "date_basis": "sentence"}
+    event = random.Random(f"{what}|{place}|{day}")
+    value = typical * event.uniform(0.2, 5)
+    if rng.random() < 0.1:  # another count of the event
+        value *= rng.uniform(0.5, 2)
+    value = round(value, 1) if kind == "percent" else float(max(1, round(value)))
+    hedge = rng.random()
+    low, high = (value, value) if hedge > 0.15 else ((value, None) if hedge > 0.05 else (value * 0.9, value * 1.1))
+    return {"topic": None, "measure": measure, "kind": kind, "value": value, "unit": unit, "low": low, "high": high,
+            "precision": 0.05 if kind == "percent" else 0.5, "what": what, "place": place, "population": None,
+            "attributed_to": rng.choice(_SOURCES), "actor": None, "published": str(published), "topic_cue": None,
+            "modality": rng.choices(["fact", "estimate", "forecast"], [85, 10, 5])[0], **dates}
+
+
+def synthetic_claims(n: int, seed: int = SEED, frames: bool = False) -> list:
+    """n Claim objects spread over n/8 articles: 60 % in a rules measure, canonical values repeated.
+
+    With `frames`, 4 in 10 of the figures not repeated are press figures of no rules measure,
+    compared on their frames (`_frame_values`: deaths, injured, demonstrators, arrests,
+    hectares, an unemployment rate; a place or, for 2 %, none; a source; days over three
+    years), so that both comparison paths are measured. The number of places grows with n
+    (`CLAIMS_PER_PLACE`): with a fixed list, each figure of a town would meet more figures in
+    its window as n grows, and the rows would grow with n squared. Without `frames`, the
+    claims are those the benchmark generated before (same seed, same claims)."""
     from dataclasses import fields
 
     from factcheck.models import Claim
@@ -918,6 +1000,9 @@ def synthetic_claims(n: int, seed: int = SEED) -> list:
             start = 40 + k * 180 + rng.randint(0, 150)
             if previous and rng.random() < 0.3:  # the article repeats one of its figures
                 values = dict(rng.choice(previous))
+            elif frames and rng.random() < 0.4:
+                values = _frame_values(rng, published, max(len(_CITIES), n // CLAIMS_PER_PLACE))
+                previous.append(values)
             else:
                 if rng.random() < 0.4:  # a figure outside the rules' measures (percent, other topic)
                     values = {"topic": rng.choice([None, "ai_gigafactories"]), "measure": None, "kind": "percent",
@@ -956,9 +1041,13 @@ def synthetic_claims(n: int, seed: int = SEED) -> list:
                     values.update(date=str(y), date_start=f"{y}-01-01", date_end=f"{y}-12-31", date_basis="column")
                 previous.append(values)
             text = f"{values['value']:g} {values['unit']}"
+            if values.get("what"):
+                sentence = rng.choice(_FRAME_SENTENCES).format(x=text, place=values["place"] or "travers le pays")
+            else:
+                sentence = rng.choice(sentences)
             record = {
                 "claim_id": hashlib.sha1(f"{article}|{start}".encode()).hexdigest()[:12], "article": article,
-                "start": start, "end": start + len(text), "sentence": rng.choice(sentences), "text": text,
+                "start": start, "end": start + len(text), "sentence": sentence, "text": text,
                 "subject": None, "attributed_to": None, "topic_cue": "IA" if values["topic"] == "ai_gigafactories" else "batteries",
                 **values,
             }
@@ -976,7 +1065,7 @@ def child_compare(spec: dict) -> dict:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     rules = load_rules(spec["rules"])
     t0 = time.perf_counter()
-    claims = synthetic_claims(spec["claims"])
+    claims = synthetic_claims(spec["claims"], frames=spec.get("frames", False))
     built = time.perf_counter() - t0
     groups: dict = {}
     for c in claims:
@@ -994,7 +1083,10 @@ def child_compare(spec: dict) -> dict:
     t1 = time.perf_counter()
     found = find_discrepancies(claims, rules)
     elapsed = time.perf_counter() - t1
+    framed = sum(1 for c in claims if c.what and not (c.topic and c.measure))
+    frame_rows = sum(1 for d in found if d.rule.startswith("frame_"))
     return {"claims": len(claims), "build_s": built, "compare_s": elapsed, "discrepancies": len(found),
+            "framed": framed, "frame_rows": frame_rows,
             "grouped": sum(len(m) for m in groups.values()), "groups": len(groups),
             "largest_group": max((len(m) for m in groups.values()), default=0),
             "pairs": pairs, "peak_rss_kb": _status_kb("self", "VmHWM")}
@@ -1137,11 +1229,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=None,
                         help="seconds the whole benchmark may take (default 600, 90 with --quick); N is cut to fit")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (corpus, outputs, caches)")
+    parser.add_argument("--compare-only", action="store_true",
+                        help="only the comparison on synthetic claims, at 100 000, 300 000 and 1 000 000 claims "
+                             "(10 000 to 100 000 with --quick), each in its own process")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         child_main(args.child)
         return 0
+    if args.compare_only:
+        return compare_only(args.budget or (120.0 if args.quick else DEFAULT_BUDGET), quick=args.quick)
 
     wall0 = time.perf_counter()
     quick = args.quick
@@ -1251,7 +1348,7 @@ def main(argv: list[str] | None = None) -> int:
                 skipped_compare.append((size, predicted))
                 break
             t = time.perf_counter()
-            res = _spawn({"kind": "compare", "claims": size, "rules": rules, "memory_limit_mb": 8000},
+            res = _spawn({"kind": "compare", "claims": size, "rules": rules, "memory_limit_mb": 8000, "frames": True},
                          timeout=max(15.0, remaining + 15))
             spent += time.perf_counter() - t
             if not _ok(res):
@@ -1285,6 +1382,66 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kept: {tmp}")
     else:
         shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+# --compare-only: the sizes measured, and the targets (issue 16: one process, this machine).
+COMPARE_ONLY_SIZES = [100_000, 300_000, 1_000_000]
+COMPARE_ONLY_QUICK_SIZES = [10_000, 30_000, 100_000]
+COMPARE_TARGET_S = 60.0  # at 1 000 000 claims
+COMPARE_TARGET_EXPONENT = 1.2  # from 100 000 to 1 000 000
+
+
+def compare_only(budget: float, quick: bool = False) -> int:
+    """Stage 7 alone: find_discrepancies on synthetic claims with frames, at each size in its
+    own process; prints the times, the growth exponent from the smallest to the largest size,
+    and each process's peak memory."""
+    wall0 = time.perf_counter()
+    sizes = COMPARE_ONLY_QUICK_SIZES if quick else COMPARE_ONLY_SIZES
+    print(f"bench_pipeline --compare-only: python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+          f"load average {_loadavg()}, budget {budget:.0f} s")
+    print("7. find_discrepancies(claims, rules) on synthetic Claim objects with frames (synthetic_claims(n, frames=True)):")
+    print(f"   {'claims':>9} {'rules':>8} {'frames':>8} {'rows out':>9} {'frame rows':>10} {'build s':>8} "
+          f"{'compare s':>9} {'peak RSS':>9}")
+    rows = []
+    for size in sizes:
+        left = budget - (time.perf_counter() - wall0)
+        if left < 10:
+            print(f"   {_fmt_int(size):>9} not run: the {budget:.0f} s budget is spent")
+            break
+        res = _spawn({"kind": "compare", "claims": size, "rules": str(RULES), "memory_limit_mb": 8000, "frames": True},
+                     timeout=left)
+        if not _ok(res):
+            print(f"   {_fmt_int(size):>9} {res['error']}")
+            break
+        rows.append(res)
+        print(f"   {_fmt_int(res['claims']):>9} {_fmt_int(res['grouped']):>8} {_fmt_int(res['framed']):>8} "
+              f"{_fmt_int(res['discrepancies']):>9} {_fmt_int(res['frame_rows']):>10} {res['build_s']:>8.1f} "
+              f"{res['compare_s']:>9.2f} {_mb(res['peak_rss_kb']):>9}")
+        sys.stdout.flush()
+    print("   rules: claims of a rules measure (compare.py); frames: claims with a frame of no rules measure (frames/match.py);")
+    print("   peak RSS: the whole child process (VmHWM), claims built and compared")
+    exponent = None
+    if len(rows) >= 2:
+        (n1, t1), (n2, t2) = (rows[0]["claims"], rows[0]["compare_s"]), (rows[-1]["claims"], rows[-1]["compare_s"])
+        exponent = math.log(max(t2, 1e-3) / max(t1, 1e-3)) / math.log(n2 / n1)
+        print(f"   growth from {_fmt_int(n1)} to {_fmt_int(n2)} claims: time ~ n^{exponent:.2f}")
+    largest = rows[-1] if rows else None
+    print()
+    print("targets")
+    print(f"   {'target':46} {'measured':>10}  result")
+    if largest is not None and largest["claims"] == COMPARE_ONLY_SIZES[-1]:
+        verdict = "PASS" if largest["compare_s"] <= COMPARE_TARGET_S else "FAIL"
+        print(f"   {'compare 1 000 000 claims <= ' + f'{COMPARE_TARGET_S:.0f} s':46} {largest['compare_s']:>9.1f}s  {verdict}")
+    else:
+        print(f"   {'compare 1 000 000 claims <= ' + f'{COMPARE_TARGET_S:.0f} s':46} {'-':>10}  n.a. (not run)")
+    if exponent is not None:
+        verdict = "PASS" if exponent <= COMPARE_TARGET_EXPONENT else "FAIL"
+        label = f"growth exponent {_fmt_int(rows[0]['claims'])} -> {_fmt_int(rows[-1]['claims'])} <= {COMPARE_TARGET_EXPONENT}"
+        print(f"   {label:46} {exponent:>10.2f}  {verdict if not quick else 'info (--quick sizes)'}")
+    if largest is not None:
+        print(f"   {'peak memory, largest size (no target, info)':46} {_mb(largest['peak_rss_kb']):>10}  info")
+    print(f"wall time: {time.perf_counter() - wall0:.0f} s")
     return 0
 
 
@@ -1393,9 +1550,10 @@ def _report(results, compare_rows, skipped_compare, n_requested, n_speed, n_mem_
               f"bare spaCy on the same articles: {_mb(bare.get('peak_rss_kb')) if _ok(bare) else '-'}")
 
     print()
-    print("7. find_discrepancies(claims, rules) on synthetic Claim objects: ~8 per article, 60 % in the 5 rules measures")
+    print("7. find_discrepancies(claims, rules) on synthetic Claim objects: ~8 per article, most in the 5 rules measures")
     print("   (ai_gigafactories plan_amount / sites_count, battery_gigafactories plant_investment / plants_count / jobs),")
-    print("   canonical figures repeated across articles, 15 % noise, mixed actors, modalities and time scopes:")
+    print("   canonical figures repeated across articles, 15 % noise, mixed actors, modalities and time scopes; the rest")
+    print("   press figures compared on their frames (deaths, injured, demonstrators, arrests, hectares, a rate, by place):")
     print(f"   {'claims':>9} {'grouped':>8} {'largest group':>13} {'figure pairs':>13} {'rows out':>9} {'seconds':>8} {'peak RSS':>9}")
     for r in compare_rows:
         print(f"   {_fmt_int(r['claims']):>9} {_fmt_int(r['grouped']):>8} {_fmt_int(r['largest_group']):>13} "

@@ -372,7 +372,7 @@ def test_the_walk_by_blocks_finds_what_a_figure_by_figure_walk_finds(rules):
                         break
         return pairs
 
-    found = compare._disagreeing_neighbours(figures, comparable, row_for, measure)
+    found = compare._disagreeing_neighbours(figures, rules.policy, row_for, measure)
     assert len(figures) > compare.ALL_PAIRS_UP_TO
     assert {(i, j) for i, j, _ in found} == figure_by_figure()
     assert all(row[2] for _, _, row in found)  # each reported pair has its explanation

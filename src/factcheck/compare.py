@@ -1,7 +1,10 @@
 """Find the figures that disagree: across articles, and within one article.
 
 Claims are grouped by (topic, measure), so the work grows with the size of each group, never
-with all pairs of the corpus. Within an article, repeats of one figure (same unit and stated
+with all pairs of the corpus; within a group, each figure is shown against its nearest
+comparable contradictions (`_disagreeing_neighbours`), found by a walk over blocks of figures
+that skips whole blocks that agree or hold nothing comparable, so that the comparison grows
+about linearly with the claims (benchmarks/bench_pipeline.py --compare-only). Within an article, repeats of one figure (same unit and stated
 value: "plus de 160 entreprises" ... "les 160 entreprises") count as one figure with several
 mentions, shown by its first mention. Two figures from different articles are compared when
 their units agree and their actors are compatible (some mention of each has the same canonical
@@ -39,7 +42,9 @@ import bisect
 import datetime as dt
 import hashlib
 import heapq
+import math
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .models import Claim, Discrepancy
@@ -75,10 +80,10 @@ def find_discrepancies(
         def row_for(fig_a: _Figure, fig_b: _Figure, explain: bool = True) -> tuple[str, str, str] | None:
             return _compare(fig_a.claim, fig_b.claim, measure, topic, rules, explain)
 
-        def comparable(fig_a: _Figure, fig_b: _Figure) -> bool:
-            return _comparable(fig_a, fig_b, policy)
+        def classes_meet(cls_a: str, cls_b: str) -> bool:
+            return _classes_meet(cls_a, cls_b, measure, rules)
 
-        for i, j, (severity, rule, explanation) in _disagreeing_neighbours(figures, comparable, row_for, measure):
+        for i, j, (severity, rule, explanation) in _disagreeing_neighbours(figures, policy, row_for, measure, classes_meet):
             fig_a, fig_b = figures[i], figures[j]
             a, b = fig_a.claim, fig_b.claim
             found.append(
@@ -120,15 +125,17 @@ def _comparable(fig_a: "_Figure", fig_b: "_Figure", policy: PolicySpec) -> bool:
 
 
 def _disagreeing_neighbours(
-    figures: list["_Figure"], comparable, row_for, measure: Measure
+    figures: list["_Figure"], policy: PolicySpec, row_for, measure: Measure, classes_meet=lambda a, b: True
 ) -> list[tuple[int, int, tuple[str, str, str]]]:
     """(i, j, row), i < j, for the pairs of figures to report: each figure against the nearest
-    comparable figure that disagrees with it, below and above it in value. `comparable(a, b)`
-    says whether two figures may be compared at all (articles, actors, periods, modalities,
-    places); `row_for(a, b, explain=True)` gives a comparable pair's (severity, rule,
+    comparable figure that disagrees with it, below and above it in value. Two figures may be
+    compared at all as `_comparable` under `policy` says (articles, actors, periods,
+    modalities, places); `row_for(a, b, explain=True)` gives a comparable pair's (severity, rule,
     explanation), or None when they agree, as `_compare` under `measure` does: it reads only
     what `_value_key` holds (unit, stated value, precision, subject group), so figures with
-    one key form a block that one call settles.
+    one key form a block that one call settles. `classes_meet(a, b)` is False when no figure
+    of agreement class a can disagree with one of class b (`_classes_meet`: euros and dollars
+    without exchange rates): the walk does not go through the other's blocks.
 
     Reporting every disagreeing pair would grow with the square of the figures of a measure
     (458 238 rows for 1 000 generated articles); a reader needs each figure shown against its
@@ -141,11 +148,24 @@ def _disagreeing_neighbours(
     class and widened interval: the blocks of its class whose position lies in
     that interval agree with it, so the walk jumps over them at once (an open "plus de 160"
     agrees with every higher figure of its unit).
+
+    What `_comparable` reads of a figure besides its article is its kind (`_comparison_keys`:
+    actors, modality, place, time scope), and it is the conjunction of one test per part of
+    the kind. So each kind gets the set of kinds it may be compared with (a bit mask, from
+    a table per part), each block the set of kinds it holds, and the walk passes a block that
+    holds no comparable kind in one step, as it passes an agreeing one; within a block it looks
+    at the first two figures of each kind only (a block holds one figure per article, so one of
+    two comparable figures is of another article than the walking one). Every figure of one
+    block and kind meets the same blocks: the walk is made once for them. In its own class, the
+    walk finds the next block whose widened interval misses its own through a tree (`_Gaps`),
+    past the blocks between that agree with it; past LONG_WALK blocks, it goes through the
+    blocks that hold a comparable kind only. Each of these shortcuts passes only blocks that
+    the block-by-block walk would pass: the pairs are the same.
     """
     n = len(figures)
     if n <= ALL_PAIRS_UP_TO:
         rows = ((i, j, row_for(figures[i], figures[j]))
-                for i in range(n) for j in range(i + 1, n) if comparable(figures[i], figures[j]))
+                for i in range(n) for j in range(i + 1, n) if _comparable(figures[i], figures[j], policy))
         return [(i, j, row) for i, j, row in rows if row is not None]
     keys = [_value_key(f.claim, measure) for f in figures]
     stated = [_stated(f.claim) for f in figures]
@@ -163,31 +183,288 @@ def _disagreeing_neighbours(
         indices, positions = by_class.setdefault(_agreement(figures[members[0]].claim, measure)[0], ([], []))
         indices.append(b)
         positions.append(position(figures[members[0]].claim))
-    pairs: dict[tuple[int, int], tuple[str, str, str]] = {}
-    for i in order:
+    kind, comparable_kinds = _kinds(figures, policy)
+    articles = [f.claim.article for f in figures]
+    holds = [0] * len(blocks)  # block -> the kinds it holds, as bits
+    for b, members in enumerate(blocks):
+        for j in members:
+            holds[b] |= 1 << kind[j]
+    runs: dict[tuple[int, int], tuple[list[int], list]] = {}  # (block, step) -> members in walk order, `_kind_runs`
+    holding: dict[int, list[int]] = {}  # kinds -> the blocks that hold one of them
+    routes: dict[tuple[int, int], tuple[list[int], Iterator[int]]] = {}  # (block, step) -> `route` so far
+    classes_met = {(a, b): a == b or classes_meet(a, b) for a in by_class for b in by_class}
+    block_class = [_agreement(figures[members[0]].claim, measure)[0] for members in blocks]
+    block_position = [position(figures[members[0]].claim) for members in blocks]
+    met: dict[tuple[int, int, int], tuple[list[list[int]], Iterator[list[int]]]] = {}  # (block, kind, step) -> `walk` so far
+
+    def first_two(b: int, step: int, mask: int) -> list[int]:
+        """The first two figures of block b, in `step` order, of the kinds in `mask`."""
+        if (b, step) not in runs:
+            members = blocks[b][::step]
+            runs[(b, step)] = (members, _kind_runs(members, kind))
+        members, kind_runs = runs[(b, step)]
+        best: list[int] = []  # ranks in `members`
+        for first, second in kind_runs:
+            if len(best) == 2 and first >= best[1]:
+                break
+            if mask >> kind[members[first]] & 1:
+                best = sorted(best + [r for r in (first, second) if r is not None])[:2]
+        return [members[rank] for rank in best]
+
+    def route(i: int, step: int) -> Iterator[int]:
+        """The blocks that disagree with figure i's block, in the order of the walk from it."""
         own = block_of[i]
         cls, low, high = _agreement(figures[i].claim, measure)
-        up, down = [], []
+        ways = []
         for other, (indices, positions) in by_class.items():
             if other != cls:
-                first_up, last_down = bisect.bisect_right(indices, own), bisect.bisect_left(indices, own) - 1
+                if not classes_met[(cls, other)]:
+                    continue  # no figure of that class can disagree with figure i
+                first = bisect.bisect_right(indices, own) if step == 1 else bisect.bisect_left(indices, own) - 1
             else:  # only the blocks of its class outside its interval can disagree with figure i
-                first_up = len(indices) if high is None else bisect.bisect_right(positions, high)
-                last_down = -1 if low is None else bisect.bisect_left(positions, low) - 1
-            up.append(b for b in map(indices.__getitem__, range(first_up, len(indices))) if b > own)
-            down.append(b for b in map(indices.__getitem__, range(last_down, -1, -1)) if b < own)
-        walks = ((heapq.merge(*up), 1), (heapq.merge(*down, reverse=True), -1))
-        for others, step in walks:
-            for b in others:
-                if row_for(figures[i], figures[blocks[b][0]], False) is None:
-                    continue  # the whole block agrees with figure i
-                j = next((j for j in blocks[b][::step] if comparable(figures[i], figures[j])), None)
-                if j is not None:
-                    key = (min(i, j), max(i, j))
-                    if key not in pairs:
-                        pairs[key] = row_for(figures[key[0]], figures[key[1]])
-                    break
+                if step == 1:
+                    first = len(indices) if high is None else bisect.bisect_right(positions, high)
+                else:
+                    first = -1 if low is None else bisect.bisect_left(positions, low) - 1
+                ways.append(gaps[cls].beyond(indices, first, step, own, bounds[own]))
+                continue
+            if step == 1:
+                ways.append(b for b in map(indices.__getitem__, range(first, len(indices))) if b > own)
+            else:
+                ways.append(b for b in map(indices.__getitem__, range(first, -1, -1)) if b < own)
+        for b in heapq.merge(*ways, reverse=step == -1):
+            if disagrees(i, b):
+                yield b
+
+    spec = measure.spec
+    bounds = [widened(figures[members[0]].claim, spec.tolerance) for members in blocks]
+    units, groups = [keys[members[0]][0] for members in blocks], [keys[members[0]][-1] for members in blocks]
+    gaps = {cls: _Gaps([bounds[b] for b in indices]) for cls, (indices, _) in by_class.items()}
+    any_unit = spec.units_equivalent and spec.kind != "money"  # `_compare` takes one unit for the other
+
+    def disagrees(i: int, b: int) -> bool:
+        """Whether block b disagrees with figure i, as `row_for` says: of one unit (or of
+        equivalent units) and compatible subjects, when their widened intervals do not meet.
+        (A route asks once for each block: nothing is kept.)"""
+        own = block_of[i]
+        group_a, group_b = groups[own], groups[b]
+        if (any_unit or units[own] == units[b]) and (
+            not spec.subjects or group_a is None or group_b is None or group_a == group_b
+        ):
+            return disjoint(bounds[own], bounds[b])
+        return row_for(figures[i], figures[blocks[b][0]], False) is not None
+
+    def walk(i: int, step: int) -> Iterator[list[int]]:
+        """What the walk from figure i meets, the same for every figure of its block and kind:
+        for each block that disagrees with it and holds comparable figures, the first two, up to
+        the first block with two (where every figure of the kind ends its walk). Lazy: most
+        figures end at the first such block."""
+        own = block_of[i]
+        mask = comparable_kinds[kind[i]]
+        if not mask:
+            return
+        if (own, step) not in routes:
+            routes[(own, step)] = ([], route(i, step))
+        met_blocks, rest = routes[(own, step)]
+        rank = 0
+        while rank < LONG_WALK:
+            if rank == len(met_blocks):
+                b = next(rest, None)
+                if b is None:
+                    return
+                met_blocks.append(b)
+            b = met_blocks[rank]
+            rank += 1
+            if holds[b] & mask:
+                comparables = first_two(b, step, mask)
+                yield comparables
+                if len(comparables) == 2:
+                    return
+        # A long walk: from the next block on, it goes through the blocks that hold a comparable
+        # kind only, each of them taken or passed as above (other classes, its own class
+        # beyond its interval, blocks that disagree).
+        cls, low, high = _agreement(figures[i].claim, measure)
+        if mask not in holding:
+            holding[mask] = [c for c, kinds_held in enumerate(holds) if kinds_held & mask]
+        candidates = holding[mask]
+        if step == 1:
+            ahead = range(bisect.bisect_right(candidates, b), len(candidates))
+        else:
+            ahead = range(bisect.bisect_left(candidates, b) - 1, -1, -1)
+        for b in map(candidates.__getitem__, ahead):
+            if block_class[b] == cls and (
+                (step == 1 and (high is None or block_position[b] <= high))
+                or (step == -1 and (low is None or block_position[b] >= low))
+            ):
+                continue  # its class, within its interval: agrees with figure i
+            if block_class[b] != cls and not classes_met[(cls, block_class[b])]:
+                continue
+            if not disagrees(i, b):
+                continue
+            comparables = first_two(b, step, mask)
+            yield comparables
+            if len(comparables) == 2:
+                break
+
+    def meet(i: int, step: int) -> int | None:
+        """The first figure the walk from figure i meets that is of another article."""
+        key = (block_of[i], kind[i], step)
+        if key not in met:
+            met[key] = ([], walk(i, step))
+        seen, rest = met[key]
+        for comparables in seen:
+            for j in comparables:
+                if articles[j] != articles[i]:
+                    return j
+        for comparables in rest:  # the walk goes on where it stopped
+            seen.append(comparables)
+            for j in comparables:
+                if articles[j] != articles[i]:
+                    return j
+        return None
+
+    pairs: dict[tuple[int, int], tuple[str, str, str]] = {}
+    for i in order:
+        for step in (1, -1):
+            j = meet(i, step)
+            if j is not None:
+                pair = (min(i, j), max(i, j))
+                if pair not in pairs:
+                    pairs[pair] = row_for(figures[pair[0]], figures[pair[1]])
     return [(i, j, pairs[(i, j)]) for i, j in sorted(pairs)]
+
+
+class _Gaps:
+    """The widened intervals of the blocks of one agreement class, in walk order, as a tree of
+    the highest low bound and the lowest high bound under each node: a block of the class
+    disagrees with another (`disjoint`) only when its low is above the other's high or its
+    high below the other's low, so the walk finds the next such block in a few steps, over
+    the blocks between that agree with it (a denser scale has more of them)."""
+
+    def __init__(self, bounds: list[tuple[float | None, float | None]]):
+        size = 1
+        while size < len(bounds):
+            size *= 2
+        self.size = size
+        self.lows = [-math.inf] * (2 * size)
+        self.highs = [math.inf] * (2 * size)
+        for k, (low, high) in enumerate(bounds):
+            self.lows[size + k] = -math.inf if low is None else low
+            self.highs[size + k] = math.inf if high is None else high
+        for node in range(size - 1, 0, -1):
+            self.lows[node] = max(self.lows[2 * node], self.lows[2 * node + 1])
+            self.highs[node] = min(self.highs[2 * node], self.highs[2 * node + 1])
+
+    def _next(self, k: int, step: int, above: float, below: float) -> int | None:
+        """The first rank from k on (step 1) or down (step -1) whose block may miss the interval."""
+        lows, highs = self.lows, self.highs
+        node = k + self.size
+        while True:
+            if lows[node] > above or highs[node] < below:
+                while node < self.size:  # down to the first such leaf on the side of the walk
+                    near, far = (2 * node, 2 * node + 1) if step == 1 else (2 * node + 1, 2 * node)
+                    node = near if lows[near] > above or highs[near] < below else far
+                return node - self.size
+            while node % 2 == (1 if step == 1 else 0):  # up while on the far side
+                node //= 2
+            if node <= 1:
+                return None
+            node += step
+
+    def beyond(self, indices: list[int], first: int, step: int, own: int, bounds: tuple) -> Iterator[int]:
+        """The blocks of `indices` from rank `first` on, in walk order from block `own`, that
+        may disagree with bounds (low, high): the others agree with them."""
+        low, high = bounds
+        above, below = math.inf if high is None else high, -math.inf if low is None else low
+        k = first
+        while 0 <= k < len(indices):
+            k = self._next(k, step, above, below)
+            if k is None:
+                return
+            if (indices[k] > own) if step == 1 else (indices[k] < own):
+                yield indices[k]
+            k += step
+
+
+def _classes_meet(cls_a: str, cls_b: str, measure: Measure, rules: RuleSet) -> bool:
+    """Whether a figure of agreement class a (`_agreement`: a unit) may disagree with one of
+    class b under `_compare`: amounts in two currencies only through the rules' exchange
+    rates, counts of two units as related counts; nothing else of two units is compared."""
+    spec = measure.spec
+    if spec.kind == "money":
+        return (rules.policy.different_currencies != "never"
+                and rules.to_base(cls_a) is not None and rules.to_base(cls_b) is not None)
+    return spec.kind == "count" and spec.related_severity is not None
+
+
+def _kinds(figures: list["_Figure"], policy: PolicySpec) -> tuple[list[int], list[int]]:
+    """Each figure's kind (a number for its `_comparison_keys`), and for each kind the kinds
+    it may be compared with, as bits: `_comparable` is the conjunction of `_actors_compatible`,
+    `scopes_comparable`, `modalities_comparable` and `places_compatible`, each reading one part
+    of the key, so one table per part settles every pair of kinds."""
+    numbers: dict[tuple, int] = {}
+    stand_in: dict[tuple, Claim] = {}  # a claim of each time scope, to ask `scopes_comparable`
+    kind = []
+    for f, key in zip(figures, _comparison_keys(figures)):
+        kind.append(numbers.setdefault(key, len(numbers)))
+        stand_in.setdefault(key[3], f.claim)
+    tests = (
+        lambda a, b: _actors_compatible(a, b),
+        lambda a, b: modalities_comparable(replace(stand_in[next(iter(stand_in))], modality=a),
+                                           replace(stand_in[next(iter(stand_in))], modality=b), policy),
+        lambda a, b: places_compatible(replace(stand_in[next(iter(stand_in))], place=a),
+                                       replace(stand_in[next(iter(stand_in))], place=b)),
+        lambda a, b: scopes_comparable(stand_in[a], stand_in[b], policy),
+    )
+    allowed = []
+    for part, test in enumerate(tests):
+        having: dict[object, int] = defaultdict(int)  # value of the part -> kinds with it, as bits
+        for key, k in numbers.items():
+            having[key[part]] |= 1 << k
+        allowed.append({a: sum(bits for b, bits in having.items() if test(a, b)) for a in having})
+    comparable_kinds = [0] * len(numbers)
+    for key, k in numbers.items():
+        comparable_kinds[k] = allowed[0][key[0]] & allowed[1][key[1]] & allowed[2][key[2]] & allowed[3][key[3]]
+    return kind, comparable_kinds
+
+
+def _comparison_keys(figures: list["_Figure"]) -> list[tuple]:
+    """For each figure, what `_comparable` reads of it besides its article: actors, modality,
+    place, and its time scope as `scopes_comparable` sees it. A stated period is itself; an
+    undated figure of the present or past is compared with every figure but the stated ones
+    whose period it was not published in (`scopes_overlap`), so its publication day counts only
+    through the stated periods of these figures that hold it; any other figure is its basis."""
+    stated = {(f.claim.date_basis, f.claim.date_start, f.claim.date_end): f.claim
+              for f in figures if f.claim.date_basis in STATED_SCOPES}
+    periods = [stated[k] for k in sorted(stated, key=repr)]
+    held: dict[str, tuple[bool, ...]] = {}  # publication date -> in which stated periods
+    keys = []
+    for f in figures:
+        c = f.claim
+        if c.date_basis in STATED_SCOPES:
+            scope = (c.date_basis, c.date_start, c.date_end)
+        elif c.date_basis == "published" and c.date:
+            if c.date not in held:
+                held[c.date] = tuple(scopes_overlap(c, period) for period in periods)
+            scope = (c.date_basis, held[c.date])
+        else:
+            scope = (c.date_basis,)
+        keys.append((f.actors, c.modality, c.place, scope))
+    return keys
+
+
+def _kind_runs(members: list[int], kind: list[int]) -> list[tuple[int, int | None]]:
+    """For each kind among `members` (a block in walk order), the ranks of its first two
+    figures (the second None when alone), ordered by the first: the first figures of given
+    kinds are among these, so a walk looks at two figures per kind, not at all."""
+    found: dict[int, list] = {}
+    for rank, j in enumerate(members):
+        run = found.get(kind[j])
+        if run is None:
+            found[kind[j]] = [rank, None]
+        elif run[1] is None:
+            run[1] = rank
+    return sorted(map(tuple, found.values()))
 
 
 def _agreement(c: Claim, measure: Measure) -> tuple:
@@ -207,6 +484,8 @@ def _value_key(c: Claim, measure: Measure) -> tuple:
 
 # Groups with more distinct figures than this report each figure against its nearest contradictions only.
 ALL_PAIRS_UP_TO = 30
+# Past this many blocks, a walk goes through the blocks that hold a comparable kind only.
+LONG_WALK = 32
 
 
 def _order(d: Discrepancy) -> tuple:

@@ -9,8 +9,15 @@ denied figure is not a measurement), and neither a part of a whole unless its pl
 lexicon only normalises the words and says which things are tolls and constants.
 
 Candidates come from blocking keys on the frame (kind, currency, what), and within a block
-only figures that hold within `UPDATE_WINDOW_DAYS` of each other (`_time_key`) meet, so the work grows
-with the size of each block and window, not with all pairs of the corpus.
+only figures that hold within `UPDATE_WINDOW_DAYS` of each other (`_time_key`) meet (or
+further apart, up to a year, when their stated periods overlap), so the work grows with the
+size of each block and window, not with all pairs of the corpus. Within a block, the sweep in time order looks
+only at the pairs that could give a row, and in the same order: figures of one place (or both
+unplaced), a headline figure and the unplaced figures of articles that name its place
+(`_PlaceNames`), past the window only the figures whose dates may overlap (`_Sweep`), and
+within it only those whose times may meet (`_reach`); each figure's time and place are
+computed once, not per pair. A huge block (one what, 100 000 figures over years, in many
+places) is thus swept in about the time of its rows, not of its pairs.
 
 Each pair that disagrees is typed:
 - `update`: a later report of the same count is higher (a toll that rises over days; a count
@@ -22,7 +29,9 @@ and scored: `confidence` in [0, 1], with the reasons that set it (`WEIGHTS`).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -136,6 +145,7 @@ def find_frame_discrepancies(
                 sentences[c.article][said] = None
     texts = {article: " " + " ".join(fold(s) for s in said) for article, said in sentences.items()}
     place_names = frozenset(_place_key(part) for c in claims if c.place for part in c.place.split(" + "))
+    grams: dict[str, frozenset[str]] = {}  # article -> the four-letter strings of its text (`_PlaceNames`)
     blocks: dict[tuple, dict[tuple, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in sorted(claims, key=lambda c: (c.article, c.start)):
         if eligible(c):
@@ -156,27 +166,65 @@ def find_frame_discrepancies(
             if _current(f):
                 places[f.claim.article].add(_place_key(f.claim.place))
                 highest[f.claim.article] = max(highest[f.claim.article], position(f.claim))
+        change = _change(key, tolls, constants)
+        times = [_time_key(f) for f in figures]
+        reach = [_reach(f, change) for f in figures]
+        # Two figures whose places differ are never compared; a placed figure meets an unplaced
+        # one only when it is its article's highest, the other states no place at all, and the
+        # other's article names the place (`_places_compatible`): those pairs are found from
+        # the places each article names (`_named_places`), not by trying every placed figure.
+        same_place: dict[str | None, list[int]] = defaultdict(list)
+        unplaced: list[int] = []
+        headline: dict[str, list[int]] = defaultdict(list)  # place -> its headline figures
+        for k, f in enumerate(figures):
+            place_key = _place_key(f.claim.place)
+            same_place[place_key].append(k)
+            if f.claim.place is None:
+                unplaced.append(k)
+            elif place_key is not None and position(f.claim) >= highest.get(f.claim.article, 0.0):
+                headline[f.claim.place].append(k)
+        is_headline = {k for members in headline.values() for k in members}
+        named = _PlaceNames(headline, texts, grams)
+        naming: dict[str, list[int]] = defaultdict(list)  # place -> the unplaced figures whose article names it
+        for k in unplaced:
+            for place in named.by(figures[k].claim.article):
+                naming[place].append(k)
+        days = [t.toordinal() if t else None for t in times]
+        plain = [_plain(f, t) for f, t in zip(figures, times)]
+        lists = {id(members): _Sweep(members, days, plain)
+                 for members in [*same_place.values(), *headline.values(), *naming.values()]}
+        found: list[tuple[int, int, Discrepancy]] = []
         for i, fa in enumerate(figures):
-            for fb in figures[i + 1 :]:
-                ta, tb = _time_key(fa), _time_key(fb)
-                if ta and tb and (tb - ta).days > UPDATE_WINDOW_DAYS:
-                    if (tb - ta).days > LONGEST_PERIOD_DAYS + UPDATE_WINDOW_DAYS:
-                        break
-                    if not _overlap(fa.claim.date_start, fa.claim.date_end, fb.claim.date_start, fb.claim.date_end):
-                        continue  # (a year stated on both sides, "en 1960", may end far from its day)
-                place = _places_compatible(fa.claim, fb.claim, places, highest, texts, key[2] in tolls)
-                if place is None:
-                    continue
-                row = _pair(fa, fb, tolerances, _change(key, tolls, constants), lexicon, place_names)
-                if row is not None and place == "one side":
-                    row = _adjusted(row, WEIGHTS["one_side_place"], "the place is stated on one side only, and the other article gives no figure for it")
-                if row is not None:
-                    ambiguity = min(3, peers[_peer_key(fa)] + peers[_peer_key(fb)] - 2)
-                    if ambiguity:
-                        row = _adjusted(row, WEIGHTS["other_figure"] * ambiguity,
-                                        f"{ambiguity} other figure(s) of this frame from the same source in these articles")
-                if row is not None and row.confidence >= min_confidence:
-                    rows.append(row)
+            candidates = [same_place[_place_key(fa.claim.place)]]
+            if fa.claim.place is None:
+                candidates += [headline[place] for place in named.by(fa.claim.article)]
+            elif i in is_headline and fa.claim.place in naming:
+                candidates.append(naming[fa.claim.place])
+            ta = times[i]
+            for others in candidates:
+                for j in lists[id(others)].after(i, days[i], plain[i]):
+                    fb, tb = figures[j], times[j]
+                    if ta and tb and (tb - ta).days > UPDATE_WINDOW_DAYS:
+                        if (tb - ta).days > LONGEST_PERIOD_DAYS + UPDATE_WINDOW_DAYS:
+                            break
+                        if not _overlap(fa.claim.date_start, fa.claim.date_end, fb.claim.date_start, fb.claim.date_end):
+                            continue  # (a year stated on both sides, "en 1960", may end far from its day)
+                    if not _reaches_meet(reach[i], reach[j]):
+                        continue
+                    place = _places_compatible(fa.claim, fb.claim, places, highest, texts, key[2] in tolls)
+                    if place is None:
+                        continue
+                    row = _pair(fa, fb, tolerances, change, lexicon, place_names)
+                    if row is not None and place == "one side":
+                        row = _adjusted(row, WEIGHTS["one_side_place"], "the place is stated on one side only, and the other article gives no figure for it")
+                    if row is not None:
+                        ambiguity = min(3, peers[_peer_key(fa)] + peers[_peer_key(fb)] - 2)
+                        if ambiguity:
+                            row = _adjusted(row, WEIGHTS["other_figure"] * ambiguity,
+                                            f"{ambiguity} other figure(s) of this frame from the same source in these articles")
+                    if row is not None and row.confidence >= min_confidence:
+                        found.append((i, j, row))
+        rows += [row for _, _, row in sorted(found, key=lambda x: (x[0], x[1]))]
     return rows
 
 
@@ -280,7 +328,7 @@ def _places_compatible(
         return None
     if position(placed) < highest[placed.article]:
         return None
-    if not all(fold(part) in texts.get(unplaced.article, "") for part in placed.place.split(" + ")):
+    if not all(part in texts.get(unplaced.article, "") for part in _folded_parts(placed.place)):
         return None  # each of "Landiras + La Teste-de-Buch" named in the other article
     low, high = sorted((max(position(a), 1e-9), max(position(b), 1e-9)))
     rose = toll and position(placed) > position(unplaced) and _days_before(unplaced.published, placed.published) >= ROSE_DAYS
@@ -290,6 +338,11 @@ def _places_compatible(
         # over some days may be stated for the places it covers)
         return None
     return "one side"
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded_parts(place: str) -> tuple[str, ...]:
+    return tuple(fold(part) for part in place.split(" + "))
 
 
 # A figure with no place and one for a place this many times apart are a whole and its part,
@@ -331,6 +384,130 @@ def _headline_tolls(figures: list[_Figure]) -> list[_Figure]:
             detailed[(article, place, moment)] = max(detailed[(article, place, moment)], position(f.claim))
     return [f for (article, place, population, moment), f in best.items()
             if population is not None or position(f.claim) >= detailed.get((article, place, moment), 0.0)]
+
+
+# A figure's reach (`_reach`): the days, as ordinals, that any figure it may be compared
+# with must reach too; ANY when that is not known (no date, an unreadable one, a constant).
+ANY = "any"
+_EVER = (float("-inf"), float("inf"))
+
+
+def _reach(f: _Figure, change: str | None) -> tuple[object, object]:
+    """(moment, period): what `_pair` needs of two figures' times to relate them, so that a
+    sweep skips the pairs it would turn down: two figures whose moments do not meet and whose
+    periods do not meet give no row. For a toll (`_toll_when`), the moment is the 21 days up
+    to its `_moment` (None without one) and the period, for a figure that is not current, its
+    stated period (None when current). Otherwise (`_when`, `_running_then_final`), the moment
+    is a day ahead and behind its publication day, or its stated period widened by a day before
+    and three after (a next morning's or a weekend's paper), and there is no period. A constant
+    meets any figure in the window (`_constant_when`)."""
+    c = f.claim
+    if change == "constant":
+        return ANY, None
+    if change == "toll":
+        moment = _moment(f)
+        span = None if moment is None else (moment.toordinal() - TOLL_WINDOW_DAYS, moment.toordinal())
+        if _current(f):
+            return span, None
+        # `_overlap` compares the strings: a day read as a date only when it sorts as one
+        period = tuple(bound if not day else _ordinal(day) if len(day) == 10 else None
+                       for day, bound in ((c.date_start, _EVER[0]), (c.date_end, _EVER[1])))
+        return span, (ANY if None in period else period)
+    if c.date_basis in STATED_SCOPES | {"article"}:
+        start, end = _ordinal((c.date_start or "")[:10]), _ordinal((c.date_end or "")[:10])
+        if start is None or end is None:
+            return ANY, None
+        return (start - 1, end + PUBLISHED_GRACE_DAYS + 1), None
+    if c.date_basis == "published" and f.day is not None:
+        return (f.day.toordinal() - 1, f.day.toordinal() + 1), None
+    return ANY, None
+
+
+def _plain(f: _Figure, day: dt.date | None) -> bool:
+    """Whether the figure's stated dates lie within `UPDATE_WINDOW_DAYS` before its time key
+    (`_time_key`): two plain figures further apart than that never overlap, so the sweep
+    looks past the window for the other figures only."""
+    c = f.claim
+    if day is None or c.date_start is None or c.date_end is None:
+        return False
+    return c.date_start >= (day - dt.timedelta(days=UPDATE_WINDOW_DAYS)).isoformat() and c.date_end[:10] <= day.isoformat()
+
+
+class _PlaceNames:
+    """The places (of `figures`' keys) that each article's text names, as `_places_compatible`
+    tests it: every part of the place, folded, is in the text. A place is looked for only in
+    the texts that hold the last four letters of its first part."""
+
+    def __init__(self, places: dict[str, list[int]], texts: dict[str, str], grams: dict[str, frozenset[str]]):
+        self.texts, self.grams = texts, grams
+        self.by_gram: dict[str, list[str]] = defaultdict(list)
+        self.short: list[str] = []  # a first part under four letters: looked for in every text
+        for place in places:
+            first = _folded_parts(place)[0]
+            if len(first) < 4:
+                self.short.append(place)
+            else:
+                self.by_gram[first[-4:]].append(place)
+        self.found: dict[str, list[str]] = {}
+
+    def by(self, article: str) -> list[str]:
+        if article not in self.found:
+            text = self.texts.get(article, "")
+            if article not in self.grams:
+                self.grams[article] = frozenset(text[k : k + 4] for k in range(len(text) - 3))
+            candidates = [place for gram in self.grams[article] & self.by_gram.keys() for place in self.by_gram[gram]]
+            self.found[article] = sorted(place for place in candidates + self.short
+                                         if all(part in text for part in _folded_parts(place)))
+        return self.found[article]
+
+
+class _Sweep:
+    """Figures of one block (indices in time order), for the sweep: those after a given one
+    that it may be compared with, as the loop over all of them would find them, without
+    looking at the others. Within `UPDATE_WINDOW_DAYS` of its time key, all of them; past
+    it, up to the longest period, only those whose dates may overlap its own (any, for a figure
+    that is not `_plain`; else the figures that are not plain)."""
+
+    def __init__(self, members: list[int], days: list[int | None], plain: list[bool]):
+        self.members = members
+        self.undated = sum(1 for k in members if days[k] is None)  # first in time order
+        self.days = [days[k] for k in members[self.undated :]]
+        self.loose = [rank for rank, k in enumerate(members) if not plain[k]]
+
+    def after(self, i: int, day: int | None, plain: bool) -> list[int]:
+        start = bisect.bisect_right(self.members, i)
+        if day is None:
+            return self.members[start:]
+        window = bisect.bisect_right(self.days, day + UPDATE_WINDOW_DAYS) + self.undated
+        reach = bisect.bisect_right(self.days, day + UPDATE_WINDOW_DAYS + LONGEST_PERIOD_DAYS) + self.undated
+        near = self.members[start:window]
+        if not plain:
+            return near + self.members[max(start, window) : reach]
+        first, last = bisect.bisect_left(self.loose, max(start, window)), bisect.bisect_left(self.loose, reach)
+        return near + [self.members[rank] for rank in self.loose[first:last]]
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _ordinal(day: str) -> int | None:
+    """The day "2024-07-18" as an ordinal; None for anything that does not sort as a date."""
+    if not _ISO_DAY.fullmatch(day):
+        return None
+    try:
+        return dt.date.fromisoformat(day).toordinal()
+    except ValueError:
+        return None
+
+
+def _reaches_meet(a: tuple[object, object], b: tuple[object, object]) -> bool:
+    """Whether two figures' reaches (`_reach`) may relate them."""
+    for x, y in ((a[0], b[0]), (a[1], b[1])):
+        if x is None or y is None:
+            continue
+        if x is ANY or y is ANY or (x[0] <= y[1] and y[0] <= x[1]):
+            return True
+    return False
 
 
 def _time_key(f: _Figure) -> dt.date | None:
@@ -745,6 +922,7 @@ _PLACE_KIND = re.compile(r"^(?:la |le |l')?(?:ville|commune|agglomeration|metrop
 _PLACE_ARTICLE = re.compile(r"^(?:la |le |les |l')")
 
 
+@functools.lru_cache(maxsize=65536)
 def _place_key(place: str | None) -> str | None:
     key = _PLACE_ARTICLE.sub("", _PLACE_KIND.sub("", fold(place.replace("’", "'")))) if place else None
     return None if key in NATIONAL_PLACES else key
