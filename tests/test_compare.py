@@ -376,3 +376,53 @@ def test_the_walk_by_blocks_finds_what_a_figure_by_figure_walk_finds(rules):
     assert len(figures) > compare.ALL_PAIRS_UP_TO
     assert {(i, j) for i, j, _ in found} == figure_by_figure()
     assert all(row[2] for _, _, row in found)  # each reported pair has its explanation
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_the_walk_over_kinds_finds_what_a_figure_by_figure_walk_finds(rules, seed):
+    # Many distinct amounts (long walks past blocks that agree or hold nothing comparable),
+    # two currencies, targets and negated figures, days of publication against stated years:
+    # the walk that skips blocks by kind and by widened bounds must pick the same pairs.
+    import random
+
+    from factcheck import compare
+
+    rng = random.Random(seed)
+    claims = []
+    for k in range(600):
+        value = rng.choice([2e9, 5e9, 20e9]) if rng.random() < 0.5 else round(rng.uniform(1, 60), 1) * 1e9
+        bound = rng.random()
+        low, high = (value, None) if bound < 0.1 else (None, value) if bound < 0.15 else (None, None)
+        if rng.random() < 0.5:
+            day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            scope = (day, day, day, "published")
+        else:
+            year = rng.choice(["2023", "2024", "2025"])
+            scope = (year, f"{year}-01-01", f"{year}-12-31", rng.choice(["sentence", "column"]))
+        claims.append(claim(f"{k:03d}.txt", "x", value, low=low, high=high, precision=rng.choice([0.05e9, 0.5e9]),
+                            unit=rng.choice(["EUR"] * 9 + ["USD"]), actor=rng.choice([None, None, "Union européenne", "France"]),
+                            scope=scope, modality=rng.choice(["fact"] * 6 + ["estimate", "target", "negated", "forecast"])))
+    figures = compare._distinct_figures(claims)
+    measure = next(m for t in rules.topics for m in t.measures if m.id == "amount")
+
+    def row_for(a, b, explain=True):
+        return compare._compare(a.claim, b.claim, measure, "plan", rules, explain)
+
+    stated = [compare._stated(f.claim) for f in figures]
+    order = sorted(range(len(figures)), key=lambda k: (compare.position(figures[k].claim), repr(stated[k]), k))
+    expected = set()
+    for rank, i in enumerate(order):
+        for others in (order[rank + 1 :], order[:rank][::-1]):
+            for j in others:
+                if stated[j] == stated[i]:
+                    continue
+                if compare._comparable(figures[i], figures[j], rules.policy) and row_for(figures[i], figures[j]) is not None:
+                    expected.add((min(i, j), max(i, j)))
+                    break
+
+    def classes_meet(a, b):
+        return compare._classes_meet(a, b, measure, rules)
+
+    found = compare._disagreeing_neighbours(figures, rules.policy, row_for, measure, classes_meet)
+    assert len(figures) > compare.LONG_WALK * 4
+    assert {(i, j) for i, j, _ in found} == expected

@@ -323,3 +323,115 @@ def test_an_article_names_its_place_through_the_actor_of_its_figure(tmp_path, ro
     })
     assert {frozenset((d.a.text, d.b.text)) for d in result.discrepancies} == {
         frozenset(("1,05 milliard d'euros", "1,2 milliard d'euros"))}
+
+
+def _every_pair(claims, tolerances, min_confidence, lexicon):
+    """find_frame_discrepancies as it was before its sweep skipped pairs (issue 16): every
+    pair of a block within the window, in order. The reference the sweep must match."""
+    from collections import defaultdict
+
+    from factcheck.figures import position
+    from factcheck.frames import match as m
+    from factcheck.text import fold
+
+    tolls, constants = lexicon.tolls, lexicon.constants
+    anchors = m.article_days(claims)
+    sentences = defaultdict(dict)
+    for c in claims:
+        for said in (c.sentence, c.actor):
+            if said:
+                sentences[c.article][said] = None
+    texts = {article: " " + " ".join(fold(s) for s in said) for article, said in sentences.items()}
+    place_names = frozenset(m._place_key(part) for c in claims if c.place for part in c.place.split(" + "))
+    blocks = defaultdict(lambda: defaultdict(list))
+    for c in sorted(claims, key=lambda c: (c.article, c.start)):
+        if m.eligible(c):
+            if c.what not in tolls:
+                c = m._night_of_a_morning(m._anchored(c, anchors))
+            blocks[m.frame_key(c)][(c.article, c.population, c.value, c.low, c.high, c.date)].append(c)
+    rows = []
+    for key in sorted(blocks, key=repr):
+        figures = [m._figure(group) for group in blocks[key].values()]
+        if key[2] in tolls:
+            figures = m._headline_tolls(figures)
+        figures.sort(key=lambda f: (m._time_key(f) or dt.date.min, f.claim.article, f.claim.start))
+        peers, places, highest = defaultdict(int), defaultdict(set), defaultdict(float)
+        for f in figures:
+            peers[m._peer_key(f)] += 1
+            if m._current(f):
+                places[f.claim.article].add(m._place_key(f.claim.place))
+                highest[f.claim.article] = max(highest[f.claim.article], position(f.claim))
+        for i, fa in enumerate(figures):
+            for fb in figures[i + 1 :]:
+                ta, tb = m._time_key(fa), m._time_key(fb)
+                if ta and tb and (tb - ta).days > m.UPDATE_WINDOW_DAYS:
+                    if (tb - ta).days > m.LONGEST_PERIOD_DAYS + m.UPDATE_WINDOW_DAYS:
+                        break
+                    if not m._overlap(fa.claim.date_start, fa.claim.date_end, fb.claim.date_start, fb.claim.date_end):
+                        continue
+                place = m._places_compatible(fa.claim, fb.claim, places, highest, texts, key[2] in tolls)
+                if place is None:
+                    continue
+                row = m._pair(fa, fb, tolerances, m._change(key, tolls, constants), lexicon, place_names)
+                if row is not None and place == "one side":
+                    row = m._adjusted(row, m.WEIGHTS["one_side_place"], "the place is stated on one side only, and the other article gives no figure for it")
+                if row is not None:
+                    ambiguity = min(3, peers[m._peer_key(fa)] + peers[m._peer_key(fb)] - 2)
+                    if ambiguity:
+                        row = m._adjusted(row, m.WEIGHTS["other_figure"] * ambiguity,
+                                          f"{ambiguity} other figure(s) of this frame from the same source in these articles")
+                if row is not None and row.confidence >= min_confidence:
+                    rows.append(row)
+    return rows
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_sweep_gives_the_rows_of_every_pair(root, seed):
+    """The sweep looks at the pairs that can give a row only (one place or an unplaced figure
+    of an article naming it; times that may meet; periods that may overlap past the window):
+    on figures of every kind of time, place and thing, its rows are those of every pair."""
+    import random
+
+    from factcheck.frames.match import find_frame_discrepancies
+    from factcheck.models import Claim
+
+    rules = load_rules(root / "rules")
+    rng = random.Random(seed)
+    whats = [("mort", "count", "morts"), ("manifest", "count", "manifestants"), ("habit", "count", "habitants"),
+             ("taux|chomag", "percent", "%"), ("budget", "money", "EUR"), ("budget|vill", "money", "EUR")]
+    places = [None, None, "Lyon", "la ville de Lyon", "Paris", "Paris + Lyon", "France", "La Teste-de-Buch"]
+    sentences = ["Vers 21 heures, {x} à {p}.", "Jeudi matin, {x} selon la préfecture à {p}.", "La veille, {x}.",
+                 "Le bilan a finalement été revu à la hausse, à {x}.", "Au total, {x} en {p}.", "{x} dans la nuit."]
+    claims = []
+    for k in range(400):
+        what, kind, unit = rng.choice(whats)
+        published = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 500 if rng.random() < 0.2 else 30))
+        basis = rng.choice(["published", "published", "sentence", "sentence", "future", None, "column"])
+        if basis == "sentence" and rng.random() < 0.3:  # a long period: a quarter, a year
+            start = published - dt.timedelta(days=rng.choice([90, 365, 700]))
+            end = start + dt.timedelta(days=rng.choice([89, 364]))
+        else:
+            start = published - dt.timedelta(days=rng.randint(0, 3))
+            end = start + dt.timedelta(days=rng.choice([0, 0, 1, 2]))
+        dates = {None: (None, None, None), "future": (None, str(published), None)}.get(
+            basis, (str(start) if start == end else f"{start}/{end}", str(start), str(end)))
+        value = float(rng.choice([10, 12, 40, 41, 100, 300, 1000, 5000]) * (1e6 if kind == "money" else 1))
+        hedge = rng.random()
+        low, high = (value, value) if hedge > 0.2 else ((value, None) if hedge > 0.1 else (value * 0.9, value * 1.1))
+        place = rng.choice(places)
+        text = f"{value:g} {unit}"
+        claims.append(Claim(
+            claim_id=f"c{k}", article=f"a{rng.randint(0, 40):02d}.txt", start=k * 10, end=k * 10 + len(text),
+            sentence=rng.choice(sentences).format(x=text, p=place or "ville"), text=text, kind=kind, value=value,
+            low=low, high=high, unit=unit, precision=0.5, subject=None, actor=rng.choice([None, None, "la CGT"]),
+            attributed_to=rng.choice([None, "la police", "la CGT"]), place=place, modality=rng.choice(["fact", "estimate"]),
+            date=dates[0], date_start=dates[1], date_end=dates[2], date_basis=basis, topic=None, topic_cue=None,
+            measure=None, what=what, population=rng.choice([None, None, None, "polici"]),
+            published=str(published) if rng.random() < 0.95 else None,
+        ))
+    tolerances = {m.id: m.spec.tolerance for m in rules.generic}
+    expected = _every_pair(claims, tolerances, 0.0, rules.lexicon)
+    found = find_frame_discrepancies(claims, tolerances, 0.0, rules.lexicon)
+    assert len(expected) > 20
+    assert [d.discrepancy_id for d in found] == [d.discrepancy_id for d in expected]
+    assert found == expected
