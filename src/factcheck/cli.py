@@ -240,9 +240,6 @@ def _suppress(argv: list[str]) -> int:
     parser.add_argument("--reason", required=True, help="why it is not an error, for the next reader")
     parser.add_argument("--rules", default="rules", metavar="DIR",
                         help="your rules folder, the one given to 'factcheck CORPUS --rules DIR' (default: rules/)")
-    parser.add_argument("--new-only", action="store_true",
-                        help="list only the discrepancies not reported by an earlier run into the same --out "
-                        "(the claims store there remembers them)")
     parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="the language of the message (default: fr)")
     args = parser.parse_args(argv)
 
