@@ -96,6 +96,11 @@ def _check(argv: list[str]) -> int:
     parser.add_argument("--min-confidence", type=float, default=None, metavar="X",
                         help="report pairs of figures matched on their frames only from this confidence on "
                         f"(0 to 1; default {DEFAULT_MIN_CONFIDENCE}, chosen on the press corpus, see benchmarks/eval_press.py)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="where articles are parsed: this machine's processes (default), or the workers of a "
+                        'Dask cluster (pip install "factcheck[dask]"; see docs/scale.md)')
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="with --engine dask: the Dask scheduler's address (default: a local cluster of --jobs workers)")
     parser.add_argument("--new-only", action="store_true",
                         help="list only the discrepancies not reported by an earlier run into the same --out "
                         "(the claims store there remembers them)")
@@ -108,6 +113,8 @@ def _check(argv: list[str]) -> int:
         parser.error("--jobs must be 1 or more")
     if args.min_confidence is not None and not 0 <= args.min_confidence <= 1:
         parser.error("--min-confidence must be between 0 and 1")
+    if args.scheduler is not None and args.engine != "dask":
+        parser.error("--scheduler is for --engine dask")
     cache = None if args.no_cache else (args.cache or str(Path(args.out) / ".cache.sqlite"))
 
     from .pipeline import run
@@ -121,7 +128,7 @@ def _check(argv: list[str]) -> int:
     result = run(args.corpus, rules=args.rules, out=args.out, model=args.model, jobs=args.jobs, cache=cache,
                  max_chars=args.max_chars, suppress=args.suppress, log=log, progress=progress, excel=args.excel,
                  min_confidence=DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence,
-                 lang=args.lang, new_only=args.new_only)
+                 lang=args.lang, new_only=args.new_only, engine=args.engine, scheduler=args.scheduler)
     if not args.quiet:
         _print_summary(result, cache, messages(args.lang))
     if args.fail_on is not None:

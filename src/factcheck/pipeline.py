@@ -54,6 +54,8 @@ def run(
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     lang: str = DEFAULT_LANGUAGE,
     new_only: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> RunResult:
     """Read the corpus, extract claims, compare them, write the reports.
 
@@ -65,6 +67,9 @@ def run(
     French spreadsheet dialect. `lang`: the language of the review page (fr, en). The claims
     store in `out` (store.py) gives back the articles of the corpus files that did not change
     since it was written; `new_only`: the reports list only the discrepancies first seen now.
+    `engine`: "local" (processes of this machine) or "dask" (engine_dask.py: the articles parsed
+    on the workers of the Dask cluster at `scheduler`, else of a local one of `jobs` workers;
+    the cache is not used).
     """
     ruleset = load_user_rules(rules, suppress)  # bad rules stop the run before any work
     for warning in ruleset.warnings:  # valid, but some rule can never match: say so, go on
@@ -107,7 +112,14 @@ def run(
 
     signatures = {}
     try:
-        for facts, article in _process(articles(), nlp, doc_cache, jobs or os.cpu_count() or 1, ruleset):
+        if engine == "dask":
+            from .engine_dask import process as process_on_dask
+
+            stream = ((_Facts.from_json(f) if isinstance(f, str) else f, a) for f, a in process_on_dask(
+                articles(), scheduler, jobs or os.cpu_count() or 1, model, max_chars, rules, list(suppress)))
+        else:
+            stream = _process(articles(), nlp, doc_cache, jobs or os.cpu_count() or 1, ruleset)
+        for facts, article in stream:
             shown.step()
             if isinstance(facts, Skipped):
                 shown.note(f"skipped {facts.path}: {facts.reason}")
