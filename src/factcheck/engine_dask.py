@@ -64,7 +64,7 @@ def process(
 
 def parse_batch(batch: list[Article], key: tuple) -> list[tuple[str | Skipped, Article]]:
     """On a worker: the facts of each article of `batch`, as the local engine computes them."""
-    from .pipeline import _Facts, _failed, _LazyModel
+    from .pipeline import _failed, _LazyModel, facts_or_failure
     from .ruleset import load_user_rules
 
     if key not in _worker_state:
@@ -82,8 +82,6 @@ def parse_batch(batch: list[Article], key: tuple) -> list[tuple[str | Skipped, A
         if doc._.factcheck_error is not None:
             out.append((_failed(article, doc._.factcheck_error), article))
             continue
-        try:
-            out.append((_Facts.of(doc, article, ruleset).to_json(), article))
-        except Exception as error:  # noqa: BLE001 - a bug on one article must not stop the batch
-            out.append((_failed(article, f"claims: {type(error).__name__}: {error}"), article))
+        facts = facts_or_failure(doc, article, ruleset)
+        out.append((facts if isinstance(facts, Skipped) else facts.to_json(), article))
     return out

@@ -356,6 +356,15 @@ class _Facts:
         return cls([Claim(**c) for c in plain["claims"]], plain["signature"], plain["numbers_seen"])
 
 
+def facts_or_failure(doc: Doc, article: Article, rules: RuleSet) -> _Facts | Skipped:
+    """The facts of a parsed article, or Skipped with the error when the claims fail on it (a
+    bug on one article must not stop the batch). Both engines use it."""
+    try:
+        return _Facts.of(doc, article, rules)
+    except Exception as error:  # noqa: BLE001
+        return _failed(article, f"claims: {type(error).__name__}: {error}")
+
+
 def _process(
     articles: Iterator[Article], model: _LazyModel, cache: DocCache | None, jobs: int, rules: RuleSet
 ) -> Iterator[tuple[_Facts | Skipped, Article]]:
@@ -389,11 +398,8 @@ def _process(
             yield doc, (article, key)
 
     def facts_of(doc: Doc, article: Article, key: str | None) -> _Facts | Skipped:
-        try:
-            facts = _Facts.of(doc, article, rules)
-        except Exception as error:  # noqa: BLE001 - a bug on one article must not stop the batch
-            return _failed(article, f"claims: {type(error).__name__}: {error}")
-        if cache is not None:
+        facts = facts_or_failure(doc, article, rules)
+        if cache is not None and isinstance(facts, _Facts):
             cache.put_facts(key, facts.to_json())
         return facts
 
