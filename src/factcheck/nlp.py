@@ -25,12 +25,32 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     except OSError as exc:
         raise ModelError(f"the spaCy model '{model}' is not installed ({exc.__class__.__name__}). {_install_hint(model)}") from None
     _split_currency_signs(nlp)
+    _index_as_sets(nlp)
     nlp.add_pipe("factcheck_line_breaks", first=True)
     nlp.add_pipe("factcheck_number_merger", first=True)
     nlp.add_pipe("factcheck_quantities", last=True)
     nlp.add_pipe("factcheck_dates", last=True)
     nlp.add_pipe("factcheck_actors", last=True)
     return nlp
+
+
+def _index_as_sets(nlp: Language) -> None:
+    """The rule lemmatizer's word lists per part of speech as sets.
+
+    spaCy's French lemmatizer asks `form in index` up to a few times per token, and the tables
+    of spacy-lookups-data hold each index as a list (66 191 verb forms): a linear scan, a quarter
+    of the model's whole time on a cold cache (its cache only warms per word form and part of
+    speech). The same words as a frozenset give the same lemmas.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for pos, words in list(index.items()):
+        if isinstance(words, list):
+            index[pos] = frozenset(words)
 
 
 def _install_hint(model: str) -> str:
