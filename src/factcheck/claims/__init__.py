@@ -67,7 +67,7 @@ def build_claims(doc: Doc, article: Article, rules: RuleSet) -> list[Claim]:
             if sentence not in attributions:
                 attributions[sentence] = _attribution(doc, sentence, actors)
             attributed_to = _own_source(span, actors) or _counted_by(span, actors, attributions[sentence])
-        scope = _date_scope(span, mention, sentence, cell, dates, figures, article)
+        scope = _date_scope(span, mention, sentence, cell, dates, figures, article, text)
         context = [sentence, layout.paragraph(mention.start, cell)]
         topic, cue = _topic(cues, context, mention.start)
         cue_text = " ".join(text[cue[0] : cue[1]].split()) if cue else None

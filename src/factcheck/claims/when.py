@@ -26,8 +26,10 @@ def _date_scope(
     dates: list[Mention],
     figures: list[Mention],
     article: Article,
+    text: str,
 ) -> tuple[str | None, str | None, str | None, str | None]:
-    """(value, start, end, basis) of the period a figure holds for.
+    """(value, start, end, basis) of the period a figure holds for. `text`: the doc's text
+    (Doc.text joins every token at each call: the caller reads it once).
 
     A table cell takes the date of its column header ("Objectif 2027"). A figure in prose takes
     the date of its sentence that hangs lowest on the figure's chain of heads in the parse
@@ -49,11 +51,11 @@ def _date_scope(
             return _scope_of(in_header[0], "column")
     if cell is None:
         lo, hi = sentence
-        in_sentence = [d for d in dates if lo <= d.start and d.end <= hi and not _comparison_date(span, d)]
+        in_sentence = [d for d in dates if lo <= d.start and d.end <= hi and not _comparison_date(text, span, d)]
         chain = _head_chain(span) if in_sentence else []
         if mention.kind == "money":
             in_sentence = [d for d in in_sentence if not _times_a_statement(chain, d)]
-        bracketed = _bracketed_after(span, mention, [d for d in dates if lo <= d.start and d.end <= hi])
+        bracketed = _bracketed_after(text, span, mention, [d for d in dates if lo <= d.start and d.end <= hi])
         governing = bracketed or _governing_date(chain, in_sentence)
         if governing is not None:
             return _scope_of(governing, "sentence")
@@ -65,7 +67,7 @@ def _date_scope(
             if own or framing:
                 return _scope_of(min(own or framing, key=lambda d: _gap(d, mention)), "sentence")
     published = article.date.isoformat() if article.date is not None else None
-    recalled = _recalled_date(span, sentence, dates, article) if cell is None else None
+    recalled = _recalled_date(text, span, sentence, dates, article) if cell is None else None
     if recalled is not None:
         return _scope_of(recalled, "context")
     if cell is None and _is_future(span):
@@ -75,12 +77,11 @@ def _date_scope(
     return published, published, published, "published"
 
 
-def _bracketed_after(span: Span | None, mention: Mention, dates: list[Mention]) -> Mention | None:
+def _bracketed_after(text: str, span: Span | None, mention: Mention, dates: list[Mention]) -> Mention | None:
     """"moins que le record du 7 mars (1,28 million)": a figure in brackets right after a date
     is that day's."""
     if span is None:
         return None
-    text = span.doc.text
     return next((d for d in dates if d.end <= mention.start and text[d.end : mention.start].strip() == "("), None)
 
 
@@ -88,14 +89,15 @@ def _bracketed_after(span: Span | None, mention: Mention, dates: list[Mention]) 
 HISTORY_DAYS = 30
 
 
-def _recalled_date(span: Span | None, sentence: tuple[int, int], dates: list[Mention], article: Article) -> Mention | None:
+def _recalled_date(
+    text: str, span: Span | None, sentence: tuple[int, int], dates: list[Mention], article: Article
+) -> Mention | None:
     """The date of a past event a figure goes on recalling, with no date of its own: its verb
     is in the pluperfect and a sentence before it in its paragraph dates the event long before
     publication ("En 2005, la mort de deux adolescents avait déclenché trois semaines
     d'émeutes. Plus de 10 000 véhicules avaient été incendiés")."""
     if span is None or article.date is None or not _pluperfect(span):
         return None
-    text = span.doc.text
     paragraph_start = text.rfind("\n", 0, sentence[0]) + 1
     before = [d for d in dates if paragraph_start <= d.start and d.end <= sentence[0] and d.period_end]
     if not before:
@@ -121,10 +123,9 @@ def _pluperfect(span: Span) -> bool:
 _COMPARED_SINCE = re.compile(r"(?:jamais[ -]vue?s?|inedite?s?|record|plus (?:haut|bas|fort|faible|eleve)e?s?)\W+(?:[\w-]+\W+){0,8}$")
 
 
-def _comparison_date(span: Span | None, date: Mention) -> bool:
+def _comparison_date(text: str, span: Span | None, date: Mention) -> bool:
     if span is None:
         return False
-    text = span.doc.text
     return bool(_COMPARED_SINCE.search(fold(text[max(0, date.start - 80) : date.start])))
 
 
