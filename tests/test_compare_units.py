@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.compare import compare_unit, comparison_units, find_discrepancies, merge_units
 from factcheck.corpus import MAX_CHARS
-from factcheck.engine_dask import compare_bucket, split_partition
+from factcheck.engine_dask import _write_claims, compare_bucket, split_partition
 from factcheck.frames.match import FrameContext, figure_places, frame_context
 from factcheck.nlp import DEFAULT_MODEL
 from factcheck.pipeline import run
@@ -33,14 +33,17 @@ def test_the_units_compared_apart_give_the_rows_of_find_discrepancies(result):
     assert merge_units(rows, rules) == expected
 
 
-def test_partitions_split_into_buckets_give_the_rows_of_find_discrepancies(result):
+def test_partitions_split_into_buckets_give_the_rows_of_find_discrepancies(result, tmp_path):
     rules = load_user_rules(None, [])
     articles = sorted(result.stories)
     partitions = [[c for c in result.claims if articles.index(c.article) % 3 == k] for k in range(3)]
     places = figure_places([c for c in result.claims if not (c.topic and c.measure)])
     key = (DEFAULT_MODEL, MAX_CHARS, None, ())
     buckets = 4
-    splits = [split_partition((None, claims), result.stories, buckets) for claims in partitions]
+    paths = [str(tmp_path / f"claims-{k}.parquet") for k in range(len(partitions))]
+    for claims, path in zip(partitions, paths):
+        _write_claims(claims, path)  # as a worker writes its partition's
+    splits = [split_partition(path, result.stories, buckets) for path in paths]
     assert sum(len(split[b]) for split in splits for b in range(buckets)) > len(articles)
     rows = {}
     for b in range(buckets):

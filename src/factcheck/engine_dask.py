@@ -9,22 +9,23 @@ parsed and compared on the workers of a Dask cluster, the reports written by the
    claims as one Parquet file (`claims-NNNNN.parquet` in a folder of the reports folder, which
    the workers must reach: on a cluster, a shared file system). The client gets back what it
    needs of each article (metadata, notes, story signature, numbers seen, or why it was
-   skipped) and reads the claims from the Parquet partitions. The parsed partitions stay in
-   the workers' memory.
+   skipped) and reads the claims from the Parquet partitions.
 2. The client assigns the stories (from the signatures, as the local engine does), then the
-   comparison runs on the workers: each partition's claims are split into comparison units
-   (compare.comparison_units: a rules measure, a frame key, an article) hashed into buckets;
-   each bucket gathers its units from every partition, worker to worker, and compares them
-   (compare.compare_unit). The comparison decomposes exactly by unit (see compare.py), so the
-   client's merge (compare.merge_units) gives find_discrepancies' rows, byte for byte in the
-   reports.
+   comparison runs on the workers: each partition's claims, read back from its Parquet file
+   (the claims store's, taken back by the client, are written as one more), are split into
+   comparison units (compare.comparison_units: a rules measure, a frame key, an article)
+   hashed into buckets; each bucket gathers its units from every partition, worker to
+   worker, and compares them (compare.compare_unit). The comparison decomposes exactly by
+   unit (see compare.py), so the client's merge (compare.merge_units) gives
+   find_discrepancies' rows, byte for byte in the reports.
 
-Shuffled with futures (`client.submit` on the partitions' futures, a `getitem` per bucket)
+Shuffled with futures (`client.submit` on each partition's split, a `getitem` per bucket)
 rather than dask.dataframe's shuffle: the claims are compared as the Python records the
 local engine compares, and a frame key's unit carries its articles' context, which is not a
 row; a DataFrame round trip would turn None into NaN and integers into floats on the way.
-Without `--scheduler`, a local cluster of `--jobs` worker processes. Needs the optional
-extra: `pip install "factcheck[dask]"`.
+Without `--scheduler`, a local cluster of `--jobs` worker processes, forked from the client
+once it has loaded the model (as the local engine's processes are), so that they do not load
+it again. Needs the optional extra: `pip install "factcheck[dask]"`.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class DaskEngine:
         self.key = (model, max_chars, str(rules) if rules is not None else None, tuple(str(s) for s in suppress))
         self.client = self.cluster = None
         self.parts: Path | None = None  # the claims' Parquet partitions
-        self.partitions: list = []  # futures of the parsed partitions, (entries, claims), on the workers
+        self.partitions: list[str] = []  # the Parquet files of the claims of each partition parsed
         self.articles: list[list[str]] = []  # the ids of each partition's articles
         self.places: set[str] = set()  # the places the figures of every partition name (frames/match.py)
 
@@ -81,7 +82,14 @@ class DaskEngine:
         except ImportError:
             raise FactcheckError('--engine dask needs Dask: pip install "factcheck[dask]"') from None
         if self.scheduler is None:
-            self.cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+            import dask
+
+            # The model loaded once here, the worker processes forked from this one start with
+            # it, as the local engine's do (spawned, each would load it: seconds of CPU each).
+            _state(self.key)[0].nlp
+            with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
+                self.cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
+                                            dashboard_address=None)
             self.client = Client(self.cluster)
         else:
             try:
@@ -102,23 +110,22 @@ class DaskEngine:
             self._start()
         partitions = iter(lambda: list(islice(files, FILES_PER_PARTITION)), [])
         pending = as_completed(with_results=False)
-        where: dict[str, tuple[int, str]] = {}  # summary future's key -> (partition, its Parquet file)
+        where: dict[str, tuple[int, str]] = {}  # future's key -> (partition, its Parquet file)
 
         def submit(partition: list[CorpusFile]) -> None:
             index = len(self.partitions)
             path = str(self.parts / f"claims-{index:05d}.parquet")
-            parsed = self.client.submit(parse_partition, partition, self.key, path, pure=False)
-            self.partitions.append(parsed)
+            self.partitions.append(path)
             self.articles.append([])
-            summary = self.client.submit(operator.itemgetter(0), parsed, pure=False)
-            where[summary.key] = (index, path)
-            pending.add(summary)
+            parsed = self.client.submit(parse_partition, partition, self.key, path, pure=False)
+            where[parsed.key] = (index, path)
+            pending.add(parsed)
 
         for partition in islice(partitions, self.workers() * PARTITIONS_PER_WORKER):
             submit(partition)
-        for summary in pending:
-            entries, places = summary.result()
-            index, path = where.pop(summary.key)
+        for parsed in pending:
+            entries, places = parsed.result()
+            index, path = where.pop(parsed.key)
             self.places |= places
             claims = _read_claims(path)
             for facts, article in entries:
@@ -140,14 +147,15 @@ class DaskEngine:
         if self.client is None:
             self._start()
         partitions = list(zip(self.partitions, self.articles))
-        if stored:
-            ids = list(dict.fromkeys(c.article for c in stored))
-            partitions.append((self.client.submit(_as_parsed, stored, pure=False), ids))
+        if stored:  # one more partition, written here
+            path = str(self.parts / "claims-stored.parquet")
+            _write_claims(stored, path)
+            partitions.append((path, list(dict.fromkeys(c.article for c in stored))))
             self.places |= figure_places([c for c in stored if not (c.topic and c.measure)])
         buckets = self.workers() * BUCKETS_PER_WORKER
         [places] = self.client.scatter([frozenset(self.places)], broadcast=True)
-        splits = [self.client.submit(split_partition, parsed, {a: stories[a] for a in ids}, buckets, pure=False)
-                  for parsed, ids in partitions]
+        splits = [self.client.submit(split_partition, path, {a: stories[a] for a in ids}, buckets, pure=False)
+                  for path, ids in partitions]
         compared = [
             self.client.submit(compare_bucket, [self.client.submit(operator.getitem, s, b, pure=False) for s in splits],
                                self.key, min_confidence, places, pure=False)
@@ -179,11 +187,9 @@ def _state(key: tuple) -> tuple:
     return _worker_state[key]
 
 
-def parse_partition(files: list[CorpusFile], key: tuple, path: str) -> tuple[tuple[list[Entry], frozenset[str]], list[Claim]]:
-    """On a worker: read and parse `files`, write their claims to the Parquet file `path`.
-
-    Returns ((an entry for each input, the places its figures name), the claims in the order
-    of their articles). The first part goes to the client, the claims stay for `split_partition`."""
+def parse_partition(files: list[CorpusFile], key: tuple, path: str) -> tuple[list[Entry], frozenset[str]]:
+    """On a worker: read and parse `files`, write their claims, in the order of their articles,
+    to the Parquet file `path`; returns an entry for each input and the places its figures name."""
     from .corpus import read_file
     from .frames.match import figure_places
     from .pipeline import _failed, facts_or_failure
@@ -217,21 +223,17 @@ def parse_partition(files: list[CorpusFile], key: tuple, path: str) -> tuple[tup
         claims += facts.claims
         entries.append(((facts.signature, facts.numbers_seen), bare))
     _write_claims(claims, path)
-    return (entries, figure_places([c for c in claims if not (c.topic and c.measure)])), claims
+    return entries, figure_places([c for c in claims if not (c.topic and c.measure)])
 
 
-def _as_parsed(claims: list[Claim]) -> tuple[None, list[Claim]]:
-    """On a worker: the claims store's claims, as a parsed partition."""
-    return None, claims
-
-
-def split_partition(parsed: tuple, stories: dict[str, str], buckets: int) -> list[dict[tuple, tuple]]:
-    """On a worker: a partition's claims (with their stories) by comparison unit, each unit with
-    the context of its articles if it is a frame key, in `buckets` buckets by the unit's hash."""
+def split_partition(path: str, stories: dict[str, str], buckets: int) -> list[dict[tuple, tuple]]:
+    """On a worker: the claims of a partition's Parquet file (with their stories) by comparison
+    unit, each unit with the context of its articles if it is a frame key, in `buckets` buckets
+    by the unit's hash."""
     from .compare import comparison_units
     from .frames.match import frame_context
 
-    claims = [replace(c, story=stories[c.article]) for c in parsed[1]]
+    claims = [replace(c, story=stories[c.article]) for members in _read_claims(path).values() for c in members]
     context = frame_context([c for c in claims if not (c.topic and c.measure)])
     out: list[dict[tuple, tuple]] = [{} for _ in range(buckets)]
     for unit, members in comparison_units(claims).items():
