@@ -15,8 +15,8 @@ Without CORPUS_DIR, a corpus of N synthetic French news articles (.txt with YAML
     speed-up from n_process=1 to n_process=2 on the same articles (the ceiling on this machine)
  5. cache: a second run on the unchanged corpus vs the first (target <= 0.05), if run() has `cache`
  4c. the Dask engine: run(engine="dask", jobs=2), a local cluster of 2 worker processes, on the
-    same articles; its throughput / that of run(jobs=2) (issue 16's floor: >= 0.8), with the
-    time to start the cluster (LocalCluster) shown apart; the workers' model loads are in it
+    same articles; its throughput / that of run(jobs=2) (issue 16's floor: >= 0.8), both with
+    all their start-up, and the time to start the cluster (LocalCluster) shown apart
  6. peak RSS of a full run at 1,000 articles and at N articles, each in its own process
  7. find_discrepancies() on synthetic Claim objects (`synthetic_claims(n, frames=True)`: figures
     of the rules measures and figures compared on their frames), 1k ... 1M claims while they fit
@@ -891,7 +891,7 @@ def child_run(spec: dict) -> dict:
 
 def _time_cluster_start(timer: _Timer) -> list[str]:
     """Time the start of the Dask engine's local cluster (its worker processes up, before any
-    task: the workers load the model in their first task, which this does not count)."""
+    task; the model is loaded before it, by the client, and timed as load_nlp)."""
     try:
         import distributed
     except ImportError:
@@ -1551,8 +1551,8 @@ def _report(results, compare_rows, skipped_compare, n_requested, n_speed, n_mem_
             dask_ratio = ours2["total_s"] / dask2["total_s"]  # throughput ratio, same articles
             start = dask2.get("cluster_start_s")
             print(f"{'   Dask 2 workers / jobs=2, words/s':44} {'':>8} {_r(dask_ratio):>8}"
-                  f"   (both with all their start-up; the cluster start alone: {_fmt_s(start)} s, then each worker")
-            print(f"{'':44}    loads the model in its first task; jobs=2 loads it once, workers forked from it)")
+                  f"   (both with all their start-up; the cluster start alone: {_fmt_s(start)} s; its workers are")
+            print(f"{'':44}    forked from the client once it has loaded the model, as jobs=2's processes are)")
     else:
         print("4. jobs=2 vs jobs=1: n/a: run() has no jobs parameter")
     cache_ratio = cache_ratio_incl = None

@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import operator
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, replace
@@ -86,8 +87,11 @@ class DaskEngine:
 
             # The model loaded once here, the worker processes forked from this one start with
             # it, as the local engine's do (spawned, each would load it: seconds of CPU each).
-            _state(self.key)[0].nlp
-            with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
+            # Linux only: elsewhere forking a process with threads is not safe, workers spawn.
+            method = "fork" if sys.platform == "linux" else "spawn"
+            if method == "fork":
+                _state(self.key)[0].nlp
+            with dask.config.set({"distributed.worker.multiprocessing-method": method}):
                 self.cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
                                             dashboard_address=None)
             self.client = Client(self.cluster)

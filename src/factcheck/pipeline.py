@@ -67,9 +67,9 @@ def run(
     French spreadsheet dialect. `lang`: the language of the review page (fr, en). The claims
     store in `out` (store.py) gives back the articles of the corpus files that did not change
     since it was written; `new_only`: the reports list only the discrepancies first seen now.
-    `engine`: "local" (processes of this machine) or "dask" (engine_dask.py: the articles parsed
-    on the workers of the Dask cluster at `scheduler`, else of a local one of `jobs` workers;
-    the cache is not used).
+    `engine`: "local" (processes of this machine) or "dask" (engine_dask.py: the corpus files
+    read and parsed, and the claims compared, on the workers of the Dask cluster at
+    `scheduler`, else of a local one of `jobs` workers; the cache is not used).
     """
     ruleset = load_user_rules(rules, suppress)  # bad rules stop the run before any work
     for warning in ruleset.warnings:  # valid, but some rule can never match: say so, go on
