@@ -97,8 +97,8 @@ def _check(argv: list[str]) -> int:
                         help="report pairs of figures matched on their frames only from this confidence on "
                         f"(0 to 1; default {DEFAULT_MIN_CONFIDENCE}, chosen on the press corpus, see benchmarks/eval_press.py)")
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
-                        help="where articles are parsed: this machine's processes (default), or the workers of a "
-                        'Dask cluster (pip install "factcheck[dask]"; see docs/scale.md)')
+                        help="where articles are read, parsed and compared: this machine's processes (default), or the "
+                        'workers of a Dask cluster (pip install "factcheck[dask]"; see docs/scale.md)')
     parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
                         help="with --engine dask: the Dask scheduler's address (default: a local cluster of --jobs workers)")
     parser.add_argument("--new-only", action="store_true",

@@ -50,7 +50,8 @@ from dataclasses import dataclass, replace
 from .models import Claim, Discrepancy
 from .ruleset import Measure, PolicySpec, RuleSet, compile_alias
 from .figures import STATED_SCOPES, describe, disjoint, format_number, interval_text, position, scope_text, widened
-from .frames.match import DEFAULT_MIN_CONFIDENCE, find_frame_discrepancies
+from .frames.match import DEFAULT_MIN_CONFIDENCE, FrameContext, find_frame_discrepancies, frame_key
+from .frames.match import eligible as frame_eligible
 from .text import fold
 
 SEVERITY_ORDER = {"conflict": 0, "review": 1, "info": 2}
@@ -74,32 +75,7 @@ def find_discrepancies(
     tolerances = {m.id: m.spec.tolerance for m in rules.generic}
     found = []
     for (topic, measure_id), members in sorted(groups.items()):
-        measure = measures[(topic, measure_id)]
-        figures = _distinct_figures(members)
-
-        def row_for(fig_a: _Figure, fig_b: _Figure, explain: bool = True) -> tuple[str, str, str] | None:
-            return _compare(fig_a.claim, fig_b.claim, measure, topic, rules, explain)
-
-        def classes_meet(cls_a: str, cls_b: str) -> bool:
-            return _classes_meet(cls_a, cls_b, measure, rules)
-
-        for i, j, (severity, rule, explanation) in _disagreeing_neighbours(figures, policy, row_for, measure, classes_meet):
-            fig_a, fig_b = figures[i], figures[j]
-            a, b = fig_a.claim, fig_b.claim
-            found.append(
-                Discrepancy(
-                    discrepancy_id=_discrepancy_id(a, b, rule),
-                    severity=severity,
-                    rule=rule,
-                    topic=topic,
-                    measure=measure_id,
-                    a=a,
-                    b=b,
-                    explanation=explanation,
-                    mentions_a=fig_a.mentions,
-                    mentions_b=fig_b.mentions,
-                )
-            )
+        found += _rules_rows(topic, measures[(topic, measure_id)], members, rules)
     ruled = [replace(d, type=_TYPE_OF_RULE.get(d.rule, "conflict"), confidence=1.0,
                      confidence_reasons="compared by a rules measure (1.0)") for d in _merge_sources(sorted(found, key=_order))]
     within = [replace(d, type=d.rule, confidence=1.0, confidence_reasons="within one article (1.0)")
@@ -107,6 +83,87 @@ def find_discrepancies(
     frames = find_frame_discrepancies(framed, tolerances, min_confidence, rules.lexicon)
     rows = sorted(ruled + frames + within, key=lambda d: (-d.confidence, _order(d)))
     return [replace(d, suppressed=rules.suppressions.get(d.discrepancy_id)) for d in rows]
+
+
+
+# The comparison decomposes exactly into units, compared apart (the Dask engine compares them
+# on its workers) and merged into find_discrepancies' rows, in its order: a rules measure's
+# rows read only its figures; a frame key's rows only its figures, the context of their
+# articles and the places of all figures (frames/match.py `frame_context`); the rows within an
+# article only its figures. A claim is in its article's unit and in its measure's or its
+# frame key's, if any.
+
+def comparison_units(claims: list[Claim]) -> dict[tuple, list[Claim]]:
+    """The claims of each comparison unit, in their order: ("rules", topic, measure),
+    ("frames", frame key) for the figures that frame matching takes, ("within", article)."""
+    units: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.topic and c.measure:
+            units[("rules", c.topic, c.measure)].append(c)
+        elif frame_eligible(c):
+            units[("frames", frame_key(c))].append(c)
+        units[("within", c.article)].append(c)
+    return dict(units)
+
+
+def compare_unit(
+    unit: tuple, claims: list[Claim], rules: RuleSet, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    context: FrameContext | None = None,
+) -> list[Discrepancy]:
+    """The rows of one comparison unit (`comparison_units`), before suppressions and the
+    final order (`merge_units`). `context`: for a frame key, that of all the figures of the
+    run, or at least of its figures' articles, with the places of all (`frame_context`)."""
+    if unit[0] == "rules":
+        measure = next(m for t in rules.topics if t.id == unit[1] for m in t.measures if m.id == unit[2])
+        found = _rules_rows(unit[1], measure, claims, rules)
+        return [replace(d, type=_TYPE_OF_RULE.get(d.rule, "conflict"), confidence=1.0,
+                        confidence_reasons="compared by a rules measure (1.0)") for d in _merge_sources(sorted(found, key=_order))]
+    if unit[0] == "frames":
+        tolerances = {m.id: m.spec.tolerance for m in rules.generic}
+        return find_frame_discrepancies(claims, tolerances, min_confidence, rules.lexicon, context)
+    return [replace(d, type=d.rule, confidence=1.0, confidence_reasons="within one article (1.0)")
+            for d in find_inconsistencies(claims, rules.policy)]
+
+
+def merge_units(rows: dict[tuple, list[Discrepancy]], rules: RuleSet) -> list[Discrepancy]:
+    """find_discrepancies' rows from the rows of every unit (`compare_unit`), in its order."""
+    ruled = sorted((d for unit in sorted(u for u in rows if u[0] == "rules") for d in rows[unit]), key=_order)
+    frames = [d for unit in sorted((u for u in rows if u[0] == "frames"), key=lambda u: repr(u[1])) for d in rows[unit]]
+    within = [d for unit in sorted(u for u in rows if u[0] == "within") for d in rows[unit]]
+    merged = sorted(ruled + frames + within, key=lambda d: (-d.confidence, _order(d)))
+    return [replace(d, suppressed=rules.suppressions.get(d.discrepancy_id)) for d in merged]
+
+def _rules_rows(topic: str, measure: Measure, members: list[Claim], rules: RuleSet) -> list[Discrepancy]:
+    """The rows of one rules measure's figures, before their sources merge (`_merge_sources`)."""
+    policy = rules.policy
+    measure_id = measure.id
+    figures = _distinct_figures(members)
+
+    def row_for(fig_a: _Figure, fig_b: _Figure, explain: bool = True) -> tuple[str, str, str] | None:
+        return _compare(fig_a.claim, fig_b.claim, measure, topic, rules, explain)
+
+    def classes_meet(cls_a: str, cls_b: str) -> bool:
+        return _classes_meet(cls_a, cls_b, measure, rules)
+
+    found = []
+    for i, j, (severity, rule, explanation) in _disagreeing_neighbours(figures, policy, row_for, measure, classes_meet):
+        fig_a, fig_b = figures[i], figures[j]
+        a, b = fig_a.claim, fig_b.claim
+        found.append(
+            Discrepancy(
+                discrepancy_id=_discrepancy_id(a, b, rule),
+                severity=severity,
+                rule=rule,
+                topic=topic,
+                measure=measure_id,
+                a=a,
+                b=b,
+                explanation=explanation,
+                mentions_a=fig_a.mentions,
+                mentions_b=fig_b.mentions,
+            )
+        )
+    return found
 
 
 # The type of a rules row: related counts are a reader's confusion, the rest a conflict.

@@ -50,6 +50,14 @@ class Unchanged:
     path: str
 
 
+@dataclass(frozen=True, slots=True)
+class CorpusFile:
+    """A corpus file to read: where it is, and its path relative to the corpus (its articles' ids)."""
+
+    file: str
+    rel: str
+
+
 def read_corpus(
     path: str | Path, max_chars: int = MAX_CHARS, exclude: Iterable[str | Path] = (),
     unchanged: Callable[[str, os.stat_result], bool] | None = None,
@@ -60,6 +68,19 @@ def read_corpus(
     may lie inside the corpus folder: `factcheck .`). `unchanged(rel, stat)`: whether the claims
     store already holds a file as it is; such a file is not read, an `Unchanged` stands for it.
     """
+    for entry in walk_corpus(path, exclude, unchanged):
+        if isinstance(entry, CorpusFile):
+            yield from read_file(entry, max_chars)
+        else:
+            yield entry
+
+
+def walk_corpus(
+    path: str | Path, exclude: Iterable[str | Path] = (), unchanged: Callable[[str, os.stat_result], bool] | None = None,
+) -> Iterator[CorpusFile | Skipped | Unchanged]:
+    """The files of `read_corpus`, not read: a `CorpusFile` for each to read (`read_file` reads
+    it, on another process or machine too: the Dask engine), `Skipped` for what cannot be
+    walked, `Unchanged` for a file the claims store holds as it is."""
     root = Path(path)
     excluded = {os.path.realpath(p) for p in exclude}
     if not root.exists():
@@ -77,7 +98,12 @@ def read_corpus(
         elif unchanged is not None and _unchanged(file, rel, unchanged):
             yield Unchanged(rel)
         else:
-            yield from _read_file(file, rel, max_chars)
+            yield CorpusFile(str(file), rel)
+
+
+def read_file(entry: CorpusFile, max_chars: int = MAX_CHARS) -> Iterator[Article | Skipped]:
+    """The articles of one corpus file, or why an input was skipped (as `read_corpus` gives them)."""
+    yield from _read_file(Path(entry.file), entry.rel, max_chars)
 
 
 def _unchanged(file: Path, rel: str, unchanged: Callable[[str, os.stat_result], bool]) -> bool:

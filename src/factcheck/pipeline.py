@@ -22,7 +22,7 @@ from .claims import build_claims
 from .compare import find_discrepancies
 from .errors import CorpusError, FactcheckError
 from .frames.match import DEFAULT_MIN_CONFIDENCE
-from .corpus import JSONL_SUFFIXES, MAX_CHARS, Unchanged, read_corpus
+from .corpus import JSONL_SUFFIXES, MAX_CHARS, CorpusFile, Unchanged, read_corpus, walk_corpus
 from .messages import DEFAULT_LANGUAGE
 from .models import Article, Claim, RunResult, Skipped
 from .nlp import DEFAULT_MODEL, load_nlp
@@ -67,16 +67,20 @@ def run(
     French spreadsheet dialect. `lang`: the language of the review page (fr, en). The claims
     store in `out` (store.py) gives back the articles of the corpus files that did not change
     since it was written; `new_only`: the reports list only the discrepancies first seen now.
-    `engine`: "local" (processes of this machine) or "dask" (engine_dask.py: the articles parsed
-    on the workers of the Dask cluster at `scheduler`, else of a local one of `jobs` workers;
-    the cache is not used).
+    `engine`: "local" (processes of this machine) or "dask" (engine_dask.py: the corpus files
+    read and parsed, and the claims compared, on the workers of the Dask cluster at
+    `scheduler`, else of a local one of `jobs` workers; the cache is not used).
     """
     ruleset = load_user_rules(rules, suppress)  # bad rules stop the run before any work
     for warning in ruleset.warnings:  # valid, but some rule can never match: say so, go on
         log(f"warning: {warning}")
     own = own_files(corpus, out, cache)  # a second run must not read the first one's reports
     store = load_store(out, store_version(model, ruleset))
-    entries = read_corpus(corpus, max_chars=max_chars, exclude=own, unchanged=store.unchanged if store.files else None)
+    unchanged = store.unchanged if store.files else None
+    if engine == "dask":  # the workers read the files: the client only walks the corpus
+        entries = walk_corpus(corpus, exclude=own, unchanged=unchanged)
+    else:
+        entries = read_corpus(corpus, max_chars=max_chars, exclude=own, unchanged=unchanged)
     first = next(entries, None)  # a missing corpus path fails here, before the model loads
     if first is None:
         raise CorpusError(f"'{corpus}' holds no articles: expected .txt, .md, .html or .jsonl files (hidden ones are left out)")
@@ -87,6 +91,12 @@ def run(
     shown = _Progress(progress, count_inputs(corpus, own) if progress else None, log)
 
     kept: list[StoredArticle] = []  # what the store will hold after this run
+    stored_claims: list[Claim] = []  # the claims of the articles the store gives back
+
+    def note(article: Article) -> None:
+        for text in article.notes:
+            shown.note(f"note {article.path}: {text}")
+            result.notes.append((article.path, text))
 
     def articles() -> Iterator[Article]:
         for entry in chain([first] if first is not None else [], entries):
@@ -100,27 +110,31 @@ def run(
                     signatures[stored.info.id] = stored.signature
                     result.numbers_seen += stored.numbers_seen
                     result.claims.extend(stored.claims)
+                    stored_claims.extend(stored.claims)
+            elif isinstance(entry, CorpusFile):  # the Dask engine reads it on a worker
+                yield entry
             elif isinstance(entry, Skipped):
                 shown.note(f"skipped {entry.path}: {entry.reason}")
                 shown.step()
                 result.skipped.append(entry)
             else:
-                for note in entry.notes:
-                    shown.note(f"note {entry.path}: {note}")
-                    result.notes.append((entry.path, note))
+                note(entry)
                 yield entry
 
     signatures = {}
+    dask = None
     try:
         if engine == "dask":
-            from .engine_dask import process as process_on_dask
+            from .engine_dask import DaskEngine
 
-            stream = ((_Facts.from_json(f) if isinstance(f, str) else f, a) for f, a in process_on_dask(
-                articles(), scheduler, jobs or os.cpu_count() or 1, model, max_chars, rules, list(suppress)))
+            dask = DaskEngine(scheduler, jobs or os.cpu_count() or 1, model, max_chars, rules, list(suppress), out)
+            stream = ((_Facts(*f) if isinstance(f, tuple) else f, a) for f, a in dask.parse(articles()))
         else:
             stream = _process(articles(), nlp, doc_cache, jobs or os.cpu_count() or 1, ruleset)
         for facts, article in stream:
             shown.step()
+            if dask is not None and article is not None:  # read on a worker: its notes come now
+                note(article)
             if isinstance(facts, Skipped):
                 shown.note(f"skipped {facts.path}: {facts.reason}")
                 result.skipped.append(facts)
@@ -131,11 +145,17 @@ def run(
             signatures[article.id] = facts.signature
             result.numbers_seen += facts.numbers_seen
             result.claims.extend(facts.claims)
+    except BaseException:
+        if dask is not None:
+            dask.close()
+        raise
     finally:
         shown.close()
         if doc_cache is not None:
             doc_cache.close()
     if result.articles == 0:  # reports of nothing would replace the previous ones
+        if dask is not None:
+            dask.close()
         first_skip = result.skipped[0]
         raise CorpusError(
             f"no article of '{corpus}' could be read: {len(result.skipped)} input(s) skipped, the first "
@@ -143,7 +163,11 @@ def run(
         )
     result.stories = assign_stories(signatures)
     result.claims = [replace(c, story=result.stories[c.article]) for c in result.claims]
-    result.discrepancies = find_discrepancies(result.claims, ruleset, min_confidence)
+    if dask is not None:  # compared on the workers (engine_dask.py), the same rows
+        with dask:
+            result.discrepancies = dask.compare(result.stories, stored_claims, ruleset, min_confidence)
+    else:
+        result.discrepancies = find_discrepancies(result.claims, ruleset, min_confidence)
     found = {d.discrepancy_id for d in result.discrepancies}
     result.unmatched_suppressions = sorted(set(ruleset.suppressions) - found)
     result.run = store.run + 1

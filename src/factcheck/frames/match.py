@@ -123,19 +123,20 @@ def eligible(c: Claim) -> bool:
     return True
 
 
-def find_frame_discrepancies(
-    claims: list[Claim],
-    tolerances: dict[str, float] | None = None,
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-    lexicon: Lexicon = Lexicon(),
-) -> list[Discrepancy]:
-    """Rows for the pairs of figures of different articles whose frames match and whose
-    values disagree. `tolerances`: extra relative tolerance by generic measure id (rules);
-    `lexicon`: the rules' words (rules/frames.yaml), with the concepts whose count only grows
-    (tolls) and those that do not change over a story's days (constants)."""
-    tolerances = tolerances or {}
-    tolls, constants = lexicon.tolls, lexicon.constants
-    anchors = article_days(claims)
+@dataclass(frozen=True, slots=True)
+class FrameContext:
+    """What frame matching reads beyond the figures of one frame key: the day each article
+    reports on (`article_days`), each article's sentences with figures and the actors it names
+    (folded), and every place the figures name."""
+
+    anchors: dict[str, tuple[str, str]]
+    texts: dict[str, str]
+    place_names: frozenset[str]
+
+
+def frame_context(claims: list[Claim]) -> FrameContext:
+    """The context of `claims` (all the figures of a run, in their run order): `anchors` and
+    `texts` of an article read only its own figures, `place_names` every figure."""
     # each article's sentences with figures, in order, and the actors it names ("la Ville de
     # Paris a voté son budget. Il s'élève à 11,6 milliards": the article is about Paris)
     sentences: dict[str, dict[str, None]] = defaultdict(dict)
@@ -144,7 +145,33 @@ def find_frame_discrepancies(
             if said:
                 sentences[c.article][said] = None
     texts = {article: " " + " ".join(fold(s) for s in said) for article, said in sentences.items()}
-    place_names = frozenset(_place_key(part) for c in claims if c.place for part in c.place.split(" + "))
+    return FrameContext(article_days(claims), texts, figure_places(claims))
+
+
+def figure_places(claims: list[Claim]) -> frozenset[str]:
+    """The places the figures name, as `_place_key` folds them."""
+    return frozenset(_place_key(part) for c in claims if c.place for part in c.place.split(" + "))
+
+
+def find_frame_discrepancies(
+    claims: list[Claim],
+    tolerances: dict[str, float] | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    lexicon: Lexicon = Lexicon(),
+    context: FrameContext | None = None,
+) -> list[Discrepancy]:
+    """Rows for the pairs of figures of different articles whose frames match and whose
+    values disagree. `tolerances`: extra relative tolerance by generic measure id (rules);
+    `lexicon`: the rules' words (rules/frames.yaml), with the concepts whose count only grows
+    (tolls) and those that do not change over a story's days (constants). `context`: what the
+    figures' articles and the corpus give beyond `claims` (`frame_context`; by default, that of
+    `claims`): with the context of all the figures, the figures of each `frame_key` alone give
+    that key's rows, as all the figures give them (the Dask engine compares keys apart)."""
+    tolerances = tolerances or {}
+    tolls, constants = lexicon.tolls, lexicon.constants
+    if context is None:
+        context = frame_context(claims)
+    anchors, texts, place_names = context.anchors, context.texts, context.place_names
     grams: dict[str, frozenset[str]] = {}  # article -> the four-letter strings of its text (`_PlaceNames`)
     blocks: dict[tuple, dict[tuple, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in sorted(claims, key=lambda c: (c.article, c.start)):

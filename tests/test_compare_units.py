@@ -1,0 +1,64 @@
+"""The comparison decomposes exactly by unit: compared apart, in partitions of articles as the
+Dask engine's workers compare them, the units give find_discrepancies' rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.compare import compare_unit, comparison_units, find_discrepancies, merge_units
+from factcheck.corpus import MAX_CHARS
+from factcheck.engine_dask import _write_claims, compare_bucket, split_partition
+from factcheck.frames.match import FrameContext, figure_places, frame_context
+from factcheck.nlp import DEFAULT_MODEL
+from factcheck.pipeline import run
+from factcheck.ruleset import load_user_rules
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory):
+    corpus = Path(__file__).parent / "data" / "stories"
+    return run(corpus, out=tmp_path_factory.mktemp("out"), jobs=1, min_confidence=0.0)
+
+
+def test_the_units_compared_apart_give_the_rows_of_find_discrepancies(result):
+    rules = load_user_rules(None, [])
+    units = comparison_units(result.claims)
+    assert {unit[0] for unit in units} == {"rules", "frames", "within"}
+    context = frame_context([c for c in result.claims if not (c.topic and c.measure)])
+    rows = {unit: compare_unit(unit, members, rules, 0.0, context) for unit, members in units.items()}
+    expected = find_discrepancies(result.claims, rules, 0.0)
+    assert len(expected) > 10 and any(d.rule.startswith("frame_") for d in expected)
+    assert merge_units(rows, rules) == expected
+
+
+def test_partitions_split_into_buckets_give_the_rows_of_find_discrepancies(result, tmp_path):
+    rules = load_user_rules(None, [])
+    articles = sorted(result.stories)
+    partitions = [[c for c in result.claims if articles.index(c.article) % 3 == k] for k in range(3)]
+    places = figure_places([c for c in result.claims if not (c.topic and c.measure)])
+    key = (DEFAULT_MODEL, MAX_CHARS, None, ())
+    buckets = 4
+    paths = [str(tmp_path / f"claims-{k}.parquet") for k in range(len(partitions))]
+    for claims, path in zip(partitions, paths):
+        _write_claims(claims, path)  # as a worker writes its partition's
+    splits = [split_partition(path, result.stories, buckets) for path in paths]
+    assert sum(len(split[b]) for split in splits for b in range(buckets)) > len(articles)
+    rows = {}
+    for b in range(buckets):
+        rows.update(compare_bucket([split[b] for split in splits], key, 0.0, places))
+    assert merge_units(rows, rules) == find_discrepancies(result.claims, rules, 0.0)
+
+
+def test_a_frame_key_without_its_articles_texts_gives_other_rows(result):
+    """The context travels with a frame key's figures for a reason: the articles' texts decide
+    whether an unplaced figure meets a placed one (the article names the place)."""
+    rules = load_user_rules(None, [])
+    units = comparison_units(result.claims)
+    framed = [c for c in result.claims if not (c.topic and c.measure)]
+    context = frame_context(framed)
+    bare = FrameContext(context.anchors, {}, context.place_names)
+    differs = [unit for unit, members in units.items() if unit[0] == "frames"
+               and compare_unit(unit, members, rules, 0.0, context) != compare_unit(unit, members, rules, 0.0, bare)]
+    assert differs
