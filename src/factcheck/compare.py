@@ -85,7 +85,6 @@ def find_discrepancies(
     return [replace(d, suppressed=rules.suppressions.get(d.discrepancy_id)) for d in rows]
 
 
-
 # The comparison decomposes exactly into units, compared apart (the Dask engine compares them
 # on its workers) and merged into find_discrepancies' rows, in its order: a rules measure's
 # rows read only its figures; a frame key's rows only its figures, the context of their
@@ -132,6 +131,7 @@ def merge_units(rows: dict[tuple, list[Discrepancy]], rules: RuleSet) -> list[Di
     within = [d for unit in sorted(u for u in rows if u[0] == "within") for d in rows[unit]]
     merged = sorted(ruled + frames + within, key=lambda d: (-d.confidence, _order(d)))
     return [replace(d, suppressed=rules.suppressions.get(d.discrepancy_id)) for d in merged]
+
 
 def _rules_rows(topic: str, measure: Measure, members: list[Claim], rules: RuleSet) -> list[Discrepancy]:
     """The rows of one rules measure's figures, before their sources merge (`_merge_sources`)."""
