@@ -626,3 +626,14 @@ def test_why_a_row_is_there_in_the_pages_language():
             "«81 000» selon préfecture, «700 000» selon CGT. Confiance : 0,85.") in french.replace("&#x27;", "'")
     english = render_review_page([a, b], [row], [], HOSTILE, messages("en"), {})
     assert "<b>Why:</b> a.txt says «81 000» and b.txt says «700 000» are the same thing, counted by different sources. Confidence: 0.85." in english
+
+
+def test_the_page_written_piece_by_piece_is_the_page_rendered_whole(tmp_path):
+    a = _claim(2.5e9, 2.5e9, 2.5e9, sentence="Un budget de 2,5\u00a0milliards d'euros.", text="2,5\u00a0milliards d'euros")
+    b = _claim(4e9, 4e9, 4e9, claim_id="c2", article="b.txt", text="4 milliards", sentence="Il est de 4 milliards.")
+    rows = [_discrepancy(a, b)]
+    skipped = [Skipped("x.pdf", "unsupported <pdf>")]
+    write_reports([a, b], rows, skipped, tmp_path, HOSTILE, lang="en", labels={"plan": "Plan"})
+    written = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert written == render_review_page([a, b], rows, skipped, HOSTILE, messages("en"), {"plan": "Plan"})
+    assert written.count("<tr data-article=") == 2 and written.endswith("</html>\n")

@@ -11,15 +11,16 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TextIO
 
 import pandas as pd
 
 from .models import ArticleInfo, Claim, Discrepancy, Skipped
 from .frames.match import facts
 from .messages import DEFAULT_LANGUAGE, messages
-from .report_html import render_review_page
+from .report_html import review_page_chunks
 
 CLAIM_COLUMNS = [
     "claim_id", "article", "start", "end", "sentence", "text", "kind", "value", "low", "high",
@@ -74,27 +75,35 @@ def write_reports(
     out.mkdir(parents=True, exist_ok=True)
     articles = articles or {}
     claims = sorted(claims, key=lambda c: (c.article, c.start, c.end))
+    # Each table is made when it is written, and the page written as it is made: one table at
+    # a time in memory, never the page whole (a run of many thousands of rows).
     tables = {
-        "claims.csv": pd.DataFrame([_claim_row(c, articles.get(c.article)) for c in claims], columns=CLAIM_COLUMNS),
-        "discrepancies.csv": pd.DataFrame([_discrepancy_row(d, articles, (first_seen or {}).get(d.discrepancy_id, 1))
-                                           for d in discrepancies], columns=DISCREPANCY_COLUMNS),
-        "facts.csv": pd.DataFrame(facts(claims), columns=FACT_COLUMNS),
-        "articles.csv": pd.DataFrame(_article_rows(articles, claims), columns=ARTICLE_COLUMNS),
-        "skipped.csv": pd.DataFrame(
+        "claims.csv": lambda: pd.DataFrame([_claim_row(c, articles.get(c.article)) for c in claims], columns=CLAIM_COLUMNS),
+        "discrepancies.csv": lambda: pd.DataFrame(
+            [_discrepancy_row(d, articles, (first_seen or {}).get(d.discrepancy_id, 1)) for d in discrepancies],
+            columns=DISCREPANCY_COLUMNS,
+        ),
+        "facts.csv": lambda: pd.DataFrame(facts(claims), columns=FACT_COLUMNS),
+        "articles.csv": lambda: pd.DataFrame(_article_rows(articles, claims), columns=ARTICLE_COLUMNS),
+        "skipped.csv": lambda: pd.DataFrame(
             [(s.path, s.reason) for s in sorted(skipped, key=lambda s: s.path)], columns=SKIPPED_COLUMNS
         ),
     }
     paths = []
-    for name, frame in tables.items():
+    for name, table in tables.items():
         path = out / name
         if excel:
-            _write_atomically(path, to_spreadsheet_dialect(frame).to_csv(index=False, sep=";", lineterminator="\n"),
+            frame = to_spreadsheet_dialect(table())
+            _write_atomically(path, lambda f: frame.to_csv(f, index=False, sep=";", lineterminator="\n"),
                               encoding="utf-8-sig")
         else:
-            _write_atomically(path, guard_formulas(frame).to_csv(index=False, lineterminator="\n"))
+            frame = guard_formulas(table())
+            _write_atomically(path, lambda f: frame.to_csv(f, index=False, lineterminator="\n"))
+        del frame
         paths.append(path)
     path = out / "report.html"
-    _write_atomically(path, render_review_page(claims, discrepancies, skipped, articles, messages(lang), labels))
+    page = review_page_chunks(claims, discrepancies, skipped, articles, messages(lang), labels)
+    _write_atomically(path, lambda f: f.writelines(page))
     paths.append(path)
     return paths
 
@@ -194,12 +203,12 @@ def _current_umask() -> int:
 _UMASK = _current_umask()
 
 
-def _write_atomically(path: Path, content: str, encoding: str = "utf-8") -> None:
-    """Write to a temp file in the same folder, then rename over the target."""
+def _write_atomically(path: Path, write: Callable[[TextIO], object], encoding: str = "utf-8") -> None:
+    """`write(handle)` into a temp file in the same folder, then rename it over the target."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(content)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes the file private; reports are to share

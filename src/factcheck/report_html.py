@@ -15,7 +15,7 @@ import base64
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from html import escape
 from urllib.parse import urlsplit
 
@@ -246,8 +246,20 @@ def render_review_page(
     (by its id) and a measure (by "topic/measure", or its id alone for generic measures);
     an id with no label is shown as is.
     """
-    page = _Page(t, labels or {}, articles)
-    return page.render(claims, discrepancies, skipped)
+    return "".join(review_page_chunks(claims, discrepancies, skipped, articles, t, labels))
+
+
+def review_page_chunks(
+    claims: list[Claim],
+    discrepancies: list[Discrepancy],
+    skipped: list[Skipped],
+    articles: Mapping[str, ArticleInfo],
+    t: Messages = Messages(),
+    labels: Mapping[str, str] | None = None,
+) -> Iterator[str]:
+    """The review page of `render_review_page`, piece by piece: written to a file as it is
+    made, a page of many thousands of rows is never held whole in memory."""
+    yield from _Page(t, labels or {}, articles).render(claims, discrepancies, skipped)
 
 
 class _Page:
@@ -256,7 +268,23 @@ class _Page:
     def __init__(self, t: Messages, labels: Mapping[str, str], articles: Mapping[str, ArticleInfo]):
         self.t, self.labels, self.articles = t, labels, articles
 
-    def render(self, claims: list[Claim], discrepancies: list[Discrepancy], skipped: list[Skipped]) -> str:
+    def render(self, claims: list[Claim], discrepancies: list[Discrepancy], skipped: list[Skipped]) -> Iterator[str]:
+        """The page's pieces, in order: the head, the parts of the body one line apart, the end."""
+        head, end = _page(self.t)
+        yield head
+        for i, part in enumerate(self._body(claims, discrepancies, skipped)):
+            if i:
+                yield "\n"
+            if isinstance(part, str):
+                yield part
+            else:
+                yield from part
+        yield end
+
+    def _body(
+        self, claims: list[Claim], discrepancies: list[Discrepancy], skipped: list[Skipped]
+    ) -> Iterator[str | Iterator[str]]:
+        """The parts of the body; a long one (the table of figures) comes in pieces."""
         t = self.t
         active = [d for d in discrepancies if not d.suppressed]
         counts = {s: sum(d.severity == s for d in active) for s in SEVERITIES}
@@ -266,7 +294,7 @@ class _Page:
         in_discrepancy = {c.claim_id for d in discrepancies for c in (d.a, d.b)}
 
         summary = ", ".join(f"{n} {t.get('badge.' + s, s)}" for s, n in counts.items() if n)
-        parts = [
+        yield from [
             '<header class="top">',
             f"<h1>{escape(t('heading'))}</h1>",
             f'<p class="summary"><strong>{escape(t.n("discrepancies", len(active)))}</strong>'
@@ -280,28 +308,27 @@ class _Page:
             "<main>",
         ]
         if not discrepancies:
-            parts.append(f'<p class="empty">{escape(t("no_discrepancy"))}</p>')
+            yield f'<p class="empty">{escape(t("no_discrepancy"))}</p>'
         else:
-            parts.append(f'<p class="empty" id="no-match" hidden>{escape(t("no_match"))}</p>')
+            yield f'<p class="empty" id="no-match" hidden>{escape(t("no_match"))}</p>'
         for severity, group in _grouped(discrepancies):
-            parts.append(f'<section class="group" data-severity="{escape(severity)}">')
-            parts.append(f"<h2>{escape(t.get('severity.' + severity, severity))} "
-                         f"<small>{escape(t.get('severity.' + severity + '.meaning', ''))}</small></h2>")
+            yield f'<section class="group" data-severity="{escape(severity)}">'
+            yield (f"<h2>{escape(t.get('severity.' + severity, severity))} "
+                   f"<small>{escape(t.get('severity.' + severity + '.meaning', ''))}</small></h2>")
             for topic, items in _grouped_by_topic(group):
-                parts.append(f'<section class="group" data-topic="{escape(topic)}">')
-                parts.append(f"<h3>{escape(t('topic'))} {self._topic(topic)}</h3>")
-                parts.extend(self._discrepancy(d) for d in items)
-                parts.append("</section>")
-            parts.append("</section>")
-        parts.append(self._claims_table(claims, in_discrepancy))
+                yield f'<section class="group" data-topic="{escape(topic)}">'
+                yield f"<h3>{escape(t('topic'))} {self._topic(topic)}</h3>"
+                yield from (self._discrepancy(d) for d in items)
+                yield "</section>"
+            yield "</section>"
+        yield self._claims_table(claims, in_discrepancy)
         if skipped:
-            parts.append(f"<h2>{escape(t('inputs_not_read'))} <small>{escape(t('see_skipped', count=len(skipped)))}</small></h2>")
-            parts.append('<ul class="skipped">' + "".join(
+            yield f"<h2>{escape(t('inputs_not_read'))} <small>{escape(t('see_skipped', count=len(skipped)))}</small></h2>"
+            yield '<ul class="skipped">' + "".join(
                 f"<li><code>{escape(s.path)}</code>: {escape(s.reason)}</li>" for s in sorted(skipped, key=lambda s: s.path)
-            ) + "</ul>")
-        parts.append("</main>")
-        parts.append(f"<footer>{escape(t('footer', version=__version__))}</footer>")
-        return _page("\n".join(parts), t)
+            ) + "</ul>"
+        yield "</main>"
+        yield f"<footer>{escape(t('footer', version=__version__))}</footer>"
 
     def _topic(self, topic: str) -> str:
         """A topic by its label, its id beside it in code (the id is what the CSVs and filters use)."""
@@ -499,10 +526,18 @@ class _Page:
             return t("scope.future", start=c.date_start)
         return c.date or t("unknown")
 
-    def _claims_table(self, claims: list[Claim], in_discrepancy: set[str]) -> str:
+    def _claims_table(self, claims: list[Claim], in_discrepancy: set[str]) -> Iterator[str]:
         t = self.t
         head = ("col.article", "col.figure", "col.normalised", "col.scope", "col.actor", "col.topic", "col.modality")
-        rows = []
+        shown = t("figures_shown", shown=len(claims), total=len(claims))
+        yield (
+            f'<h2 id="figures">{escape(t("all_figures"))} <small><span id="claims-shown">{escape(shown)}</span> '
+            f'{escape(t("figures_note"))}</small></h2>'
+            '<table id="claims"><colgroup><col class="c-article"><col class="c-figure"><col class="c-value">'
+            '<col class="c-scope"><col class="c-actor"><col class="c-topic"><col class="c-modality"></colgroup>'
+            "<thead><tr>" + "".join(f"<th>{escape(t(h))}</th>" for h in head) + "</tr></thead>"
+            "<tbody>"
+        )
         for c in claims:
             flagged = f' class="in-discrepancy" title="{escape(t("in_discrepancy"))}"' if c.claim_id in in_discrepancy else ""
             info = self.articles.get(c.article)
@@ -510,7 +545,7 @@ class _Page:
             subject = f'<br><span class="meta">{escape(c.subject)}</span>' if c.subject else ""
             topic = escape(self.labels.get(c.topic) or c.topic) if c.topic else ""
             measure = f"<br>{escape(self._label(c.topic, c.measure))}" if c.measure else ""
-            rows.append(
+            yield (
                 f'<tr data-article="{escape(c.article)}" data-topic="{escape(c.topic or "")}"{flagged}>'
                 f"<td><code>{escape(c.article)}</code>{published}</td>"
                 f'<td><b>{escape(c.text)}</b> <span class="meta">{escape(t.get("kind." + c.kind, c.kind))}</span><br>'
@@ -522,15 +557,7 @@ class _Page:
                 f"<td>{escape(t.get('modality.' + c.modality, c.modality))}</td>"
                 "</tr>"
             )
-        shown = t("figures_shown", shown=len(claims), total=len(claims))
-        return (
-            f'<h2 id="figures">{escape(t("all_figures"))} <small><span id="claims-shown">{escape(shown)}</span> '
-            f'{escape(t("figures_note"))}</small></h2>'
-            '<table id="claims"><colgroup><col class="c-article"><col class="c-figure"><col class="c-value">'
-            '<col class="c-scope"><col class="c-actor"><col class="c-topic"><col class="c-modality"></colgroup>'
-            "<thead><tr>" + "".join(f"<th>{escape(t(h))}</th>" for h in head) + "</tr></thead>"
-            "<tbody>" + "".join(rows) + "</tbody></table>"
-        )
+        yield "</tbody></table>"
 
     def _short_normalised(self, c: Claim) -> str:
         """Value and unit, then the interval in symbols when it is not the value alone: "160 entreprise (≥ 160)"."""
@@ -555,7 +582,8 @@ class _Page:
         return f"{c.date} ({basis})" if c.date and basis else (c.date or self.t("unknown"))
 
 
-def _page(body: str, t: Messages) -> str:
+def _page(t: Messages) -> tuple[str, str]:
+    """The page around its body: (what comes before it, what comes after)."""
     policy = (
         f"default-src 'none'; style-src '{_sha256(CSS)}'; script-src '{_sha256(SCRIPT)}'; "
         "img-src 'none'; base-uri 'none'; form-action 'none'"
@@ -566,9 +594,8 @@ def _page(body: str, t: Messages) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{escape(policy)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(t('page_title'))}</title>\n"
-        f"<style>{CSS}</style>\n</head>\n<body>\n<div class=\"page\">\n{body}\n</div>\n"
-        f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
-    )
+        f"<style>{CSS}</style>\n</head>\n<body>\n<div class=\"page\">\n"
+    ), f"\n</div>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
 
 
 def _sha256(text: str) -> str:
