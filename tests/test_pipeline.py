@@ -109,3 +109,24 @@ def test_an_article_a_component_fails_on_is_skipped_and_the_batch_goes_on(tmp_pa
     assert "DateFinder: RuntimeError: boum" in skipped.reason
     listed = (tmp_path / "out" / "skipped.csv").read_text(encoding="utf-8")
     assert "casse.txt" in listed and "boum" in listed
+
+
+def test_a_cached_doc_gives_the_claims_and_story_signature_of_a_fresh_parse(parse, root):
+    # "effet" and "reste" are nouns on spaCy's French stop list: a vocabulary without the
+    # model's lexical attributes counted them as story terms, and regrouped the stories of a
+    # run that rebuilt its claims from the cache (rules or code changed).
+    from factcheck.claims import build_claims
+    from factcheck.corpus import parse_text_article
+    from factcheck.ruleset import load_user_rules
+    from factcheck.stories import article_signature
+    from spacy.tokens import Doc
+
+    text = ("Budget : l'Insee abaisse sa prévision\n\nL'effet de la hausse des taux reste fort : la croissance "
+            "atteindrait 0,8 % en 2025, selon l'Insee. Le reste du budget, 12 milliards d'euros, est reporté.")
+    article = parse_text_article(f"---\ndate: 2025-03-06\n---\n{text}", "insee.txt")
+    rules = load_user_rules(root / "rules", [])
+    fresh = parse(article.text, "2025-03-06")
+    cached = Doc(pipeline._LazyModel(pipeline.DEFAULT_MODEL).vocab).from_bytes(fresh.to_bytes(exclude=["tensor"]))
+    assert article_signature(cached, rules, article.title) == article_signature(fresh, rules, article.title)
+    assert "term:effet" not in article_signature(fresh, rules, article.title)
+    assert build_claims(cached, article, rules) == build_claims(fresh, article, rules)

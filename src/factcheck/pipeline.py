@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
 
-from spacy.lang.lex_attrs import LEX_ATTRS
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -335,7 +334,6 @@ class _LazyModel:
         self.name = name
         self.max_chars = max_chars
         self._nlp: Language | None = None
-        self._vocab = None
 
     @property
     def nlp(self) -> Language:
@@ -345,17 +343,11 @@ class _LazyModel:
         return self._nlp
 
     @property
-    def vocab(self):
-        """A vocabulary to read cached docs into: the model's, or a light French one.
-
-        `spacy.blank("fr")` would cost seconds (importing the French tokenizer exceptions); the
-        docs only need the base lexical attributes (lower case, punctuation, spaces).
-        """
-        if self._nlp is not None:
-            return self._nlp.vocab
-        if self._vocab is None:
-            self._vocab = Vocab(lex_attr_getters=LEX_ATTRS)
-        return self._vocab
+    def vocab(self) -> Vocab:
+        """The vocabulary to read cached docs into: the model's. The claims and the story
+        signature read lexical attributes that only the French model's vocabulary gives (its
+        stop words, its `like_num`); a bare vocabulary made "effet" and "reste" story terms."""
+        return self.nlp.vocab
 
 
 @dataclass(slots=True)
