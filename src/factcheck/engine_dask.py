@@ -71,12 +71,6 @@ class DaskEngine:
         self.articles: list[list[str]] = []  # the ids of each partition's articles
         self.places: set[str] = set()  # the places the figures of every partition name (frames/match.py)
 
-    def __enter__(self) -> DaskEngine:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
     def _start(self) -> None:
         try:
             from distributed import Client, LocalCluster

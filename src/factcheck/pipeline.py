@@ -122,51 +122,48 @@ def run(
 
     signatures = {}
     dask = None
-    try:
-        if engine == "dask":
-            from .engine_dask import DaskEngine
+    try:  # the Dask engine's cluster and claims' partitions are closed however the run ends
+        try:
+            if engine == "dask":
+                from .engine_dask import DaskEngine
 
-            dask = DaskEngine(scheduler, jobs or os.cpu_count() or 1, model, max_chars, rules, list(suppress), out)
-            stream = ((_Facts(*f) if isinstance(f, tuple) else f, a) for f, a in dask.parse(articles()))
-        else:
-            stream = _process(articles(), nlp, doc_cache, jobs or os.cpu_count() or 1, ruleset)
-        for facts, article in stream:
-            shown.step()
-            if dask is not None and article is not None:  # read on a worker: its notes come now
-                note(article)
-            if isinstance(facts, Skipped):
-                shown.note(f"skipped {facts.path}: {facts.reason}")
-                result.skipped.append(facts)
-                continue
-            result.articles += 1
-            result.article_info[article.id] = article.info()
-            kept.append(StoredArticle(article.info(), facts.claims, facts.signature, facts.numbers_seen))
-            signatures[article.id] = facts.signature
-            result.numbers_seen += facts.numbers_seen
-            result.claims.extend(facts.claims)
-    except BaseException:
-        if dask is not None:
-            dask.close()
-        raise
-    finally:
-        shown.close()
-        if doc_cache is not None:
-            doc_cache.close()
-    if result.articles == 0:  # reports of nothing would replace the previous ones
-        if dask is not None:
-            dask.close()
-        first_skip = result.skipped[0]
-        raise CorpusError(
-            f"no article of '{corpus}' could be read: {len(result.skipped)} input(s) skipped, the first "
-            f"{first_skip.path}: {first_skip.reason} (the previous reports are left as they were)"
-        )
-    result.stories = assign_stories(signatures)
-    result.claims = [replace(c, story=result.stories[c.article]) for c in result.claims]
-    if dask is not None:  # compared on the workers (engine_dask.py), the same rows
-        with dask:
+                dask = DaskEngine(scheduler, jobs or os.cpu_count() or 1, model, max_chars, rules, list(suppress), out)
+                stream = ((_Facts(*f) if isinstance(f, tuple) else f, a) for f, a in dask.parse(articles()))
+            else:
+                stream = _process(articles(), nlp, doc_cache, jobs or os.cpu_count() or 1, ruleset)
+            for facts, article in stream:
+                shown.step()
+                if dask is not None and article is not None:  # read on a worker: its notes come now
+                    note(article)
+                if isinstance(facts, Skipped):
+                    shown.note(f"skipped {facts.path}: {facts.reason}")
+                    result.skipped.append(facts)
+                    continue
+                result.articles += 1
+                result.article_info[article.id] = article.info()
+                kept.append(StoredArticle(article.info(), facts.claims, facts.signature, facts.numbers_seen))
+                signatures[article.id] = facts.signature
+                result.numbers_seen += facts.numbers_seen
+                result.claims.extend(facts.claims)
+        finally:
+            shown.close()
+            if doc_cache is not None:
+                doc_cache.close()
+        if result.articles == 0:  # reports of nothing would replace the previous ones
+            first_skip = result.skipped[0]
+            raise CorpusError(
+                f"no article of '{corpus}' could be read: {len(result.skipped)} input(s) skipped, the first "
+                f"{first_skip.path}: {first_skip.reason} (the previous reports are left as they were)"
+            )
+        result.stories = assign_stories(signatures)
+        result.claims = [replace(c, story=result.stories[c.article]) for c in result.claims]
+        if dask is not None:  # compared on the workers (engine_dask.py), the same rows
             result.discrepancies = dask.compare(result.stories, stored_claims, ruleset, min_confidence)
-    else:
-        result.discrepancies = find_discrepancies(result.claims, ruleset, min_confidence)
+        else:
+            result.discrepancies = find_discrepancies(result.claims, ruleset, min_confidence)
+    finally:
+        if dask is not None:
+            dask.close()
     found = {d.discrepancy_id for d in result.discrepancies}
     result.unmatched_suppressions = sorted(set(ruleset.suppressions) - found)
     result.run = store.run + 1
