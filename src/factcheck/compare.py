@@ -72,16 +72,33 @@ def find_discrepancies(
         if claim.topic and claim.measure:
             groups[(claim.topic, claim.measure)].append(claim)
     framed = [c for c in claims if not (c.topic and c.measure)]
-    tolerances = {m.id: m.spec.tolerance for m in rules.generic}
     found = []
     for (topic, measure_id), members in sorted(groups.items()):
         found += _rules_rows(topic, measures[(topic, measure_id)], members, rules)
-    ruled = [replace(d, type=_TYPE_OF_RULE.get(d.rule, "conflict"), confidence=1.0,
-                     confidence_reasons="compared by a rules measure (1.0)") for d in _merge_sources(sorted(found, key=_order))]
-    within = [replace(d, type=d.rule, confidence=1.0, confidence_reasons="within one article (1.0)")
-              for d in find_inconsistencies(claims, policy)]
-    frames = find_frame_discrepancies(framed, tolerances, min_confidence, rules.lexicon)
-    rows = sorted(ruled + frames + within, key=lambda d: (-d.confidence, _order(d)))
+    ruled = _ruled(found)
+    within = _within(find_inconsistencies(claims, policy))
+    frames = find_frame_discrepancies(framed, _generic_tolerances(rules), min_confidence, rules.lexicon)
+    return _in_order(ruled + frames + within, rules)
+
+
+def _ruled(found: list[Discrepancy]) -> list[Discrepancy]:
+    """The rows of rules measures, their sources merged, typed and fully confident."""
+    return [replace(d, type=_TYPE_OF_RULE.get(d.rule, "conflict"), confidence=1.0,
+                    confidence_reasons="compared by a rules measure (1.0)") for d in _merge_sources(sorted(found, key=_order))]
+
+
+def _within(found: list[Discrepancy]) -> list[Discrepancy]:
+    """The rows within one article, typed by their rule and fully confident."""
+    return [replace(d, type=d.rule, confidence=1.0, confidence_reasons="within one article (1.0)") for d in found]
+
+
+def _generic_tolerances(rules: RuleSet) -> dict[str, float]:
+    return {m.id: m.spec.tolerance for m in rules.generic}
+
+
+def _in_order(rows: list[Discrepancy], rules: RuleSet) -> list[Discrepancy]:
+    """The rows most confident first, each with its suppression if the rules have one."""
+    rows = sorted(rows, key=lambda d: (-d.confidence, _order(d)))
     return [replace(d, suppressed=rules.suppressions.get(d.discrepancy_id)) for d in rows]
 
 
@@ -114,14 +131,10 @@ def compare_unit(
     run, or at least of its figures' articles, with the places of all (`frame_context`)."""
     if unit[0] == "rules":
         measure = next(m for t in rules.topics if t.id == unit[1] for m in t.measures if m.id == unit[2])
-        found = _rules_rows(unit[1], measure, claims, rules)
-        return [replace(d, type=_TYPE_OF_RULE.get(d.rule, "conflict"), confidence=1.0,
-                        confidence_reasons="compared by a rules measure (1.0)") for d in _merge_sources(sorted(found, key=_order))]
+        return _ruled(_rules_rows(unit[1], measure, claims, rules))
     if unit[0] == "frames":
-        tolerances = {m.id: m.spec.tolerance for m in rules.generic}
-        return find_frame_discrepancies(claims, tolerances, min_confidence, rules.lexicon, context)
-    return [replace(d, type=d.rule, confidence=1.0, confidence_reasons="within one article (1.0)")
-            for d in find_inconsistencies(claims, rules.policy)]
+        return find_frame_discrepancies(claims, _generic_tolerances(rules), min_confidence, rules.lexicon, context)
+    return _within(find_inconsistencies(claims, rules.policy))
 
 
 def merge_units(rows: dict[tuple, list[Discrepancy]], rules: RuleSet) -> list[Discrepancy]:
@@ -129,8 +142,7 @@ def merge_units(rows: dict[tuple, list[Discrepancy]], rules: RuleSet) -> list[Di
     ruled = sorted((d for unit in sorted(u for u in rows if u[0] == "rules") for d in rows[unit]), key=_order)
     frames = [d for unit in sorted((u for u in rows if u[0] == "frames"), key=lambda u: repr(u[1])) for d in rows[unit]]
     within = [d for unit in sorted(u for u in rows if u[0] == "within") for d in rows[unit]]
-    merged = sorted(ruled + frames + within, key=lambda d: (-d.confidence, _order(d)))
-    return [replace(d, suppressed=rules.suppressions.get(d.discrepancy_id)) for d in merged]
+    return _in_order(ruled + frames + within, rules)
 
 
 def _rules_rows(topic: str, measure: Measure, members: list[Claim], rules: RuleSet) -> list[Discrepancy]:
