@@ -285,8 +285,6 @@ def _read_claims(path: str) -> dict[str, list[Claim]]:
     """A partition's claims by article, in their order."""
     import pyarrow.parquet as pq
 
-    by_article: dict[str, list[Claim]] = {}
-    for row in pq.read_table(path).to_pylist():
-        claim = Claim(**row)
-        by_article.setdefault(claim.article, []).append(claim)
-    return by_article
+    from .store import claims_by_article
+
+    return claims_by_article(pq.read_table(path).to_pylist())

@@ -79,11 +79,7 @@ def load_store(out: str | Path, version: str) -> Store:
     first_seen = {row["discrepancy_id"]: row["first_seen"] for row in seen}
     if meta.get(_VERSION_KEY, b"").decode() != version:
         return Store(version, run, first_seen=first_seen)  # other code or rules: read everything again
-    by_article: dict[str, list[Claim]] = {}
-    names = {f.name for f in fields(Claim)}
-    for row in claims:
-        claim = Claim(**{k: v for k, v in row.items() if k in names})
-        by_article.setdefault(claim.article, []).append(claim)
+    by_article = claims_by_article(claims)
     store = Store(version, run, first_seen=first_seen)
     info_names = [f.name for f in fields(ArticleInfo)]
     for row in articles.to_pylist():
@@ -137,6 +133,16 @@ def save_store(
             raise
         paths.append(path)
     return paths
+
+
+def claims_by_article(rows: list[dict]) -> dict[str, list[Claim]]:
+    """Claims read back from Parquet rows (`_schema(Claim)`), by article, in their order."""
+    names = {f.name for f in fields(Claim)}
+    by_article: dict[str, list[Claim]] = {}
+    for row in rows:
+        claim = Claim(**{k: v for k, v in row.items() if k in names})
+        by_article.setdefault(claim.article, []).append(claim)
+    return by_article
 
 
 def _stat(root: Path, file: str) -> os.stat_result | None:
