@@ -102,8 +102,8 @@ def test_interrupted_run_leaves_previous_reports(tmp_path, root):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     body = (root / "corpus" / "004_gigafactories_ue.txt").read_text(encoding="utf-8")
-    for i in range(400):
-        (corpus / f"{i:03d}.txt").write_text(body.replace("20 milliards", f"{i + 1} milliards"), encoding="utf-8")
+    for i in range(2000):  # far more than 12 s of parsing: the run is interrupted while it reads
+        (corpus / f"{i:04d}.txt").write_text(body.replace("20 milliards", f"{i + 1} milliards"), encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     previous = {name: f"previous {name}\n".encode() for name in ("claims.csv", "discrepancies.csv", "skipped.csv")}
