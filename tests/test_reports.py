@@ -637,3 +637,26 @@ def test_the_page_written_piece_by_piece_is_the_page_rendered_whole(tmp_path):
     written = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert written == render_review_page([a, b], rows, skipped, HOSTILE, messages("en"), {"plan": "Plan"})
     assert written.count("<tr data-article=") == 2 and written.endswith("</html>\n")
+
+
+def test_csvs_written_in_chunks_are_those_of_one_table(tmp_path, monkeypatch, request):
+    """The press-like stories corpus, its reports written a few rows to a DataFrame at a time
+    (report.CHUNK_ROWS), in both dialects: the same bytes as with the whole table at once."""
+    from factcheck import report
+
+    root = request.config.rootpath
+    result = pipeline.run(root / "tests" / "data" / "stories", out=tmp_path / "run", jobs=1, min_confidence=0)
+    assert len(result.discrepancies) > 7 and len(result.claims) > 7
+    whole_table = report.CHUNK_ROWS
+    assert len(result.discrepancies) < whole_table and len(result.claims) < whole_table
+    written = {}
+    for chunk_rows in (whole_table, 7, 1):
+        monkeypatch.setattr(report, "CHUNK_ROWS", chunk_rows)
+        for excel in (False, True):
+            out = tmp_path / f"{chunk_rows}_{excel}"
+            write_reports(result.claims, result.discrepancies, result.skipped, out, result.article_info, excel=excel)
+            written[chunk_rows, excel] = {name: (out / name).read_bytes() for name in CSV_NAMES}
+    for excel in (False, True):
+        whole = written[whole_table, excel]
+        assert written[7, excel] == whole and written[1, excel] == whole
+    assert written[1, True]["claims.csv"].startswith(b"\xef\xbb\xbfclaim_id;") and written[1, True]["claims.csv"].count(b"\xef\xbb\xbf") == 1
