@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from factcheck.pipeline import run
 
@@ -66,3 +67,21 @@ def test_a_changed_file_or_other_rules_are_read_again(tmp_path, root):
         "[bénévole, volontaire]", "[bénévole, volontaire, aidant]"), encoding="utf-8")
     other_rules = run(corpus, rules, tmp_path / "out", jobs=1)
     assert other_rules.stored_articles == 0  # what the claims are depends on the rules
+
+
+def test_the_store_written_in_chunks_is_read_back_whole_and_shared_like_the_reports(tmp_path, root, monkeypatch):
+    """claims.parquet written one claim at a time (store.CHUNK_ROWS = 1, one row group each): the
+    next run takes every claim back. The Parquet files get the CSVs' permissions (the umask's),
+    not the private ones of a temp file."""
+    from factcheck import store
+
+    monkeypatch.setattr(store, "CHUNK_ROWS", 1)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    _write(corpus, ["a.txt", "b.txt", "c.txt"])
+    first = run(corpus, root / "rules", out, jobs=1)
+    assert len(first.claims) >= 3
+    assert pq.ParquetFile(out / "claims.parquet").metadata.num_row_groups == len(first.claims)
+    again = run(corpus, root / "rules", out, jobs=1)
+    assert again.stored_articles == 3 and again.claims == first.claims
+    mode = (out / "claims.csv").stat().st_mode & 0o777
+    assert {name: (out / name).stat().st_mode & 0o777 for name in store.STORE_FILES} == dict.fromkeys(store.STORE_FILES, mode)

@@ -110,13 +110,13 @@ def _write_csv(handle: TextIO, rows: Iterable[Mapping | tuple], columns: list[st
 
     Every cell is a string or an int (numbers go through `number_cell`), which pandas writes the
     same whatever the other cells of its column: the file is the same as one DataFrame's."""
-    for i, chunk in enumerate(_chunks(rows, CHUNK_ROWS)):
+    for i, chunk in enumerate(chunks(rows, CHUNK_ROWS)):
         frame = pd.DataFrame(chunk, columns=columns)
         frame = to_spreadsheet_dialect(frame) if excel else guard_formulas(frame)
         frame.to_csv(handle, index=False, header=i == 0, sep=";" if excel else ",", lineterminator="\n")
 
 
-def _chunks(rows: Iterable, size: int) -> Iterator[list]:
+def chunks(rows: Iterable, size: int) -> Iterator[list]:
     """Lists of `size` rows, the last one shorter; one empty list for no rows (the header)."""
     rows = iter(rows)
     chunk = list(islice(rows, size))
@@ -222,12 +222,27 @@ _UMASK = _current_umask()
 
 def _write_atomically(path: Path, write: Callable[[TextIO], object], encoding: str = "utf-8") -> None:
     """`write(handle)` into a temp file in the same folder, then rename it over the target."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+
+    def write_text(name: str) -> None:
+        with open(name, "w", encoding=encoding, newline="") as handle:
             write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
+
+    write_file_atomically(path, write_text)
+
+
+def write_file_atomically(path: Path, write: Callable[[str], object]) -> None:
+    """`write(name)` writes the file `name`, a temp file beside `path`; it is then synced to
+    disk, given the permissions of a new file (the umask's) and renamed over `path`. A failed
+    write leaves `path` as it was, and no temp file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        fd = os.open(tmp, os.O_RDWR)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes the file private; reports are to share
         os.replace(tmp, path)
     except BaseException:

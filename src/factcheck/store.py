@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from .models import ArticleInfo, Claim
+from .report import CHUNK_ROWS, chunks, write_file_atomically
 
 STORE_FILES = ("claims.parquet", "articles.parquet", "discrepancies.parquet")
 _VERSION_KEY = b"factcheck_version"
@@ -101,8 +101,9 @@ def save_store(
     import pyarrow.parquet as pq
 
     out, root = Path(out), Path(corpus)
-    claim_rows, article_rows = [], []
-    for stored in sorted(articles, key=lambda a: a.info.id):
+    articles = sorted(articles, key=lambda a: a.info.id)
+    article_rows = []
+    for stored in articles:
         file = file_of(stored.info.path)
         stat = _stat(root, file) if file not in skipped_files else None
         article_rows.append({
@@ -111,27 +112,28 @@ def save_store(
             "signature": json.dumps(stored.signature, ensure_ascii=False, sort_keys=True),
             "numbers_seen": stored.numbers_seen,
         })
-        claim_rows.extend(asdict(c) for c in sorted(stored.claims, key=lambda c: (c.start, c.end)))
+    claims = (c for stored in articles for c in sorted(stored.claims, key=lambda c: (c.start, c.end)))
     meta = {_VERSION_KEY: version.encode(), _RUN_KEY: str(run).encode()}
+    seen = pa.schema([("discrepancy_id", pa.string()), ("first_seen", pa.int64())])
+
+    def write_claims(name: str) -> None:  # CHUNK_ROWS claims at a time: never all as dicts
+        schema = _schema(Claim)
+        with pq.ParquetWriter(name, schema) as writer:
+            for chunk in chunks(claims, CHUNK_ROWS):
+                writer.write_table(pa.Table.from_pylist([asdict(c) for c in chunk], schema=schema))
+
     tables = {
-        "claims.parquet": pa.Table.from_pylist(claim_rows, schema=_schema(Claim)),
-        "articles.parquet": pa.Table.from_pylist(article_rows, schema=_article_schema()).replace_schema_metadata(meta),
-        "discrepancies.parquet": pa.Table.from_pylist(
-            [{"discrepancy_id": k, "first_seen": v} for k, v in sorted(first_seen.items())],
-            schema=pa.schema([("discrepancy_id", pa.string()), ("first_seen", pa.int64())])),
+        "claims.parquet": write_claims,
+        "articles.parquet": lambda name: pq.write_table(
+            pa.Table.from_pylist(article_rows, schema=_article_schema()).replace_schema_metadata(meta), name),
+        "discrepancies.parquet": lambda name: pq.write_table(
+            pa.Table.from_pylist([{"discrepancy_id": k, "first_seen": v} for k, v in sorted(first_seen.items())],
+                                 schema=seen), name),
     }
     paths = []
-    for name, table in tables.items():
-        path = out / name
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-        os.close(fd)
-        try:
-            pq.write_table(table, tmp)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        paths.append(path)
+    for name, write in tables.items():
+        write_file_atomically(out / name, write)
+        paths.append(out / name)
     return paths
 
 
