@@ -8,11 +8,8 @@ dialog. In both, text cells are guarded against formula injection. report.html: 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import islice
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TextIO
 
@@ -22,6 +19,7 @@ from .models import ArticleInfo, Claim, Discrepancy, Skipped
 from .frames.match import facts
 from .messages import DEFAULT_LANGUAGE, messages
 from .report_html import review_page_chunks
+from .writing import CHUNK_ROWS, chunks, write_file_atomically
 
 CLAIM_COLUMNS = [
     "claim_id", "article", "start", "end", "sentence", "text", "kind", "value", "low", "high",
@@ -50,10 +48,6 @@ NUMBER_COLUMNS = {"start", "end", "value", "low", "high", "confidence", "claims"
 # "+5 %" read as 0.05, "- 20 milliards" as #NAME?): in every CSV it gets a leading apostrophe,
 # which the spreadsheet reads as "this is text".
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Rows go to a CSV this many at a time: the writer never holds a table whole. A run of 5 000
-# generated articles wrote 398 942 discrepancy rows: as one DataFrame (rows, frame and its
-# formula-guarded copy), 2.5 GB more in the main process.
-CHUNK_ROWS = 10_000
 
 
 def write_reports(
@@ -108,21 +102,12 @@ def write_reports(
 def _write_csv(handle: TextIO, rows: Iterable[Mapping | tuple], columns: list[str], excel: bool) -> None:
     """The rows as CSV in `handle`, header first, CHUNK_ROWS rows to a DataFrame at a time.
 
-    Every cell is a string or an int (numbers go through `number_cell`), which pandas writes the
-    same whatever the other cells of its column: the file is the same as one DataFrame's."""
+    Every cell is a string, an int or None (numbers go through `number_cell`), which pandas
+    writes the same whatever the other cells of its column: the file is one DataFrame's."""
     for i, chunk in enumerate(chunks(rows, CHUNK_ROWS)):
         frame = pd.DataFrame(chunk, columns=columns)
         frame = to_spreadsheet_dialect(frame) if excel else guard_formulas(frame)
         frame.to_csv(handle, index=False, header=i == 0, sep=";" if excel else ",", lineterminator="\n")
-
-
-def chunks(rows: Iterable, size: int) -> Iterator[list]:
-    """Lists of `size` rows, the last one shorter; one empty list for no rows (the header)."""
-    rows = iter(rows)
-    chunk = list(islice(rows, size))
-    yield chunk
-    while chunk := list(islice(rows, size)):
-        yield chunk
 
 
 def to_spreadsheet_dialect(frame: pd.DataFrame) -> pd.DataFrame:
@@ -211,15 +196,6 @@ def _discrepancy_row(d: Discrepancy, articles: Mapping[str, ArticleInfo], first_
     return row
 
 
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _current_umask()
-
-
 def _write_atomically(path: Path, write: Callable[[TextIO], object], encoding: str = "utf-8") -> None:
     """`write(handle)` into a temp file in the same folder, then rename it over the target."""
 
@@ -228,23 +204,3 @@ def _write_atomically(path: Path, write: Callable[[TextIO], object], encoding: s
             write(handle)
 
     write_file_atomically(path, write_text)
-
-
-def write_file_atomically(path: Path, write: Callable[[str], object]) -> None:
-    """`write(name)` writes the file `name`, a temp file beside `path`; it is then synced to
-    disk, given the permissions of a new file (the umask's) and renamed over `path`. A failed
-    write leaves `path` as it was, and no temp file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        fd = os.open(tmp, os.O_RDWR)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes the file private; reports are to share
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

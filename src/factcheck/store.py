@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from .models import ArticleInfo, Claim
-from .report import CHUNK_ROWS, chunks, write_file_atomically
+from .writing import CHUNK_ROWS, chunks, write_file_atomically
 
 STORE_FILES = ("claims.parquet", "articles.parquet", "discrepancies.parquet")
 _VERSION_KEY = b"factcheck_version"
