@@ -859,8 +859,13 @@ def _days_before(day: str | None, published: str | None) -> int:
 
 def _length(c: Claim) -> int | None:
     """Days covered by a stated period, None when open or unreadable."""
+    return _days_from_to(c.date_start, c.date_end)
+
+
+@functools.lru_cache(maxsize=65536)  # asked for each figure of each pair looked at
+def _days_from_to(start: str | None, end: str | None) -> int | None:
     try:
-        return (dt.date.fromisoformat(c.date_end[:10]) - dt.date.fromisoformat(c.date_start[:10])).days + 1
+        return (dt.date.fromisoformat(end[:10]) - dt.date.fromisoformat(start[:10])).days + 1
     except (TypeError, ValueError):
         return None
 
@@ -927,6 +932,7 @@ _ARTICLES = ("la ", "le ", "les ", "l'")
 _NAME_STOPWORDS = {"de", "du", "des", "la", "le", "les", "l'", "d'", "et"}
 
 
+@functools.lru_cache(maxsize=65536)  # asked for each figure of each pair looked at
 def _source_key(name: str | None) -> str | None:
     if not name:
         return None
