@@ -187,10 +187,10 @@ def test_missing_corpus_is_one_clear_error(tmp_path, request, capsys):
 
 
 def test_existing_reports_survive_a_failed_write(tmp_path, monkeypatch):
-    from factcheck import report
+    from factcheck import report, writing
 
     (tmp_path / "claims.csv").write_text("previous\n", encoding="utf-8")
-    monkeypatch.setattr(report.os, "replace", lambda *a: (_ for _ in ()).throw(OSError("disk full")))
+    monkeypatch.setattr(writing.os, "replace", lambda *a: (_ for _ in ()).throw(OSError("disk full")))
     with pytest.raises(OSError):
         report.write_reports([], [], [], tmp_path)
     assert (tmp_path / "claims.csv").read_text(encoding="utf-8") == "previous\n"
