@@ -22,12 +22,19 @@ def position(c: Claim) -> float:
 
 def widened(c: Claim, tolerance: float) -> tuple[float | None, float | None]:
     """The claim's interval widened by its stated precision and the measure's tolerance."""
-    ref = abs(c.value if c.value is not None else (c.low if c.low is not None else c.high or 0.0))
+    return widened_interval(c.value, c.low, c.high, c.precision, tolerance)
+
+
+def widened_interval(
+    value: float | None, low: float | None, high: float | None, precision: float, tolerance: float
+) -> tuple[float | None, float | None]:
+    """`widened` of a figure given by the fields it reads."""
+    ref = abs(value if value is not None else (low if low is not None else high or 0.0))
     # Rounding covers half a unit of the last digit, but no more than ROUNDING_CAP of the figure:
     # "20 milliards" is 20 +- 0.5, yet nobody writes "2 milliards" for 1,6 milliard.
-    precision = min(c.precision, ROUNDING_CAP * ref) if ref else c.precision
+    precision = min(precision, ROUNDING_CAP * ref) if ref else precision
     slack = precision + tolerance * ref
-    return (c.low - slack if c.low is not None else None, c.high + slack if c.high is not None else None)
+    return (low - slack if low is not None else None, high + slack if high is not None else None)
 
 
 def disjoint(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:

@@ -37,7 +37,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from ..figures import STATED_SCOPES, describe, disjoint, position, scope_text, widened
+from ..figures import STATED_SCOPES, describe, disjoint, position, scope_text, widened_interval
 from ..models import Claim, Discrepancy
 from ..text import fold
 from .lexicon import Lexicon, participle_stems
@@ -666,7 +666,12 @@ def _doer(c: Claim, place_names: frozenset[str] = frozenset()) -> str | None:
     """The actor whose figure it is, unless the actor is only the source that gives it ("la CGT
     a revendiqué 3,5 millions de manifestants": the CGT counts, it did not march) or a place
     that figures are stated for ("le Maroc", "la Syrie": the place decides, not the actor)."""
-    actor, source = _source_key(c.actor), _source_key(c.attributed_to)
+    return _doer_of(c.actor, c.attributed_to, place_names)
+
+
+@functools.lru_cache(maxsize=65536)  # asked for each figure of each pair looked at
+def _doer_of(actor_name: str | None, source_name: str | None, place_names: frozenset[str]) -> str | None:
+    actor, source = _source_key(actor_name), _source_key(source_name)
     if actor and source and (actor in source or source in actor):
         return None
     if actor and _place_key(actor) in place_names:
@@ -888,9 +893,7 @@ def _disagree(a: Claim, b: Claim, tolerance: float, tenths: bool = False) -> boo
     """Whether the two figures' intervals stay apart when they may be `tolerance` (a share)
     apart: half of it widens each side. `tenths`: the thing is always stated to a tenth (a
     magnitude of "7" is 7,0, not anything from 6,5 to 7,5)."""
-    if tenths:
-        a, b = (replace(c, precision=min(c.precision, TENTH)) for c in (a, b))
-    return disjoint(_reported(a, tolerance / 2), _reported(b, tolerance / 2))
+    return disjoint(_reported(a, tolerance / 2, tenths), _reported(b, tolerance / 2, tenths))
 
 
 TENTH = 0.05  # half a tenth: the rounding of a figure stated to a tenth
@@ -908,19 +911,28 @@ _REPORTED_BOUNDS = {"plus de ": 0.10, "plus d'": 0.10, "plus d’": 0.10, "au mo
 APPROX_REACH = 0.05
 
 
-def _reported(c: Claim, tolerance: float) -> tuple[float | None, float | None]:
+def _reported(c: Claim, tolerance: float, tenths: bool = False) -> tuple[float | None, float | None]:
     """The interval a figure reports: its rounding as half-open ("7,8" and "7,7" are two
     magnitudes, not one at 7,75), an open lower bound that reports a count reaching a little above it (`_REPORTED_BOUNDS`),
-    an approximation ("près de 21 000", "environ 15 millions") as `APPROX_REACH` around its figure."""
-    if c.value and c.low is not None and c.high is not None and c.low < c.value < c.high:
-        c = replace(c, low=c.value - APPROX_REACH * abs(c.value), high=c.value + APPROX_REACH * abs(c.value))
-    low, high = widened(c, tolerance)
-    edge = c.precision * 0.01
+    an approximation ("près de 21 000", "environ 15 millions") as `APPROX_REACH` around its figure.
+    `tenths`: rounded to a tenth at most (see `_disagree`)."""
+    precision = min(c.precision, TENTH) if tenths else c.precision
+    return _reported_interval(c.value, c.low, c.high, precision, c.text, tolerance)
+
+
+@functools.lru_cache(maxsize=65536)  # asked for each figure of each pair looked at
+def _reported_interval(
+    value: float | None, low: float | None, high: float | None, precision: float, text: str, tolerance: float
+) -> tuple[float | None, float | None]:
+    if value and low is not None and high is not None and low < value < high:
+        low, high = value - APPROX_REACH * abs(value), value + APPROX_REACH * abs(value)
+    low, high = widened_interval(value, low, high, precision, tolerance)
+    edge = precision * 0.01
     low = low + edge if low is not None else None
     high = high - edge if high is not None else None
-    reach = next((r for words, r in _REPORTED_BOUNDS.items() if fold(c.text).startswith(words)), None)
-    if high is None and c.value is not None and c.low is not None and reach is not None:
-        high = c.value * (1 + reach + tolerance) + c.precision
+    reach = next((r for words, r in _REPORTED_BOUNDS.items() if fold(text).startswith(words)), None)
+    if high is None and value is not None and low is not None and reach is not None:
+        high = value * (1 + reach + tolerance) + precision
     return low, high
 
 
