@@ -9,7 +9,8 @@ import pytest
 
 from factcheck.compare import compare_unit, comparison_units, find_discrepancies, merge_units
 from factcheck.corpus import MAX_CHARS
-from factcheck.engine_dask import _write_claims, compare_bucket, split_partition
+from factcheck.engine_dask import compare_bucket, split_partition
+from factcheck.store import write_claims
 from factcheck.frames.match import FrameContext, figure_places, frame_context
 from factcheck.nlp import DEFAULT_MODEL
 from factcheck.pipeline import run
@@ -42,7 +43,7 @@ def test_partitions_split_into_buckets_give_the_rows_of_find_discrepancies(resul
     buckets = 4
     paths = [str(tmp_path / f"claims-{k}.parquet") for k in range(len(partitions))]
     for claims, path in zip(partitions, paths):
-        _write_claims(claims, path)  # as a worker writes its partition's
+        write_claims(claims, path)  # as a worker writes its partition's
     splits = [split_partition(path, result.stories, buckets) for path in paths]
     assert sum(len(split[b]) for split in splits for b in range(buckets)) > len(articles)
     rows = {}

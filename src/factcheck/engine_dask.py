@@ -36,7 +36,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import asdict, replace
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
@@ -44,6 +44,7 @@ from .corpus import CorpusFile
 from .errors import FactcheckError
 from .models import Article, Claim, Discrepancy, Skipped
 from .ruleset import RuleSet
+from .store import claims_by_article, write_claims
 
 FILES_PER_PARTITION = 16
 # How many partitions are being parsed at once per worker: enough to keep it busy, not the corpus.
@@ -147,7 +148,7 @@ class DaskEngine:
         partitions = list(zip(self.partitions, self.articles))
         if stored:  # one more partition, written here
             path = str(self.parts / "claims-stored.parquet")
-            _write_claims(stored, path)
+            write_claims(stored, path)
             partitions.append((path, list(dict.fromkeys(c.article for c in stored))))
             self.places |= figure_places([c for c in stored if not (c.topic and c.measure)])
         buckets = self.workers() * BUCKETS_PER_WORKER
@@ -220,7 +221,7 @@ def parse_partition(files: list[CorpusFile], key: tuple, path: str) -> tuple[lis
             continue
         claims += facts.claims
         entries.append(((facts.signature, facts.numbers_seen), bare))
-    _write_claims(claims, path)
+    write_claims(claims, path)
     return entries, figure_places([c for c in claims if not (c.topic and c.measure)])
 
 
@@ -272,19 +273,8 @@ def compare_bucket(splits: list[dict[tuple, tuple]], key: tuple, min_confidence:
     }
 
 
-def _write_claims(claims: list[Claim], path: str) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from .store import _schema
-
-    pq.write_table(pa.Table.from_pylist([asdict(c) for c in claims], schema=_schema(Claim)), path)
-
-
 def _read_claims(path: str) -> dict[str, list[Claim]]:
     """A partition's claims by article, in their order."""
     import pyarrow.parquet as pq
-
-    from .store import claims_by_article
 
     return claims_by_article(pq.read_table(path).to_pylist())

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -116,14 +117,8 @@ def save_store(
     meta = {_VERSION_KEY: version.encode(), _RUN_KEY: str(run).encode()}
     seen = pa.schema([("discrepancy_id", pa.string()), ("first_seen", pa.int64())])
 
-    def write_claims(name: str) -> None:  # CHUNK_ROWS claims at a time: never all as dicts
-        schema = _schema(Claim)
-        with pq.ParquetWriter(name, schema) as writer:
-            for chunk in chunks(claims, CHUNK_ROWS):
-                writer.write_table(pa.Table.from_pylist([asdict(c) for c in chunk], schema=schema))
-
     tables = {
-        "claims.parquet": write_claims,
+        "claims.parquet": lambda name: write_claims(claims, name),
         "articles.parquet": lambda name: pq.write_table(
             pa.Table.from_pylist(article_rows, schema=_article_schema()).replace_schema_metadata(meta), name),
         "discrepancies.parquet": lambda name: pq.write_table(
@@ -135,6 +130,18 @@ def save_store(
         write_file_atomically(out / name, write)
         paths.append(out / name)
     return paths
+
+
+def write_claims(claims: Iterable[Claim], path: str | Path) -> None:
+    """The claims as a Parquet file of `_schema(Claim)`, a row group per CHUNK_ROWS claims: never
+    all of them as dicts at once. `claims_by_article` reads its rows back."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _schema(Claim)
+    with pq.ParquetWriter(str(path), schema) as writer:
+        for chunk in chunks(claims, CHUNK_ROWS):
+            writer.write_table(pa.Table.from_pylist([asdict(c) for c in chunk], schema=schema))
 
 
 def claims_by_article(rows: list[dict]) -> dict[str, list[Claim]]:
