@@ -639,13 +639,20 @@ def test_the_page_written_piece_by_piece_is_the_page_rendered_whole(tmp_path):
     assert written.count("<tr data-article=") == 2 and written.endswith("</html>\n")
 
 
-def test_csvs_written_in_chunks_are_those_of_one_table(tmp_path, monkeypatch, request):
+@pytest.fixture(scope="module")
+def stories_run(tmp_path_factory, request):
+    """The press-like stories corpus (24 articles), every discrepancy kept."""
+    root = request.config.rootpath
+    return pipeline.run(root / "tests" / "data" / "stories", out=tmp_path_factory.mktemp("stories"), jobs=1,
+                        min_confidence=0)
+
+
+def test_csvs_written_in_chunks_are_those_of_one_table(tmp_path, monkeypatch, stories_run):
     """The press-like stories corpus, its reports written a few rows to a DataFrame at a time
     (report.CHUNK_ROWS), in both dialects: the same bytes as with the whole table at once."""
     from factcheck import report
 
-    root = request.config.rootpath
-    result = pipeline.run(root / "tests" / "data" / "stories", out=tmp_path / "run", jobs=1, min_confidence=0)
+    result = stories_run
     assert len(result.discrepancies) > 7 and len(result.claims) > 7
     whole_table = report.CHUNK_ROWS
     assert len(result.discrepancies) < whole_table and len(result.claims) < whole_table
@@ -660,3 +667,33 @@ def test_csvs_written_in_chunks_are_those_of_one_table(tmp_path, monkeypatch, re
         whole = written[whole_table, excel]
         assert written[7, excel] == whole and written[1, excel] == whole
     assert written[1, True]["claims.csv"].startswith(b"\xef\xbb\xbfclaim_id;") and written[1, True]["claims.csv"].count(b"\xef\xbb\xbf") == 1
+
+
+def test_a_long_run_gets_a_page_a_browser_opens(tmp_path, monkeypatch, stories_run):
+    """Past MAX_CARDS discrepancies and MAX_FIGURES figures, the page shows the first ones in
+    the CSVs' order and says where the others are; below, it shows them all and says nothing."""
+    from factcheck import report_html
+
+    result = stories_run
+    write_reports(result.claims, result.discrepancies, result.skipped, tmp_path / "whole", result.article_info)
+    monkeypatch.setattr(report_html, "MAX_CARDS", 5)
+    monkeypatch.setattr(report_html, "MAX_FIGURES", 30)
+    write_reports(result.claims, result.discrepancies, result.skipped, tmp_path / "capped", result.article_info)
+    rows = pd.read_csv(tmp_path / "capped" / "discrepancies.csv", dtype=str)
+    claims = pd.read_csv(tmp_path / "capped" / "claims.csv", dtype=str)
+    assert len(rows) > 5 and len(claims) > 30
+    cards = re.compile(r'<article class="discrepancy[^"]*" id="d-([^"]+)"')
+    figures = re.compile(r'<tr data-article="([^"]+)"')
+    whole = (tmp_path / "whole" / "report.html").read_text(encoding="utf-8")
+    page = (tmp_path / "capped" / "report.html").read_text(encoding="utf-8")
+    assert sorted(cards.findall(whole)) == sorted(rows.discrepancy_id) and len(figures.findall(whole)) == len(claims)
+    assert "Cette page montre" not in whole and "claims.csv les donne tous" not in whole
+    # The cards: the 5 first rows of discrepancies.csv (grouped on the page by severity, then topic).
+    assert sorted(cards.findall(page)) == sorted(rows.discrepancy_id[:5])
+    assert figures.findall(page) == list(claims.article[:30])
+    # The counts still tell the whole run.
+    active = rows.suppressed.isna().sum()
+    assert f"<strong>{active} divergences</strong>" in page and f"{len(claims)} chiffres tirés de" in page
+    assert (f"Cette page montre les 5 premières, les plus sûres d&#x27;abord ; discrepancies.csv les donne toutes "
+            f"({len(rows)}, fausses alertes comprises).") in page
+    assert f"30 sur {len(claims)}</span> affichés" in page and f"claims.csv les donne tous : {len(claims)})" in page

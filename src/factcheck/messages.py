@@ -115,6 +115,9 @@ FR: dict[str, str] = {
     "all_figures": "Tous les chiffres",
     "figures_shown": "{shown} sur {total}",
     "figures_note": "affichés ; un bord rouge marque ceux d'une divergence",
+    "figures_capped": "(les {shown} premiers, dans l'ordre des articles ; claims.csv les donne tous : {total})",
+    "cards_capped": "Cette page montre les {shown} premières, les plus sûres d'abord ; "
+                    "discrepancies.csv les donne toutes ({total}, fausses alertes comprises).",
     "in_discrepancy": "fait partie d'une divergence ci-dessus",
     "col.article": "Article",
     "col.figure": "Chiffre et sa phrase",
@@ -248,6 +251,9 @@ EN: dict[str, str] = {
     "all_figures": "All figures",
     "figures_shown": "{shown} of {total}",
     "figures_note": "shown; a red edge marks those in a discrepancy",
+    "figures_capped": "(the first {shown}, in article order; claims.csv lists all {total})",
+    "cards_capped": "This page shows the first {shown}, most confident first; "
+                    "discrepancies.csv lists all {total}, false alarms included.",
     "in_discrepancy": "part of a discrepancy above",
     "col.article": "Article",
     "col.figure": "Figure and its sentence",

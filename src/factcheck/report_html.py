@@ -7,6 +7,11 @@ the URL fragment (`report.html#severity=conflict&topic=ai_gigafactories`) so a f
 can be shared. The page loads nothing: CSS and script are inline, and its Content Security
 Policy allows only them (by hash), so even a missed escape could not run a script. Every text
 from the articles goes through html.escape. No timestamp: the same run gives the same bytes.
+
+A page a browser can open: at most `MAX_CARDS` discrepancies (the first ones of the reports'
+order, most confident first) and `MAX_FIGURES` rows of the table of figures (its first ones).
+The page says how many it leaves out; the CSVs hold every row. The generated archive of 5 000
+articles made a page of 1.26 GB without them (398 942 discrepancies, 139 627 figures).
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ from .ruleset import suppression_entry
 SEVERITIES = ("conflict", "review", "info")
 # More sources than this for one figure are listed folded.
 MAX_OPEN_SOURCES = 3
+# A card is about 3 KB of HTML and a row of figures about 1 KB: a page of some 16 MB at most.
+# A newsroom's week of a few hundred articles gives a few hundred discrepancies: all shown.
+MAX_CARDS = 2000
+MAX_FIGURES = 10000
 
 CSS = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d8dde3; --paper: #fff; --ground: #f3f4f6;
@@ -294,6 +303,7 @@ class _Page:
         in_discrepancy = {c.claim_id for d in discrepancies for c in (d.a, d.b)}
 
         summary = ", ".join(f"{n} {t.get('badge.' + s, s)}" for s, n in counts.items() if n)
+        cards = discrepancies[:MAX_CARDS]
         yield from [
             '<header class="top">',
             f"<h1>{escape(t('heading'))}</h1>",
@@ -303,6 +313,8 @@ class _Page:
             + f" · {escape(t.n('figures_from', len(article_ids), figures=len(claims)))}"
             + (f" · {escape(t.n('inputs_not_read', len(skipped)))}" if skipped else "")
             + "</p>",
+            *([f'<p class="summary">{escape(t("cards_capped", shown=len(cards), total=len(discrepancies)))}</p>']
+              if len(cards) < len(discrepancies) else []),
             "</header>",
             self._filters(counts, discrepancies, topics, article_ids),
             "<main>",
@@ -311,7 +323,7 @@ class _Page:
             yield f'<p class="empty">{escape(t("no_discrepancy"))}</p>'
         else:
             yield f'<p class="empty" id="no-match" hidden>{escape(t("no_match"))}</p>'
-        for severity, group in _grouped(discrepancies):
+        for severity, group in _grouped(cards):
             yield f'<section class="group" data-severity="{escape(severity)}">'
             yield (f"<h2>{escape(t.get('severity.' + severity, severity))} "
                    f"<small>{escape(t.get('severity.' + severity + '.meaning', ''))}</small></h2>")
@@ -529,16 +541,18 @@ class _Page:
     def _claims_table(self, claims: list[Claim], in_discrepancy: set[str]) -> Iterator[str]:
         t = self.t
         head = ("col.article", "col.figure", "col.normalised", "col.scope", "col.actor", "col.topic", "col.modality")
-        shown = t("figures_shown", shown=len(claims), total=len(claims))
+        rows = claims[:MAX_FIGURES]
+        shown = t("figures_shown", shown=len(rows), total=len(claims))
+        capped = f" {t('figures_capped', shown=len(rows), total=len(claims))}" if len(rows) < len(claims) else ""
         yield (
             f'<h2 id="figures">{escape(t("all_figures"))} <small><span id="claims-shown">{escape(shown)}</span> '
-            f'{escape(t("figures_note"))}</small></h2>'
+            f'{escape(t("figures_note"))}{escape(capped)}</small></h2>'
             '<table id="claims"><colgroup><col class="c-article"><col class="c-figure"><col class="c-value">'
             '<col class="c-scope"><col class="c-actor"><col class="c-topic"><col class="c-modality"></colgroup>'
             "<thead><tr>" + "".join(f"<th>{escape(t(h))}</th>" for h in head) + "</tr></thead>"
             "<tbody>"
         )
-        for c in claims:
+        for c in rows:
             flagged = f' class="in-discrepancy" title="{escape(t("in_discrepancy"))}"' if c.claim_id in in_discrepancy else ""
             info = self.articles.get(c.article)
             published = f'<br><span class="meta">{info.date.isoformat()}</span>' if info and info.date else ""
