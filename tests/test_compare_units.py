@@ -3,17 +3,21 @@ Dask engine's workers compare them, the units give find_discrepancies' rows."""
 
 from __future__ import annotations
 
+import gc
+import math
 from pathlib import Path
 
 import pytest
 
-from factcheck.compare import compare_unit, comparison_units, find_discrepancies, merge_units
+from factcheck import spill
+from factcheck.compare import compare_unit, comparison_units, discrepancies, find_discrepancies, merge_units
 from factcheck.corpus import MAX_CHARS
 from factcheck.engine_dask import compare_bucket, split_partition
 from factcheck.store import write_claims
 from factcheck.frames.match import FrameContext, figure_places, frame_context
 from factcheck.nlp import DEFAULT_MODEL
 from factcheck.pipeline import run
+from factcheck.report import REPORT_FILES, write_reports
 from factcheck.ruleset import load_user_rules
 
 
@@ -63,3 +67,28 @@ def test_a_frame_key_without_its_articles_texts_gives_other_rows(result):
     differs = [unit for unit, members in units.items() if unit[0] == "frames"
                and compare_unit(unit, members, rules, 0.0, context) != compare_unit(unit, members, rules, 0.0, bare)]
     assert differs
+
+
+def test_rows_kept_on_disk_are_the_rows_in_memory(result, tmp_path, monkeypatch):
+    """Past the spill limit the rows wait on disk in sorted runs (spill.py), merged on each
+    reading: the same rows in the same order, the same reports, the run's own claims in them,
+    and the files gone with the rows."""
+    monkeypatch.setattr(spill, "CHUNK", 3)  # several pickles per run
+    rules = load_user_rules(None, [])
+    expected = find_discrepancies(result.claims, rules, 0.0)
+    assert isinstance(expected, list) and discrepancies(result.claims, rules, 0.0, len(expected) + 1) == expected
+    spilled = discrepancies(result.claims, rules, 0.0, 4)
+    assert isinstance(spilled, spill.SpilledRows) and len(spilled.runs) == math.ceil(len(expected) / 4) > 2
+    assert len(spilled) == len(expected) and list(spilled) == expected
+    assert spilled[0] == expected[0] and spilled[-1] == expected[-1] and spilled[3:9] == expected[3:9]
+    by_id = {c.claim_id: c for c in result.claims}
+    assert sum(by_id.get(d.a.claim_id) is d.a for d in spilled) == sum(by_id.get(d.a.claim_id) is d.a for d in expected) > 0
+    for rows, out in ((expected, tmp_path / "list"), (spilled, tmp_path / "disk")):
+        write_reports(result.claims, rows, result.skipped, out, result.article_info, first_seen=result.first_seen)
+    for name in REPORT_FILES:
+        assert (tmp_path / "disk" / name).read_bytes() == (tmp_path / "list" / name).read_bytes(), name
+    folder = Path(spilled.folder.name)
+    assert sorted(p.name for p in folder.iterdir()) == [p.name for p in spilled.runs]
+    del spilled, rows  # (the loop left `rows` on it)
+    gc.collect()
+    assert not folder.exists()

@@ -141,9 +141,14 @@ def _check(argv: list[str]) -> int:
 def _print_summary(result, cache: str | None, t) -> None:
     """What the run read, found and wrote, in the words of `t` (a Messages)."""
     kinds = Counter(t.get("kind." + c.kind, c.kind) for c in result.claims)
-    active = [d for d in result.discrepancies if not d.suppressed]
-    types = Counter(t.get("type." + (d.type or d.severity), d.type or d.severity) for d in active)
-    suppressed = len(result.discrepancies) - len(active)
+    types: Counter = Counter()
+    new = 0  # first reported by this run
+    for d in result.discrepancies:  # one reading: the rows may be on disk (spill.py)
+        if not d.suppressed:
+            types[t.get("type." + (d.type or d.severity), d.type or d.severity)] += 1
+            new += result.first_seen.get(d.discrepancy_id) == result.run
+    active = sum(types.values())
+    suppressed = len(result.discrepancies) - active
     print(t("summary.read", read=result.articles, skipped=len(result.skipped)))
     if result.notes:
         print(t("summary.notes", notes=len(result.notes), articles=len({path for path, _ in result.notes})))
@@ -151,7 +156,7 @@ def _print_summary(result, cache: str | None, t) -> None:
     if t.lang == "fr":
         share = share.replace("%", "\u00a0%")  # French sets a no-break space before %
     print(t("summary.claims", claims=len(result.claims), breakdown=_breakdown(kinds), seen=result.numbers_seen, share=share))
-    print(t("summary.discrepancies", count=len(active), breakdown=_breakdown(types))
+    print(t("summary.discrepancies", count=active, breakdown=_breakdown(types))
           + (t("summary.suppressed", count=suppressed) if suppressed else ""))
     for stale in result.unmatched_suppressions:
         print(t("summary.stale", id=stale))
@@ -159,7 +164,6 @@ def _print_summary(result, cache: str | None, t) -> None:
     if cache is not None:
         print(t("summary.cache", hits=result.cache_hits, misses=result.cache_misses, path=cache))
     if result.run > 1:
-        new = sum(1 for d in active if result.first_seen.get(d.discrepancy_id) == result.run)
         print(t("summary.store", run=result.run, stored=result.stored_articles, new=new))
 
 

@@ -44,13 +44,14 @@ import hashlib
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from .models import Claim, Discrepancy
 from .ruleset import Measure, PolicySpec, RuleSet, compile_alias
+from .spill import SortedSpool
 from .figures import STATED_SCOPES, describe, disjoint, format_number, interval_text, position, scope_text, widened
-from .frames.match import DEFAULT_MIN_CONFIDENCE, FrameContext, find_frame_discrepancies, frame_key
+from .frames.match import DEFAULT_MIN_CONFIDENCE, FrameContext, find_frame_discrepancies, frame_discrepancies_by_key, frame_key
 from .frames.match import eligible as frame_eligible
 from .text import fold
 
@@ -65,20 +66,49 @@ def find_discrepancies(
     Figures of a rules topic's measure are compared by that measure; every other figure is
     compared on its frame (frames/match.py), with the tolerance of its generic measure if it
     fits one."""
-    policy = rules.policy
-    measures = {(t.id, m.id): m for t in rules.topics for m in t.measures}
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.topic and claim.measure:
-            groups[(claim.topic, claim.measure)].append(claim)
+    return discrepancies(claims, rules, min_confidence, spill_rows=None)
+
+
+def discrepancies(
+    claims: list[Claim], rules: RuleSet, min_confidence: float, spill_rows: int | None
+) -> Sequence[Discrepancy]:
+    """find_discrepancies' rows, found one comparison unit at a time: a list while they are at
+    most `spill_rows` (None: no limit), else sorted runs on disk merged on reading
+    (spill.SortedSpool), so that a run's rows are never all in memory.
+
+    Each row's key is its place in find_discrepancies' order (merge_units): most confident
+    first, then `_order`, then the rows of rules measures before those of frames before those
+    within an article, each unit's in the order of `merge_units`, each row's within its unit."""
+    units = comparison_units(claims)
+    by_id = {c.claim_id: c for c in claims}
+    spool = SortedSpool(spill_rows, by_id, lambda obj: _claim_reference(obj, by_id))
+    suppressions = rules.suppressions
+    rank = 0
+
+    def add(rows: list[Discrepancy]) -> None:
+        nonlocal rank
+        for i, d in enumerate(rows):
+            if d.discrepancy_id in suppressions:
+                d = replace(d, suppressed=suppressions[d.discrepancy_id])
+            spool.add((-d.confidence, _order(d), rank, i), d)
+        rank += 1
+
+    for unit in sorted(u for u in units if u[0] == "rules"):
+        add(compare_unit(unit, units[unit], rules, min_confidence))
     framed = [c for c in claims if not (c.topic and c.measure)]
-    found = []
-    for (topic, measure_id), members in sorted(groups.items()):
-        found += _rules_rows(topic, measures[(topic, measure_id)], members, rules)
-    ruled = _ruled(found)
-    within = _within(find_inconsistencies(claims, policy))
-    frames = find_frame_discrepancies(framed, _generic_tolerances(rules), min_confidence, rules.lexicon)
-    return _in_order(ruled + frames + within, rules)
+    for _, rows in frame_discrepancies_by_key(framed, _generic_tolerances(rules), min_confidence, rules.lexicon):
+        add(rows)
+    for unit in sorted(u for u in units if u[0] == "within"):
+        add(compare_unit(unit, units[unit], rules, min_confidence))
+    return spool.finish()
+
+
+def _claim_reference(obj: object, by_id: dict[str, Claim]) -> str | None:
+    """A claim of the run is written to a spilled run as its id (a row's figures are claims of
+    the run, or copies with their dates anchored, written whole)."""
+    if type(obj) is Claim and by_id.get(obj.claim_id) is obj:
+        return obj.claim_id
+    return None
 
 
 def _ruled(found: list[Discrepancy]) -> list[Discrepancy]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -151,7 +152,7 @@ class RunResult:
 
     articles: int = 0
     claims: list[Claim] = field(default_factory=list)
-    discrepancies: list[Discrepancy] = field(default_factory=list)
+    discrepancies: Sequence[Discrepancy] = field(default_factory=list)  # a list, or on disk past compare.SPILL_ROWS
     skipped: list[Skipped] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
     article_info: dict[str, ArticleInfo] = field(default_factory=dict)  # by article id

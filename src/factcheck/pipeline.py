@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -18,7 +19,7 @@ from spacy.vocab import Vocab
 
 from .cache import DocCache, code_version, model_version
 from .claims import build_claims
-from .compare import find_discrepancies
+from .compare import discrepancies
 from .errors import CorpusError, FactcheckError
 from .frames.match import DEFAULT_MIN_CONFIDENCE
 from .corpus import JSONL_SUFFIXES, MAX_CHARS, CorpusFile, Unchanged, read_corpus, walk_corpus
@@ -36,6 +37,9 @@ BATCH_SIZE = 32
 MIN_ARTICLES_PER_EXTRA_PROCESS = 40
 # Without a terminal (CI, a pipe), one progress line at most this often.
 PROGRESS_LINE_SECONDS = 10
+# Beyond this many discrepancies (some 75 MB of them), a run keeps them on disk until the
+# reports read them (compare.discrepancies, spill.py).
+SPILL_ROWS = 50_000
 
 
 def run(
@@ -145,6 +149,7 @@ def run(
                 signatures[article.id] = facts.signature
                 result.numbers_seen += facts.numbers_seen
                 result.claims.extend(facts.claims)
+            nlp.release()
         finally:
             shown.close()
             if doc_cache is not None:
@@ -160,18 +165,18 @@ def run(
         if dask is not None:  # compared on the workers (engine_dask.py), the same rows
             result.discrepancies = dask.compare(result.stories, stored_claims, ruleset, min_confidence)
         else:
-            result.discrepancies = find_discrepancies(result.claims, ruleset, min_confidence)
+            result.discrepancies = discrepancies(result.claims, ruleset, min_confidence, SPILL_ROWS)
     finally:
         if dask is not None:
             dask.close()
-    found = {d.discrepancy_id for d in result.discrepancies}
-    result.unmatched_suppressions = sorted(set(ruleset.suppressions) - found)
     result.run = store.run + 1
     first_seen = dict(store.first_seen)
-    for d in result.discrepancies:
-        first_seen.setdefault(d.discrepancy_id, result.run)
-    result.first_seen = {d.discrepancy_id: first_seen[d.discrepancy_id] for d in result.discrepancies}
-    reported = [d for d in result.discrepancies if not new_only or result.first_seen[d.discrepancy_id] == result.run]
+    for d in result.discrepancies:  # one reading: the rows may be on disk (spill.py)
+        result.first_seen[d.discrepancy_id] = first_seen.setdefault(d.discrepancy_id, result.run)
+    result.unmatched_suppressions = sorted(set(ruleset.suppressions) - set(result.first_seen))
+    reported = result.discrepancies
+    if new_only:
+        reported = [d for d in result.discrepancies if result.first_seen[d.discrepancy_id] == result.run]
     try:
         paths = write_reports(result.claims, reported, result.skipped, out, result.article_info, excel=excel,
                               lang=lang, labels=ruleset.labels(), first_seen=result.first_seen)
@@ -338,6 +343,14 @@ class _LazyModel:
             self._nlp = load_nlp(self.name)
             self._nlp.max_length = max(self._nlp.max_length, self.max_chars + 1)
         return self._nlp
+
+    def release(self) -> None:
+        """Let the model go once every article is parsed: the stages after the parse need the
+        memory (about 260 MB of it comes back) for the claims and the rows. Its objects hold
+        reference cycles, hence the collection."""
+        if self._nlp is not None:
+            self._nlp = None
+            gc.collect()
 
     @property
     def vocab(self) -> Vocab:

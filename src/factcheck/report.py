@@ -9,7 +9,7 @@ dialog. In both, text cells are guarded against formula injection. report.html: 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -52,7 +52,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def write_reports(
     claims: list[Claim],
-    discrepancies: list[Discrepancy],
+    discrepancies: Sequence[Discrepancy],
     skipped: list[Skipped],
     out: str | Path,
     articles: Mapping[str, ArticleInfo] | None = None,

@@ -20,7 +20,7 @@ import base64
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from html import escape
 from urllib.parse import urlsplit
 
@@ -243,7 +243,7 @@ SCRIPT = """
 
 def render_review_page(
     claims: list[Claim],
-    discrepancies: list[Discrepancy],
+    discrepancies: Iterable[Discrepancy],
     skipped: list[Skipped],
     articles: Mapping[str, ArticleInfo],
     t: Messages = Messages(),
@@ -260,7 +260,7 @@ def render_review_page(
 
 def review_page_chunks(
     claims: list[Claim],
-    discrepancies: list[Discrepancy],
+    discrepancies: Iterable[Discrepancy],
     skipped: list[Skipped],
     articles: Mapping[str, ArticleInfo],
     t: Messages = Messages(),
@@ -277,7 +277,7 @@ class _Page:
     def __init__(self, t: Messages, labels: Mapping[str, str], articles: Mapping[str, ArticleInfo]):
         self.t, self.labels, self.articles = t, labels, articles
 
-    def render(self, claims: list[Claim], discrepancies: list[Discrepancy], skipped: list[Skipped]) -> Iterator[str]:
+    def render(self, claims: list[Claim], discrepancies: Iterable[Discrepancy], skipped: list[Skipped]) -> Iterator[str]:
         """The page's pieces, in order: the head, the parts of the body one line apart, the end."""
         head, end = _page(self.t)
         yield head
@@ -291,23 +291,40 @@ class _Page:
         yield end
 
     def _body(
-        self, claims: list[Claim], discrepancies: list[Discrepancy], skipped: list[Skipped]
+        self, claims: list[Claim], discrepancies: Iterable[Discrepancy], skipped: list[Skipped]
     ) -> Iterator[str | Iterator[str]]:
         """The parts of the body; a long one (the table of figures) comes in pieces."""
         t = self.t
-        active = [d for d in discrepancies if not d.suppressed]
-        counts = {s: sum(d.severity == s for d in active) for s in SEVERITIES}
-        suppressed = len(discrepancies) - len(active)
-        article_ids = sorted(set(self.articles) | {c.article for c in claims} | {s for d in discrepancies for s in _sources(d)})
-        topics = sorted({d.topic for d in discrepancies} | {c.topic for c in claims if c.topic})
-        in_discrepancy = {c.claim_id for d in discrepancies for c in (d.a, d.b)}
+        # One reading of the rows (they may be on disk, spill.py): what the page counts and
+        # lists of them all, and the first MAX_CARDS as cards.
+        counts = dict.fromkeys(SEVERITIES, 0)
+        active = suppressed = 0
+        sources: set[str] = set()
+        topics_found: set[str] = set()
+        in_discrepancy: set[str] = set()
+        present: set[str] = set()
+        cards: list[Discrepancy] = []
+        for d in discrepancies:
+            if len(cards) < MAX_CARDS:
+                cards.append(d)
+            if d.suppressed:
+                suppressed += 1
+            else:
+                active += 1
+                if d.severity in counts:
+                    counts[d.severity] += 1
+            sources.update(_sources(d))
+            topics_found.add(d.topic)
+            in_discrepancy.update((d.a.claim_id, d.b.claim_id))
+            present.add(d.severity)
+        article_ids = sorted(set(self.articles) | {c.article for c in claims} | sources)
+        topics = sorted(topics_found | {c.topic for c in claims if c.topic})
 
         summary = ", ".join(f"{n} {t.get('badge.' + s, s)}" for s, n in counts.items() if n)
-        cards = discrepancies[:MAX_CARDS]
         yield from [
             '<header class="top">',
             f"<h1>{escape(t('heading'))}</h1>",
-            f'<p class="summary"><strong>{escape(t.n("discrepancies", len(active)))}</strong>'
+            f'<p class="summary"><strong>{escape(t.n("discrepancies", active))}</strong>'
             + (f" ({escape(summary)})" if summary else "")
             + (f" · <strong>{escape(t.n('false_alarms', suppressed))}</strong>" if suppressed else "")
             + f" · {escape(t.n('figures_from', len(article_ids), figures=len(claims)))}"
@@ -316,10 +333,10 @@ class _Page:
             *([f'<p class="summary">{escape(t("cards_capped", shown=len(cards), total=len(discrepancies)))}</p>']
               if len(cards) < len(discrepancies) else []),
             "</header>",
-            self._filters(counts, discrepancies, topics, article_ids),
+            self._filters(counts, present, topics, article_ids),
             "<main>",
         ]
-        if not discrepancies:
+        if not cards:
             yield f'<p class="empty">{escape(t("no_discrepancy"))}</p>'
         else:
             yield f'<p class="empty" id="no-match" hidden>{escape(t("no_match"))}</p>'
@@ -353,10 +370,10 @@ class _Page:
         return self.labels.get(f"{topic}/{measure}") or self.labels.get(measure) or measure
 
     def _filters(
-        self, counts: Mapping[str, int], discrepancies: list[Discrepancy], topics: list[str], article_ids: list[str],
+        self, counts: Mapping[str, int], present: set[str], topics: list[str], article_ids: list[str],
     ) -> str:
+        """`present`: the severities of the run's rows."""
         t = self.t
-        present = {d.severity for d in discrepancies}
         buttons = [f'<button type="button" data-severity="" aria-pressed="true">{escape(t("all"))}</button>']
         for severity in SEVERITIES:
             disabled = "" if severity in present else " disabled"

@@ -35,6 +35,7 @@ import functools
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..figures import STATED_SCOPES, describe, disjoint, position, scope_text, widened_interval
@@ -167,6 +168,19 @@ def find_frame_discrepancies(
     figures' articles and the corpus give beyond `claims` (`frame_context`; by default, that of
     `claims`): with the context of all the figures, the figures of each `frame_key` alone give
     that key's rows, as all the figures give them (the Dask engine compares keys apart)."""
+    return [row for _, rows in frame_discrepancies_by_key(claims, tolerances, min_confidence, lexicon, context)
+            for row in rows]
+
+
+def frame_discrepancies_by_key(
+    claims: list[Claim],
+    tolerances: dict[str, float] | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    lexicon: Lexicon = Lexicon(),
+    context: FrameContext | None = None,
+) -> Iterator[tuple[tuple, list[Discrepancy]]]:
+    """find_frame_discrepancies' rows, one `frame_key` at a time (keys in the order of their
+    repr): (key, its rows), so that a caller need not hold the rows of every key at once."""
     tolerances = tolerances or {}
     tolls, constants = lexicon.tolls, lexicon.constants
     if context is None:
@@ -179,7 +193,6 @@ def find_frame_discrepancies(
             if c.what not in tolls:
                 c = _night_of_a_morning(_anchored(c, anchors))
             blocks[frame_key(c)][(c.article, c.population, c.value, c.low, c.high, c.date)].append(c)
-    rows: list[Discrepancy] = []
     for key in sorted(blocks, key=repr):
         figures = [_figure(group) for group in blocks[key].values()]
         if key[2] in tolls:
@@ -251,8 +264,7 @@ def find_frame_discrepancies(
                                             f"{ambiguity} other figure(s) of this frame from the same source in these articles")
                     if row is not None and row.confidence >= min_confidence:
                         found.append((i, j, row))
-        rows += [row for _, _, row in sorted(found, key=lambda x: (x[0], x[1]))]
-    return rows
+        yield key, [row for _, _, row in sorted(found, key=lambda x: (x[0], x[1]))]
 
 
 # How many days before its publication an article's stated day can be the day it reports on.
