@@ -80,13 +80,17 @@ class DocCache:
             self.misses += 1
         return found
 
-    def get_facts(self, key: str) -> str | None:
-        """The facts stored under a doc key for the current rules (JSON text), or None. A hit
-        counts as a reused article."""
-        row = self.db.execute("SELECT data FROM facts WHERE key = ?", (self.facts_key(key),)).fetchone()
-        if row is not None:
+    def has_facts(self, key: str) -> bool:
+        """True when the facts of a doc key are stored for the current rules; a hit counts as a
+        reused article."""
+        found = self.db.execute("SELECT 1 FROM facts WHERE key = ?", (self.facts_key(key),)).fetchone() is not None
+        if found:
             self.hits += 1
-        return row[0] if row is not None else None
+        return found
+
+    def get_facts(self, key: str) -> str:
+        """The facts stored under a doc key for the current rules (JSON text; see has_facts)."""
+        return self.db.execute("SELECT data FROM facts WHERE key = ?", (self.facts_key(key),)).fetchone()[0]
 
     def put_facts(self, key: str, data: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO facts (key, data) VALUES (?, ?)", (self.facts_key(key), data))

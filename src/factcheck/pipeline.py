@@ -400,9 +400,10 @@ def _process(
     cached.
 
     Articles to parse stream through one nlp.pipe call; articles found in the cache are only
-    noted on the way (their facts as JSON text, or their doc's key) and read back afterwards,
-    one at a time, so memory does not grow with the corpus beyond the claims. Articles come
-    out in no fixed order: the reports sort everything they write.
+    noted on the way (without their text, which is not read again, and with their key) and
+    their facts or docs read back afterwards, one at a time, so memory does not grow with the
+    corpus beyond the claims. Articles come out in no fixed order: the reports sort everything
+    they write.
     """
     cached_facts: list[tuple[Article, str]] = []
     cached_docs: list[tuple[Article, str]] = []
@@ -412,12 +413,11 @@ def _process(
             published = article.date.isoformat() if article.date else None
             key = cache.key(article.text, published) if cache is not None else None
             if key is not None:
-                facts = cache.get_facts(key)
-                if facts is not None:
-                    cached_facts.append((article, facts))
+                if cache.has_facts(key):
+                    cached_facts.append((replace(article, text=""), key))
                     continue
                 if cache.has(key):
-                    cached_docs.append((article, key))
+                    cached_docs.append((replace(article, text=""), key))
                     continue
             doc = model.nlp.make_doc(article.text)
             doc._.published = published
@@ -441,7 +441,7 @@ def _process(
             if cache is not None:
                 cache.put(key, doc.to_bytes(exclude=["tensor"]))  # claims never read the tensor
             yield facts_of(doc, article, key), article
-    for article, data in cached_facts:
-        yield _Facts.from_json(data), article
+    for article, key in cached_facts:
+        yield _Facts.from_json(cache.get_facts(key)), article
     for article, key in cached_docs:
         yield facts_of(Doc(model.vocab).from_bytes(cache.get(key)), article, key), article
