@@ -6,8 +6,10 @@ import shutil
 
 import pytest
 
+from factcheck import pipeline
 from factcheck.cli import main
 from factcheck.pipeline import run
+from factcheck.spill import SpilledRows
 
 pytest.importorskip("distributed")
 
@@ -70,15 +72,19 @@ def test_the_dask_engine_takes_back_the_claims_store(tmp_path, root):
     assert set(grown.first_seen.values()) == {1, 2}
 
 
-def test_a_scheduler_given_gets_the_same_reports(tmp_path, root):
-    """The path of an existing cluster (`--scheduler`): its workers load the model themselves."""
+def test_a_scheduler_given_gets_the_same_reports(tmp_path, root, monkeypatch):
+    """The path of an existing cluster (`--scheduler`): its workers load the model themselves.
+    Past the spill limit (4 rows here) the client keeps the rows on disk, as the local engine."""
     from distributed import LocalCluster
+
+    monkeypatch.setattr(pipeline, "SPILL_ROWS", 4)
 
     corpus = tmp_path / "corpus"
     shutil.copytree(root / "tests" / "data" / "stories", corpus)
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
         dask = run(corpus, out=tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address)
     local = run(corpus, out=tmp_path / "local", jobs=1)
-    assert dask.discrepancies == local.discrepancies and dask.articles == local.articles == 24
+    assert isinstance(dask.discrepancies, SpilledRows) and isinstance(local.discrepancies, SpilledRows)
+    assert list(dask.discrepancies) == list(local.discrepancies) and dask.articles == local.articles == 24
     for name in ("claims.csv", "discrepancies.csv", "facts.csv", "articles.csv", "skipped.csv"):
         assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name

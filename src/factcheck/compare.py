@@ -72,35 +72,44 @@ def find_discrepancies(
 def discrepancies(
     claims: list[Claim], rules: RuleSet, min_confidence: float, spill_rows: int | None
 ) -> Sequence[Discrepancy]:
-    """find_discrepancies' rows, found one comparison unit at a time: a list while they are at
-    most `spill_rows` (None: no limit), else sorted runs on disk merged on reading
-    (spill.SortedSpool), so that a run's rows are never all in memory.
-
-    Each row's key is its place in find_discrepancies' order (merge_units): most confident
-    first, then `_order`, then the rows of rules measures before those of frames before those
-    within an article, each unit's in the order of `merge_units`, each row's within its unit."""
+    """find_discrepancies' rows, found one comparison unit at a time (`RowMerger`): a list
+    while they are at most `spill_rows` (None: no limit), else sorted runs on disk merged on
+    each reading (spill.py), so that a run's rows are never all in memory."""
     units = comparison_units(claims)
-    by_id = {c.claim_id: c for c in claims}
-    spool = SortedSpool(spill_rows, by_id, lambda obj: _claim_reference(obj, by_id))
-    suppressions = rules.suppressions
-    rank = 0
-
-    def add(rows: list[Discrepancy]) -> None:
-        nonlocal rank
-        for i, d in enumerate(rows):
-            if d.discrepancy_id in suppressions:
-                d = replace(d, suppressed=suppressions[d.discrepancy_id])
-            spool.add((-d.confidence, _order(d), rank, i), d)
-        rank += 1
-
-    for unit in sorted(u for u in units if u[0] == "rules"):
-        add(compare_unit(unit, units[unit], rules, min_confidence))
+    merger = RowMerger(rules, spill_rows, claims)
+    for unit in (u for u in units if u[0] == "rules"):
+        merger.add(unit, compare_unit(unit, units[unit], rules, min_confidence))
     framed = [c for c in claims if not (c.topic and c.measure)]
-    for _, rows in frame_discrepancies_by_key(framed, _generic_tolerances(rules), min_confidence, rules.lexicon):
-        add(rows)
-    for unit in sorted(u for u in units if u[0] == "within"):
-        add(compare_unit(unit, units[unit], rules, min_confidence))
-    return spool.finish()
+    for key, rows in frame_discrepancies_by_key(framed, _generic_tolerances(rules), min_confidence, rules.lexicon):
+        merger.add(("frames", key), rows)  # one call for every key: the frames' context is built once
+    for unit in (u for u in units if u[0] == "within"):
+        merger.add(unit, compare_unit(unit, units[unit], rules, min_confidence))
+    return merger.finish()
+
+
+class RowMerger:
+    """The rows of comparison units (`compare_unit`), added in any order, given back in
+    find_discrepancies' order with their suppressions: most confident first, then `_order`,
+    then the rows of rules measures (by unit) before those of frame keys (by the repr of the
+    key) before those within an article (by article), each unit's in its own order.
+
+    Past `spill_rows` rows (None: never) they wait on disk (spill.SortedSpool); a row's
+    figures that are `claims` of the run are written there as references to them."""
+
+    def __init__(self, rules: RuleSet, spill_rows: int | None = None, claims: list[Claim] = ()):
+        by_id = {c.claim_id: c for c in claims}
+        self.suppressions = rules.suppressions
+        self.spool = SortedSpool(spill_rows, by_id, lambda obj: _claim_reference(obj, by_id))
+
+    def add(self, unit: tuple, rows: list[Discrepancy]) -> None:
+        rank = (0, unit) if unit[0] == "rules" else (1, repr(unit[1])) if unit[0] == "frames" else (2, unit)
+        for i, d in enumerate(rows):
+            if d.discrepancy_id in self.suppressions:
+                d = replace(d, suppressed=self.suppressions[d.discrepancy_id])
+            self.spool.add((-d.confidence, _order(d), rank, i), d)
+
+    def finish(self) -> Sequence[Discrepancy]:
+        return self.spool.finish()
 
 
 def _claim_reference(obj: object, by_id: dict[str, Claim]) -> str | None:
@@ -124,12 +133,6 @@ def _within(found: list[Discrepancy]) -> list[Discrepancy]:
 
 def _generic_tolerances(rules: RuleSet) -> dict[str, float]:
     return {m.id: m.spec.tolerance for m in rules.generic}
-
-
-def _in_order(rows: list[Discrepancy], rules: RuleSet) -> list[Discrepancy]:
-    """The rows most confident first, each with its suppression if the rules have one."""
-    rows = sorted(rows, key=lambda d: (-d.confidence, _order(d)))
-    return [replace(d, suppressed=rules.suppressions.get(d.discrepancy_id)) for d in rows]
 
 
 # The comparison decomposes exactly into units, compared apart (the Dask engine compares them
@@ -169,10 +172,10 @@ def compare_unit(
 
 def merge_units(rows: dict[tuple, list[Discrepancy]], rules: RuleSet) -> list[Discrepancy]:
     """find_discrepancies' rows from the rows of every unit (`compare_unit`), in its order."""
-    ruled = sorted((d for unit in sorted(u for u in rows if u[0] == "rules") for d in rows[unit]), key=_order)
-    frames = [d for unit in sorted((u for u in rows if u[0] == "frames"), key=lambda u: repr(u[1])) for d in rows[unit]]
-    within = [d for unit in sorted(u for u in rows if u[0] == "within") for d in rows[unit]]
-    return _in_order(ruled + frames + within, rules)
+    merger = RowMerger(rules)
+    for unit, unit_rows in rows.items():
+        merger.add(unit, unit_rows)
+    return merger.finish()
 
 
 def _rules_rows(topic: str, measure: Measure, members: list[Claim], rules: RuleSet) -> list[Discrepancy]:

@@ -35,7 +35,7 @@ import operator
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -137,10 +137,14 @@ class DaskEngine:
             if partition is not None:
                 submit(partition)
 
-    def compare(self, stories: dict[str, str], stored: list[Claim], rules: RuleSet, min_confidence: float) -> list[Discrepancy]:
+    def compare(self, stories: dict[str, str], stored: list[Claim], rules: RuleSet, min_confidence: float,
+                spill_rows: int | None = None) -> Sequence[Discrepancy]:
         """The discrepancies of every claim parsed (`parse`) and of `stored` (the claims store's,
-        taken back on the client), compared on the workers; find_discrepancies' rows."""
-        from .compare import merge_units
+        taken back on the client), compared on the workers; find_discrepancies' rows, taken a
+        bucket at a time and kept on disk past `spill_rows` (compare.RowMerger)."""
+        from distributed import as_completed
+
+        from .compare import RowMerger
         from .frames.match import figure_places
 
         if self.client is None:
@@ -160,10 +164,11 @@ class DaskEngine:
                                self.key, min_confidence, places, pure=False)
             for b in range(buckets)
         ]
-        rows: dict[tuple, list[Discrepancy]] = {}
-        for result in self.client.gather(compared):
-            rows.update(result)
-        return merge_units(rows, rules)
+        merger = RowMerger(rules, spill_rows)
+        for done in as_completed(compared):
+            for unit, rows in done.result().items():
+                merger.add(unit, rows)
+        return merger.finish()
 
     def close(self) -> None:
         if self.client is not None:

@@ -163,7 +163,7 @@ def run(
         result.stories = assign_stories(signatures)
         result.claims = [replace(c, story=result.stories[c.article]) for c in result.claims]
         if dask is not None:  # compared on the workers (engine_dask.py), the same rows
-            result.discrepancies = dask.compare(result.stories, stored_claims, ruleset, min_confidence)
+            result.discrepancies = dask.compare(result.stories, stored_claims, ruleset, min_confidence, SPILL_ROWS)
         else:
             result.discrepancies = discrepancies(result.claims, ruleset, min_confidence, SPILL_ROWS)
     finally:
