@@ -697,3 +697,6 @@ def test_a_long_run_gets_a_page_a_browser_opens(tmp_path, monkeypatch, stories_r
     assert (f"Cette page montre les 5 premières, les plus sûres d&#x27;abord ; discrepancies.csv les donne toutes "
             f"({len(rows)}, fausses alertes comprises).") in page
     assert f"30 sur {len(claims)}</span> affichés" in page and f"claims.csv les donne tous : {len(claims)})" in page
+    # The rows are read once: a generator of them gives the same page (they may be on disk, spill.py).
+    in_order = sorted(result.claims, key=lambda c: (c.article, c.start, c.end))
+    assert render_review_page(in_order, iter(result.discrepancies), result.skipped, result.article_info) == page

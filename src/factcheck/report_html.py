@@ -330,8 +330,8 @@ class _Page:
             + f" · {escape(t.n('figures_from', len(article_ids), figures=len(claims)))}"
             + (f" · {escape(t.n('inputs_not_read', len(skipped)))}" if skipped else "")
             + "</p>",
-            *([f'<p class="summary">{escape(t("cards_capped", shown=len(cards), total=len(discrepancies)))}</p>']
-              if len(cards) < len(discrepancies) else []),
+            *([f'<p class="summary">{escape(t("cards_capped", shown=len(cards), total=active + suppressed))}</p>']
+              if len(cards) < active + suppressed else []),
             "</header>",
             self._filters(counts, present, topics, article_ids),
             "<main>",
