@@ -92,3 +92,26 @@ def test_rows_kept_on_disk_are_the_rows_in_memory(result, tmp_path, monkeypatch)
     del spilled, rows  # (the loop left `rows` on it)
     gc.collect()
     assert not folder.exists()
+
+
+def test_a_full_disk_while_spilling_stops_the_run_with_one_line(tmp_path, monkeypatch, capsys):
+    """No room for the rows in TMPDIR: a one-line error naming the folder, the reports of the
+    previous run left as they were."""
+    from factcheck import pipeline
+    from factcheck.cli import main
+
+    corpus = Path(__file__).parent / "data" / "stories"
+    out = tmp_path / "out"
+    assert main([str(corpus), "--out", str(out), "--no-cache", "--quiet", "--jobs", "1"]) in (0, 3)
+    before = (out / "discrepancies.csv").read_bytes()
+
+    def no_room(self, obj):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pipeline, "SPILL_ROWS", 4)
+    monkeypatch.setattr(spill._Pickler, "dump", no_room)
+    assert main([str(corpus), "--out", str(out), "--no-cache", "--quiet", "--jobs", "1"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "factcheck: error: " in err and "factcheck-rows-" in err
+    assert "cannot keep the discrepancies on disk: No space left on device (set TMPDIR" in err
+    assert (out / "discrepancies.csv").read_bytes() == before

@@ -25,6 +25,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from .errors import FactcheckError
+
 # Rows written (and read back) by pickle call: a reading holds this many rows of each run.
 CHUNK = 1000
 
@@ -59,15 +61,22 @@ class SortedSpool:
         return SpilledRows(self.folder, self.runs, self.length, self.references)
 
     def _spill(self) -> None:
-        if self.folder is None:
-            self.folder = tempfile.TemporaryDirectory(prefix="factcheck-rows-")
-        path = Path(self.folder.name) / f"run-{len(self.runs):05d}.pickle"
-        self.items.sort(key=itemgetter(0))
-        with open(path, "wb") as handle:
-            pickler = _Pickler(handle, self.reference_of)
-            for start in range(0, len(self.items), CHUNK):
-                pickler.dump(self.items[start : start + CHUNK])
-                pickler.clear_memo()  # each chunk stands alone: nothing held from the last one
+        try:
+            if self.folder is None:
+                self.folder = tempfile.TemporaryDirectory(prefix="factcheck-rows-")
+            path = Path(self.folder.name) / f"run-{len(self.runs):05d}.pickle"
+            self.items.sort(key=itemgetter(0))
+            with open(path, "wb") as handle:
+                pickler = _Pickler(handle, self.reference_of)
+                for start in range(0, len(self.items), CHUNK):
+                    pickler.dump(self.items[start : start + CHUNK])
+                    pickler.clear_memo()  # each chunk stands alone: nothing held from the last one
+        except OSError as exc:
+            where = self.folder.name if self.folder is not None else tempfile.gettempdir()
+            raise FactcheckError(
+                f"{where}: cannot keep the discrepancies on disk: {exc.strerror or exc} (set TMPDIR to a folder "
+                "with room; the previous reports are left as they were)"
+            ) from None
         self.runs.append(path)
         self.items = []
 
