@@ -34,7 +34,7 @@ SEVERITIES = ("conflict", "review", "info")
 # More sources than this for one figure are listed folded.
 MAX_OPEN_SOURCES = 3
 # A card is about 3 KB of HTML and a row of figures about 1 KB: a page of some 16 MB at most.
-# A newsroom's week of a few hundred articles gives a few hundred discrepancies: all shown.
+# The press-shaped corpus's 44 articles give 114 discrepancies and 640 figures: all shown.
 MAX_CARDS = 2000
 MAX_FIGURES = 10000
 
