@@ -97,7 +97,7 @@ class RowMerger:
     figures that are `claims` of the run are written there as references to them."""
 
     def __init__(self, rules: RuleSet, spill_rows: int | None = None, claims: list[Claim] = ()):
-        by_id = {c.claim_id: c for c in claims}
+        by_id = {c.claim_id: c for c in claims} if spill_rows is not None else {}  # read only to spill
         self.suppressions = rules.suppressions
         self.spool = SortedSpool(spill_rows, by_id, lambda obj: _claim_reference(obj, by_id))
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import FactcheckError
+from .writing import chunks
 
 # Rows written (and read back) by pickle call: a reading holds this many rows of each run.
 CHUNK = 1000
@@ -68,8 +69,8 @@ class SortedSpool:
             self.items.sort(key=itemgetter(0))
             with open(path, "wb") as handle:
                 pickler = _Pickler(handle, self.reference_of)
-                for start in range(0, len(self.items), CHUNK):
-                    pickler.dump(self.items[start : start + CHUNK])
+                for chunk in chunks(self.items, CHUNK):
+                    pickler.dump(chunk)
                     pickler.clear_memo()  # each chunk stands alone: nothing held from the last one
         except OSError as exc:
             where = self.folder.name if self.folder is not None else tempfile.gettempdir()
