@@ -1126,10 +1126,20 @@ def child_compare(spec: dict) -> dict:
             "pairs": pairs, "peak_rss_kb": _status_kb("self", "VmHWM")}
 
 
+def child_load(spec: dict) -> dict:
+    """load_nlp alone, in the pattern cache folder of the benchmark (FACTCHECK_CACHE_DIR)."""
+    t0 = time.perf_counter()
+    from factcheck.nlp import load_nlp
+
+    t1 = time.perf_counter()
+    load_nlp()
+    return {"import_s": t1 - t0, "load_s": time.perf_counter() - t1, "total_s": time.perf_counter() - t0}
+
+
 def child_main(spec_json: str) -> None:
     spec = json.loads(spec_json)
     kind = spec["kind"]
-    result = {"bare": child_bare, "run": child_run, "compare": child_compare}[kind](spec)
+    result = {"bare": child_bare, "run": child_run, "compare": child_compare, "load": child_load}[kind](spec)
     sys.stdout.write("\n@@RESULT@@" + json.dumps(result) + "\n")
     sys.stdout.flush()
 
@@ -1320,7 +1330,7 @@ def main(argv: list[str] | None = None) -> int:
         for w in words:
             prefix.append(prefix[-1] + w)
         mem_small_s = EST_CHILD_OVERHEAD_S + prefix[n_mem_small] / EST_BARE_WPS * EST_OURS_FACTOR / (EST_JOBS2_SPEEDUP if has_jobs else 1)
-        fixed_s = mem_small_s + compare_budget + 5 + 0.002 * n_available
+        fixed_s = mem_small_s + compare_budget + 5 + 0.002 * n_available + 2 * EST_CHILD_OVERHEAD_S  # + the two loads (step 0)
         n_speed = _plan_speed_n(prefix, budget * PLAN_MARGIN, fixed_s, has_jobs, has_cache, has_dask)
         # run() hands nlp.pipe(n_process=jobs) chunks of BATCH_SIZE articles: with N a multiple of
         # jobs * BATCH_SIZE, jobs=2 is not capped by one worker getting an extra chunk.
@@ -1363,6 +1373,12 @@ def main(argv: list[str] | None = None) -> int:
                     "profile": profile}
 
         print("running, each measurement in its own process:")
+        # The French tokenizer's compiled pattern (factcheck/regex_cache.py) goes to a folder of
+        # this benchmark: the first load writes it, every later child reads it, as the runs after
+        # the first on a machine do. Bare spaCy compiles it in every process.
+        os.environ["FACTCHECK_CACHE_DIR"] = str(tmp / "factcheck_cache")
+        step("0 load_nlp, empty pattern cache", {"kind": "load"})
+        step("0 load_nlp, pattern cached", {"kind": "load"})
         step("1 bare spaCy", {"kind": "bare", "corpus": str(speed_dir)})
         step("2 ours jobs=1", run_spec(speed_dir, "out1", 1, "cache_a.sqlite", "full"))
         if has_cache:
@@ -1534,6 +1550,10 @@ def _report(results, compare_rows, skipped_compare, n_requested, n_speed, n_mem_
         print(f"{label:44} {_fmt_s(res['total_s']):>8} {_fmt_int(rate(res['total_s'])):>8} {_fmt_s(e):>8} {_fmt_int(rate(e)):>8} "
               f"{_mb(res.get('peak_rss_kb')):>9}")
 
+    loads = [results.get(f"0 load_nlp, {state}") for state in ("empty pattern cache", "pattern cached")]
+    if all(_ok(res) for res in loads):
+        print(f"{'0. load_nlp (model + our pipes)':44} {_fmt_s(loads[0]['load_s']):>8}   with an empty pattern cache "
+              f"(the first run on a machine), {_fmt_s(loads[1]['load_s'])} s with the pattern it wrote; the runs below read it")
     row("1. bare spaCy: spacy.load + nlp.pipe(bs=32)", bare)
     row("2. ours: run(), jobs=1" + (", fresh cache" if has_cache else ""), ours1)
     ratio = ratio_incl = None
