@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import asdict
 
 import pandas as pd
 import pyarrow.parquet as pq
 
 from factcheck.pipeline import run
+from factcheck.store import record_dict
 
 ARTICLES = {
     "a.txt": ("2023-03-07", "Retraites : à Marseille, 30 000 manifestants ont défilé mardi selon la police."),
@@ -85,3 +87,14 @@ def test_the_store_written_in_chunks_is_read_back_whole_and_shared_like_the_repo
     assert again.stored_articles == 3 and again.claims == first.claims
     mode = (out / "claims.csv").stat().st_mode & 0o777
     assert {name: (out / name).stat().st_mode & 0o777 for name in store.STORE_FILES} == dict.fromkeys(store.STORE_FILES, mode)
+
+
+def test_record_dict_gives_what_asdict_gives(tmp_path, root):
+    """The store and the facts cache write record_dict's rows: the values and the field order of
+    dataclasses.asdict, on the claims and article metadata of the story corpus."""
+    result = run(root / "tests" / "data" / "stories", rules=root / "rules", out=tmp_path / "out", cache=None)
+    records = [*result.claims, *result.article_info.values()]
+    assert len(result.claims) > 100 and any(info.date for info in result.article_info.values())
+    for record in records:
+        row = record_dict(record)
+        assert row == asdict(record) and list(row) == list(asdict(record))

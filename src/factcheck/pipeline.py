@@ -9,7 +9,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from .nlp import DEFAULT_MODEL, load_nlp
 from .pipes.quantities import SPAN_KEY as QUANTITIES_KEY
 from .report import REPORT_FILES, write_reports
 from .stories import Signature, article_signature, assign_stories
-from .store import StoredArticle, file_of, load_store, save_store
+from .store import StoredArticle, file_of, load_store, record_dict, save_store
 from .ruleset import RuleSet, load_user_rules
 
 BATCH_SIZE = 32
@@ -373,7 +373,7 @@ class _Facts:
         return cls(build_claims(doc, article, rules), article_signature(doc, rules, article.title), len(doc.spans.get(QUANTITIES_KEY, [])))
 
     def to_json(self) -> str:
-        return json.dumps({"claims": [asdict(c) for c in self.claims], "signature": self.signature,
+        return json.dumps({"claims": [record_dict(c) for c in self.claims], "signature": self.signature,
                            "numbers_seen": self.numbers_seen}, ensure_ascii=False, sort_keys=True)
 
     @classmethod
