@@ -75,7 +75,7 @@ def discrepancies(
     """find_discrepancies' rows, found one comparison unit at a time (`RowMerger`): a list
     while they are at most `spill_rows` (None: no limit), else sorted runs on disk merged on
     each reading (spill.py), so that a run's rows are never all in memory."""
-    units = comparison_units(claims)
+    units = comparison_units(claims, frames=False)
     merger = RowMerger(rules, spill_rows, claims)
     for unit in (u for u in units if u[0] == "rules"):
         merger.add(unit, compare_unit(unit, units[unit], rules, min_confidence))
@@ -142,14 +142,16 @@ def _generic_tolerances(rules: RuleSet) -> dict[str, float]:
 # article only its figures. A claim is in its article's unit and in its measure's or its
 # frame key's, if any.
 
-def comparison_units(claims: list[Claim]) -> dict[tuple, list[Claim]]:
+def comparison_units(claims: list[Claim], frames: bool = True) -> dict[tuple, list[Claim]]:
     """The claims of each comparison unit, in their order: ("rules", topic, measure),
-    ("frames", frame key) for the figures that frame matching takes, ("within", article)."""
+    ("frames", frame key) for the figures that frame matching takes, ("within", article).
+    `frames=False` leaves the frame keys out (`discrepancies` has them found by
+    frame_discrepancies_by_key, which computes each key itself)."""
     units: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.topic and c.measure:
             units[("rules", c.topic, c.measure)].append(c)
-        elif frame_eligible(c):
+        elif frames and frame_eligible(c):
             units[("frames", frame_key(c))].append(c)
         units[("within", c.article)].append(c)
     return dict(units)
