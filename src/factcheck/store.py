@@ -83,9 +83,8 @@ def load_store(out: str | Path, version: str) -> Store:
         return Store(version, run, first_seen=first_seen)  # other code or rules: read everything again
     by_article = claims_by_article(claims)
     store = Store(version, run, first_seen=first_seen)
-    info_names = [f.name for f in fields(ArticleInfo)]
     for row in articles.to_pylist():
-        info = ArticleInfo(**{k: row[k] for k in info_names})
+        info = ArticleInfo(**{k: row[k] for k in _field_names(ArticleInfo)})
         stored = StoredArticle(info, by_article.get(info.id, []), json.loads(row["signature"]), row["numbers_seen"])
         store.articles.setdefault(row["file"], []).append(stored)
         if row["file_size"] is not None:
@@ -159,7 +158,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 def claims_by_article(rows: list[dict]) -> dict[str, list[Claim]]:
     """Claims read back from Parquet rows (`_schema(Claim)`), by article, in their order."""
-    names = {f.name for f in fields(Claim)}
+    names = set(_field_names(Claim))
     by_article: dict[str, list[Claim]] = {}
     for row in rows:
         claim = Claim(**{k: v for k, v in row.items() if k in names})
